@@ -1,0 +1,121 @@
+"""Result types: `Article`, its removal ledger (`Removal`), and `replay`, which rebuilds the body.
+
+The ledger is data, not a log: `replay(article.normalized_input, article.removed)` yields exactly
+`article.text`, so any consumer can check, re-apply or visualise what was removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+import regex
+
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed span of the normalized input.
+
+    `start`/`end` are character offsets into `Article.normalized_input`; `rule` is the stable id of the
+    rule that removed it (see `cleaner rules`); `label` says what the span was; `reason` says why.
+    """
+
+    start: int
+    end: int
+    label: str
+    rule: str
+    reason: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The cleaned article: body text, metadata, and the ledger of what was removed."""
+
+    text: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    url: str | None = None
+    description: str | None = None
+    captions: list[str] = field(default_factory=list)
+    image_credits: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    kind: str = "text"
+    stats: dict[str, Any] = field(default_factory=dict)
+    normalized_input: str = field(default="", repr=False)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body split into its paragraphs."""
+        return self.text.split("\n\n") if self.text else []
+
+    def to_dict(self, *, include_input: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict of every field (the normalized input only when asked for)."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "title": self.title,
+            "authors": list(self.authors),
+            "date": self.date,
+            "publisher": self.publisher,
+            "language": self.language,
+            "url": self.url,
+            "description": self.description,
+            "captions": list(self.captions),
+            "image_credits": list(self.image_credits),
+            "removed": [r.to_dict() for r in self.removed],
+            "kind": self.kind,
+            "stats": dict(self.stats),
+        }
+        if include_input:
+            out["normalized_input"] = self.normalized_input
+        return out
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse every run of whitespace to one space and trim the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def replay(normalized: str, removed: Iterable[Removal]) -> str:
+    """Apply a removal ledger to the normalized input and return the body text.
+
+    The body is built line by line: each input line minus its removed spans, whitespace collapsed,
+    is one paragraph if anything is left; paragraphs are joined by a blank line.
+    """
+    spans = sorted((r.start, r.end) for r in removed)
+    paragraphs: list[str] = []
+    pos = 0
+    k = 0
+    n_spans = len(spans)
+    for line in normalized.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        while k < n_spans and spans[k][1] <= line_start:
+            k += 1
+        if k >= n_spans or spans[k][0] >= line_end:
+            kept = line
+        else:
+            pieces: list[str] = []
+            cursor = line_start
+            j = k
+            while j < n_spans and spans[j][0] < line_end:
+                s, e = spans[j]
+                if s > cursor:
+                    pieces.append(normalized[cursor:s])
+                cursor = max(cursor, e)
+                j += 1
+            if cursor < line_end:
+                pieces.append(normalized[cursor:line_end])
+            kept = " ".join(pieces)
+        kept = collapse_spaces(kept)
+        if kept:
+            paragraphs.append(kept)
+    return "\n\n".join(paragraphs)

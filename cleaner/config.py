@@ -1,0 +1,78 @@
+"""`CleanerConfig`: one frozen configuration object, from defaults, keyword overrides and TOML.
+
+No module-level mutable state: everything a run depends on lives here, so the same input and
+config give the same output on any worker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class CleanerConfig:
+    """Settings for a `Cleaner`. Build with `CleanerConfig(...)`, `.replace(...)` or `.from_toml(path)`."""
+
+    #: Reference date (ISO 8601) against which relative times ("5 hours ago") are resolved;
+    #: None leaves relative times unresolved.
+    reference_date: str | None = None
+    #: Order of day and month in all-numeric dates such as 08-05-2025: "DMY" or "MDY".
+    date_order: str = "DMY"
+    #: Force the language (ISO 639-1) instead of detecting it.
+    language: str | None = None
+    #: Rule ids or family prefixes (e.g. "CRD" or "CRD001") to switch off.
+    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    #: Whole pipeline stages to switch off: "rules", "structure", "heuristics", "metadata".
+    disabled_stages: frozenset[str] = field(default_factory=frozenset)
+    #: Inputs larger than this many bytes (or characters) are refused with InputTooLargeError.
+    max_input_bytes: int = 16 * 1024 * 1024
+    #: Lines longer than this are never matched against boilerplate patterns (they are prose).
+    max_rule_line_chars: int = 400
+    #: Heuristics: a line with at least this many characters and enough stopwords is "good" prose.
+    length_good: int = 70
+    #: Heuristics: a line shorter than this is "short" and takes its class from its neighbours.
+    length_short: int = 30
+    #: Heuristics: stopword density at or above which a long line counts as prose.
+    stopwords_high: float = 0.30
+    #: Heuristics: stopword density below which a line counts as boilerplate.
+    stopwords_low: float = 0.18
+    #: HTML: stop collecting blocks after this many elements (deeply nested or huge pages).
+    max_html_nodes: int = 200_000
+
+    def __post_init__(self) -> None:
+        if self.date_order not in ("DMY", "MDY"):
+            raise ConfigError(f"date_order must be 'DMY' or 'MDY', not {self.date_order!r}")
+        if self.max_input_bytes <= 0:
+            raise ConfigError("max_input_bytes must be positive")
+        for name in ("disabled_rules", "disabled_stages"):
+            value = getattr(self, name)
+            if not isinstance(value, frozenset):
+                object.__setattr__(self, name, frozenset(value))
+
+    def replace(self, **overrides: Any) -> "CleanerConfig":
+        """A copy with some fields changed (unknown names raise ConfigError)."""
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ConfigError(f"unknown config field(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **overrides)
+
+    @classmethod
+    def from_toml(cls, path: str | Path, **overrides: Any) -> "CleanerConfig":
+        """Read a TOML file (top-level keys, or a [cleaner] table) and apply keyword overrides."""
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+        data = data.get("cleaner", data)
+        return cls().replace(**{**data, **overrides})
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        """False when the rule or its family prefix is in `disabled_rules`."""
+        return rule_id not in self.disabled_rules and rule_id[:3] not in self.disabled_rules

@@ -1,0 +1,163 @@
+"""`Cleaner`: the one engine. Decode, normalize, segment, label in stages, assemble an `Article`.
+
+The CLI, the batch runner and the integrations are thin adapters around `Cleaner.clean`; none of
+them makes a decision of its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from .article import Article, replay
+from .config import CleanerConfig
+from .decode import to_text
+from .document import Document
+from .heuristics import find_region
+from .html import render
+from .labelling import apply_rules, label_metadata_lines
+from .language import LanguageModel
+from .normalize import normalize_text
+from .rules import RuleSet
+from .segment import segment_text
+from .structure import label_breadcrumb_title, label_captions, label_duplicates, label_sections
+from .titles import choose_title
+
+STAGES = ("rules", "metadata", "structure", "heuristics")
+
+
+@lru_cache(maxsize=1)
+def _language_model() -> LanguageModel:
+    # Stoplists are read-only data: one copy per process, shared by every Cleaner.
+    return LanguageModel()
+
+
+class Cleaner:
+    """Compiled rules for one config; reuse it for many documents. Picklable.
+
+    >>> Cleaner().clean("Advertisement\\n\\nThe mayor opened the new bridge on Monday, and traffic "
+    ...                 "began to flow across the river for the first time in two years.").text
+    'The mayor opened the new bridge on Monday, and traffic began to flow across the river for the first time in two years.'
+    """
+
+    def __init__(self, config: CleanerConfig | None = None) -> None:
+        self.config = config or CleanerConfig()
+        self.rules = RuleSet(self.config)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["config"])  # type: ignore[misc]
+
+    def clean(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Article:
+        """Clean one document (text or HTML, str or bytes) and return its `Article`."""
+        config = self.config
+        text, kind = to_text(raw, kind, config.max_input_bytes)
+        page_meta: dict[str, Any] = {}
+        truncated = False
+        if kind == "html":
+            page = render(text, config.max_html_nodes)
+            text, page_meta, truncated = page.text, page.meta, page.truncated
+        normalized = normalize_text(text)
+        doc = Document(normalized, segment_text(normalized), url=url, kind=kind)
+        languages = _language_model()
+        doc.language = config.language or languages.detect(normalized)
+        self._label(doc, languages.stopwords_for(doc.language))
+        return _assemble(doc, page_meta, truncated)
+
+    def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
+        config, rules = self.config, self.rules
+        off = config.disabled_stages
+        if "rules" not in off:
+            apply_rules(doc, rules)
+        if "metadata" not in off:
+            label_metadata_lines(doc, rules, config)
+        if "structure" not in off:
+            label_captions(doc, rules)
+            label_breadcrumb_title(doc, rules)
+            label_sections(doc, rules)
+        if "heuristics" not in off:
+            find_region(doc, stopwords, config, rules)
+        if "metadata" not in off:
+            choose_title(doc, rules)
+        if "structure" not in off:
+            label_duplicates(doc, rules)
+
+
+def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> Any:
+    """The value found closest to the start of the article region (above it or inside it first)."""
+    if not found:
+        return None
+    start, end = doc.region or (0, len(doc.segments))
+    ranked = sorted(found, key=lambda item: (not (start - before <= item[0] < end), abs(item[0] - start)))
+    return ranked[0][1]
+
+
+def _assemble(doc: Document, page_meta: dict[str, Any], truncated: bool) -> Article:
+    removed = doc.removals()
+    text = replay(doc.normalized, removed)
+    meta = doc.meta
+    captions: list[str] = []
+    credits: list[str] = []
+    for r in removed:
+        bucket = captions if r.label == "caption" else credits if r.label == "credit" else None
+        if bucket is not None and r.text not in bucket:
+            bucket.append(r.text)
+    authors: list[str] = []
+    start, end = doc.region or (0, len(doc.segments))
+    for i, names in meta.get("bylines", []):
+        if start - 10 <= i < end + 5:
+            authors.extend(n for n in names if n not in authors)
+    date = _near_region(doc, meta.get("dates", [])) or _near_region(doc, meta.get("relative_dates", []))
+    publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
+    title = meta.get("title")
+    if doc.kind == "html":
+        title = page_meta.get("og_title") or page_meta.get("ld_headline") or title or page_meta.get("html_title")
+        authors = authors or list(page_meta.get("ld_author") or ([page_meta["author"]] if "author" in page_meta else []))
+        published = page_meta.get("ld_date") or page_meta.get("published")
+        date = date or (str(published)[:10] if published else None)
+        publisher = page_meta.get("site_name") or publisher
+    stats = {
+        "input_chars": len(doc.normalized),
+        "output_chars": len(text),
+        "segments": len(doc.segments),
+        "kept_segments": sum(1 for v in doc.verdicts if v is None),
+        "removed_by_rule": dict(Counter(r.rule for r in removed)),
+    }
+    if truncated:
+        stats["truncated"] = "max_html_nodes"
+    return Article(
+        text=text,
+        title=title,
+        authors=authors,
+        date=date,
+        publisher=publisher,
+        language=doc.language or (page_meta.get("lang", "")[:2].lower() or None),
+        url=doc.url or page_meta.get("canonical"),
+        description=page_meta.get("description"),
+        captions=captions,
+        image_credits=credits,
+        removed=removed,
+        kind=doc.kind,
+        stats=stats,
+        normalized_input=doc.normalized,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_cleaner() -> Cleaner:
+    return Cleaner()
+
+
+def clean(
+    raw: str | bytes, *, kind: str = "auto", url: str | None = None, config: CleanerConfig | None = None
+) -> Article:
+    """Clean one document with the default (cached) Cleaner, or with a Cleaner for `config`.
+
+    >>> clean("Read Entire Article", kind="text").text
+    ''
+    """
+    cleaner = default_cleaner() if config is None else Cleaner(config)
+    return cleaner.clean(raw, kind=kind, url=url)

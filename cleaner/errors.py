@@ -1,0 +1,39 @@
+"""Typed errors. Every failure a user can meet is a `CleanerError` whose message says what to do."""
+
+from __future__ import annotations
+
+
+class CleanerError(Exception):
+    """Base class for every error `cleaner` raises on purpose."""
+
+    kind = "error"
+
+
+class EmptyInputError(CleanerError):
+    """The input holds no text at all (zero bytes or only whitespace)."""
+
+    kind = "empty"
+
+
+class BinaryInputError(CleanerError):
+    """The input looks like binary data (an image, a PDF, an archive), not text or HTML."""
+
+    kind = "binary"
+
+
+class DecodeError(CleanerError):
+    """The bytes could not be decoded as text in any plausible encoding."""
+
+    kind = "decode"
+
+
+class InputTooLargeError(CleanerError):
+    """The input is over the configured size limit (`max_input_bytes`)."""
+
+    kind = "too-large"
+
+
+class ConfigError(CleanerError):
+    """A configuration value or file is invalid."""
+
+    kind = "config"

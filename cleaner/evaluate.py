@@ -1,0 +1,295 @@
+"""Evaluation harness: score the cleaner on the development set with the with/without snippet metric.
+
+The metric is trafilatura's: after collapsing whitespace, a `with` snippet must be a substring of the
+body (TP, else FN) and a `without` snippet must not (TN, else FP); counts are summed over pages.
+A page the cleaner fails on counts all its `with` snippets as FN and `without` snippets as TN.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+from .article import Article, collapse_spaces
+from .config import CleanerConfig
+from .engine import Cleaner
+from .errors import CleanerError
+
+DEFAULT_DATASET = Path("../shared/benchmarks/trafilatura-eval")
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    docs: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fn += other.fn
+        self.fp += other.fp
+        self.tn += other.tn
+        self.docs += other.docs
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        denominator = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / denominator if denominator else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        total = self.tp + self.fp + self.fn + self.tn
+        return (self.tp + self.tn) / total if total else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "docs": self.docs, "tp": self.tp, "fn": self.fn, "fp": self.fp, "tn": self.tn,
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4), "accuracy": round(self.accuracy, 4),
+        }
+
+
+@dataclass
+class PageResult:
+    doc_id: str
+    counts: Counts
+    language: str | None
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    leaked: list[str] = field(default_factory=list)
+    error: str | None = None
+    meta_checks: dict[str, bool] = field(default_factory=dict)
+
+
+@dataclass
+class Page:
+    doc_id: str
+    url: str | None
+    with_: list[str]
+    without: list[str]
+    meta: dict[str, str]
+    text_path: Path
+    html_path: Path
+
+
+def load_dataset(root: Path) -> list[Page]:
+    """Read gold.json of a trafilatura-eval style development set."""
+    gold_path = root / "gold.json"
+    if not gold_path.exists():
+        raise CleanerError(f"no gold.json in {root}: pass --dataset pointing at the development set")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    return [
+        Page(doc_id, rec.get("url"), rec["with"], rec["without"], rec.get("meta") or {},
+             root / rec["text"], root / rec["html"])
+        for doc_id, rec in sorted(gold.items())
+    ]
+
+
+def split(pages: list[Page], half: str) -> list[Page]:
+    """'tune' / 'test' halves (a fixed seeded shuffle), or 'all'."""
+    if half == "all":
+        return pages
+    order = sorted(pages, key=lambda p: p.doc_id)
+    random.Random(20261123).shuffle(order)
+    middle = len(order) // 2
+    chosen = order[:middle] if half == "tune" else order[middle:]
+    return sorted(chosen, key=lambda p: p.doc_id)
+
+
+def read_input(page: Page, mode: str) -> bytes:
+    if mode == "html":
+        return gzip.decompress(page.html_path.read_bytes())
+    return page.text_path.read_bytes()
+
+
+def _norm(value: Any) -> str:
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    return collapse_spaces(str(value or "")).casefold()
+
+
+def meta_matches(field_name: str, predicted: Any, expected: Any) -> bool:
+    """Normalized comparison of one metadata field against the dev set's reference value."""
+    if field_name == "author":
+        names = predicted if isinstance(predicted, list) else [predicted] if predicted else []
+        got = _norm("; ".join(names))
+        want = _norm(expected)
+        return bool(got) and (got == want or all(_norm(n) in want for n in names) and len(got) >= len(want) * 0.5)
+    if field_name == "date":
+        return bool(predicted) and str(predicted)[:10] == str(expected)[:10]
+    return _norm(predicted) == _norm(expected)
+
+
+def score_page(page: Page, body: str | None, article: Article | None, error: str | None) -> PageResult:
+    counts = Counts(docs=1)
+    result = PageResult(page.doc_id, counts, article.language if article else None, error=error)
+    text = collapse_spaces(body or "")
+    for snippet in page.with_:
+        if error is None and collapse_spaces(snippet) in text:
+            counts.tp += 1
+        else:
+            counts.fn += 1
+            result.missed.append({"snippet": snippet, "removed_by": _who_removed(snippet, article)})
+    for snippet in page.without:
+        if error is None and collapse_spaces(snippet) in text:
+            counts.fp += 1
+            result.leaked.append(snippet)
+        else:
+            counts.tn += 1
+    if article is not None:
+        fields = {"title": article.title, "author": article.authors, "date": article.date,
+                  "sitename": article.publisher}
+        for name, expected in page.meta.items():
+            if name in fields and expected:
+                result.meta_checks[name] = meta_matches(name, fields[name], expected)
+    return result
+
+
+def _who_removed(snippet: str, article: Article | None) -> list[str]:
+    """Rule ids of removals whose text overlaps a missed snippet (what to look at first)."""
+    if article is None:
+        return []
+    target = collapse_spaces(snippet)
+    head = target[:40]
+    rules = []
+    for r in article.removed:
+        removed = collapse_spaces(r.text)
+        if head in removed or (len(removed) >= 20 and removed in target):
+            if r.rule not in rules:
+                rules.append(r.rule)
+    return rules
+
+
+Extractor = Callable[[bytes, Page], tuple[str | None, Article | None]]
+
+
+def cleaner_extractor(config: CleanerConfig, mode: str) -> Extractor:
+    cleaner = Cleaner(config)
+
+    def run(data: bytes, page: Page) -> tuple[str | None, Article | None]:
+        article = cleaner.clean(data, kind=mode, url=page.url)
+        return article.text, article
+
+    return run
+
+
+def evaluate(pages: Iterable[Page], mode: str, extractor: Extractor) -> tuple[Counts, list[PageResult], float]:
+    """Run `extractor` over pages; return total counts, per-page results and elapsed seconds."""
+    total = Counts()
+    results: list[PageResult] = []
+    elapsed = 0.0
+    for page in pages:
+        data = read_input(page, mode)
+        started = time.perf_counter()
+        try:
+            body, article = extractor(data, page)
+            error = None
+        except CleanerError as exc:
+            body, article, error = None, None, f"{type(exc).__name__}: {exc}"
+        elapsed += time.perf_counter() - started
+        result = score_page(page, body, article, error)
+        total.add(result.counts)
+        results.append(result)
+    return total, results, elapsed
+
+
+def by_language(results: list[PageResult]) -> dict[str, Counts]:
+    table: dict[str, Counts] = defaultdict(Counts)
+    for r in results:
+        table[r.language or "??"].add(r.counts)
+    return dict(sorted(table.items(), key=lambda kv: -kv[1].docs))
+
+
+def meta_table(results: list[PageResult]) -> dict[str, tuple[int, int]]:
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in results:
+        for name, ok in r.meta_checks.items():
+            table[name][0] += int(ok)
+            table[name][1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(table.items())}
+
+
+#: Rule families for the ablation table (switched off one at a time).
+ABLATION_FAMILIES = ("ADV", "PRO", "RDM", "SHR", "LEG", "NAV", "CRD", "CAP", "TIM", "REL", "COM", "MET",
+                     "TTL", "DUP", "BRD", "HEU")
+
+
+def _counts_row(table: "Table", name: str, c: Counts) -> None:
+    table.add_row(name, str(c.docs), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", f"{c.accuracy:.3f}")
+
+
+def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int, json_out: Path | None,
+               config: CleanerConfig, console: "Console") -> dict[str, Any]:
+    """Evaluate, print the tables, and return (and optionally write) the report."""
+    from rich.table import Table
+
+    pages = split(load_dataset(dataset), half)
+    modes = ("text", "html") if mode == "both" else (mode,)
+    report: dict[str, Any] = {"dataset": str(dataset), "half": half, "pages": len(pages)}
+    for m in modes:
+        total, results, elapsed = evaluate(pages, m, cleaner_extractor(config, m))
+        head = Table(title=f"{m} mode, {len(pages)} pages ({half}), {len(pages) / max(elapsed, 1e-9):.0f} docs/s")
+        for col in ("set", "docs", "precision", "recall", "F1", "accuracy"):
+            head.add_column(col)
+        _counts_row(head, "all", total)
+        for lang, c in by_language(results).items():
+            _counts_row(head, lang, c)
+        console.print(head)
+        metas = meta_table(results)
+        mt = Table(title="metadata (pages whose gold has a value)")
+        for col in ("field", "correct", "of", "share"):
+            mt.add_column(col)
+        for name, (ok, n) in metas.items():
+            mt.add_row(name, str(ok), str(n), f"{ok / n:.1%}" if n else "-")
+        console.print(mt)
+        missed = sorted((r for r in results if r.missed or r.error), key=lambda r: -len(r.missed))
+        if failures and missed:
+            ft = Table(title=f"pages with missed must-keep snippets ({len(missed)}; first {failures})")
+            ft.add_column("page")
+            ft.add_column("missed snippet", overflow="fold")
+            ft.add_column("removed by")
+            for r in missed[:failures]:
+                for miss in r.missed[:2]:
+                    ft.add_row(r.doc_id, miss["snippet"][:80], ", ".join(miss["removed_by"]) or (r.error or "not in input"))
+            console.print(ft)
+        section: dict[str, Any] = {
+            "total": total.to_dict(), "docs_per_second": round(len(pages) / max(elapsed, 1e-9), 1),
+            "languages": {k: v.to_dict() for k, v in by_language(results).items()},
+            "metadata": {k: {"correct": ok, "of": n} for k, (ok, n) in metas.items()},
+            "failures": [{"page": r.doc_id, "missed": r.missed, "leaked": r.leaked, "error": r.error}
+                         for r in results if r.missed or r.leaked or r.error],
+        }
+        if ablate:
+            at = Table(title=f"ablation ({m} mode): F1 with one rule family off")
+            for col in ("family off", "precision", "recall", "F1", "ΔF1"):
+                at.add_column(col)
+            section["ablation"] = {}
+            for family in ABLATION_FAMILIES:
+                off = config.replace(disabled_rules=config.disabled_rules | {family})
+                c, _, _ = evaluate(pages, m, cleaner_extractor(off, m))
+                section["ablation"][family] = c.to_dict()
+                at.add_row(family, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", f"{c.f1 - total.f1:+.3f}")
+            console.print(at)
+        report[m] = section
+    if json_out:
+        json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return report

@@ -1,0 +1,91 @@
+"""Stage 1 of labelling: pattern rules and metadata lines.
+
+Whole-line rules label a segment; span rules take a piece out of it (an image credit glued to a
+caption, an advert marker glued to a date). Metadata lines (byline, date line, publisher + date)
+are recognised here too, and what they say is recorded in `doc.meta` for the assembly step.
+"""
+
+from __future__ import annotations
+
+from .config import CleanerConfig
+from .document import Document
+from . import metadata
+from .rules import RuleSet
+
+_CREDIT_SPAN = "CRD004"
+
+
+def _absolute(doc: Document, i: int, offset: int) -> int:
+    """Map an offset in segment i's collapsed text to an offset in `doc.normalized`."""
+    seg = doc.segments[i]
+    raw = doc.normalized[seg.start : seg.end]
+    if len(raw) == len(seg.text):
+        return seg.start + offset
+    collapsed = 0
+    previous_space = False
+    for k, ch in enumerate(raw):
+        if collapsed >= offset:
+            return seg.start + k
+        is_space = ch.isspace()
+        if not (is_space and previous_space):
+            collapsed += 1
+        previous_space = is_space
+    return seg.end
+
+
+def apply_rules(doc: Document, rules: RuleSet) -> None:
+    """Label every segment that a pattern rule recognises."""
+    for i, seg in enumerate(doc.segments):
+        if doc.verdicts[i] is not None:
+            continue
+        rule = rules.match_line(seg.text)
+        if rule is not None:
+            doc.label(i, rule.id)
+            if rule.scope in ("section", "end"):
+                doc.markers.append((i, rule.id))
+            continue
+        for hit in rules.match_spans(seg.text):
+            start, end = _absolute(doc, i, hit.start), _absolute(doc, i, hit.end)
+            doc.label_span(i, start, end, hit.rule.id)
+            if hit.rule.id == _CREDIT_SPAN and seg.text[: hit.start].strip(" .,;:-|"):
+                # What the credit signs is a caption.
+                if rules.enabled("CAP001"):
+                    doc.label(i, "CAP001")
+
+
+def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -> None:
+    """Recognise bylines, date lines and publisher+date lines; record what they say."""
+    meta = doc.meta
+    for i, seg in enumerate(doc.segments):
+        verdict = doc.verdicts[i]
+        if verdict is not None:
+            if verdict.rule == "RDM001":
+                site = metadata.site_from_readmore(seg.text)
+                if site:
+                    meta.setdefault("publishers", []).append((i, site))
+            elif verdict.rule == "TIM001":
+                resolved = metadata.resolve_relative(seg.text, config.reference_date)
+                if resolved:
+                    meta.setdefault("relative_dates", []).append((i, resolved))
+            continue
+        text = doc.kept_text(i) if doc.spans[i] else seg.text
+        if len(text) > 160 or not text:
+            continue
+        found = metadata.publisher_date(text, config.date_order)
+        if found and rules.enabled("MET003"):
+            doc.label(i, "MET003")
+            meta.setdefault("publishers", []).append((i, found[0]))
+            meta.setdefault("dates", []).append((i, found[1]))
+            continue
+        iso = metadata.dateline(text, config.date_order)
+        if iso and rules.enabled("MET002"):
+            doc.label(i, "MET002")
+            meta.setdefault("dates", []).append((i, iso))
+            continue
+        names = metadata.byline(text)
+        if names and rules.enabled("MET001"):
+            doc.label(i, "MET001")
+            meta.setdefault("bylines", []).append((i, names))
+            continue
+        if metadata.contributor_line(text) and rules.enabled("MET004"):
+            doc.label(i, "MET004")

@@ -1,0 +1,68 @@
+"""Cheap language identification from function words, using jusText's stoplists.
+
+Counting stopword hits per language over the document's tokens is enough to tell the languages
+the cleaner cares about apart, costs one dict lookup per token, and gives the stopword set that the
+heuristics need anyway.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import justext
+import regex
+
+#: jusText stoplist name -> ISO 639-1 code, for the languages detected by default.
+STOPLISTS: dict[str, str] = {
+    "English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
+    "Portuguese": "pt", "Dutch": "nl", "Polish": "pl", "Czech": "cs", "Slovak": "sk",
+    "Danish": "da", "Swedish": "sv", "Norwegian_Bokmal": "no", "Finnish": "fi", "Hungarian": "hu",
+    "Romanian": "ro", "Croatian": "hr", "Slovenian": "sl", "Serbian": "sr", "Bulgarian": "bg",
+    "Russian": "ru", "Ukrainian": "uk", "Greek": "el", "Turkish": "tr", "Catalan": "ca",
+    "Estonian": "et", "Latvian": "lv", "Lithuanian": "lt", "Indonesian": "id", "Vietnamese": "vi",
+    "Arabic": "ar", "Persian": "fa", "Hebrew": "he", "Hindi": "hi", "Afrikaans": "af",
+    "Icelandic": "is", "Irish": "ga", "Welsh": "cy", "Basque": "eu", "Galician": "gl",
+    "Luxembourgish": "lb", "Malay": "ms", "Swahili": "sw", "Tagalog": "tl", "Korean": "ko",
+}
+
+WORD = regex.compile(r"\w+")
+#: Tokens read for detection; more adds cost without changing the answer.
+_DETECT_TOKENS = 4000
+
+
+class LanguageModel:
+    """Stopword sets for many languages and a detector over them. Built once per Cleaner."""
+
+    def __init__(self) -> None:
+        self.stopwords: dict[str, frozenset[str]] = {}
+        index: dict[str, list[str]] = {}
+        for name, code in STOPLISTS.items():
+            words = frozenset(w.lower() for w in justext.get_stoplist(name))
+            self.stopwords[code] = words
+            for word in words:
+                index.setdefault(word, []).append(code)
+        # Words shared by many languages tell nothing; weight each hit by 1/len(languages).
+        self._index = {w: (codes, 1.0 / len(codes)) for w, codes in index.items()}
+
+    def detect(self, text: str) -> str | None:
+        """The ISO 639-1 code of the language whose stopwords dominate `text`, or None."""
+        tokens = WORD.findall(text[:30_000].lower())[:_DETECT_TOKENS]
+        if len(tokens) < 5:
+            return None
+        scores: Counter[str] = Counter()
+        index = self._index
+        for token, count in Counter(tokens).items():
+            entry = index.get(token)
+            if entry is not None:
+                codes, weight = entry
+                for code in codes:
+                    scores[code] += weight * count
+        if not scores:
+            return None
+        code, score = scores.most_common(1)[0]
+        if score < 3 or score < 0.04 * len(tokens):
+            return None
+        return code
+
+    def stopwords_for(self, code: str | None) -> frozenset[str]:
+        return self.stopwords.get(code or "", frozenset())

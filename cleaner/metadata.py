@@ -1,0 +1,166 @@
+"""Metadata from the text itself: dates, bylines, publisher lines, and the headline.
+
+Each finder works on one collapsed line and returns what it found with the span it covers, so the
+labelling stage can take the line out of the body and cite the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from .rules.metadata_patterns import BYLINE_OPENERS, DATE_WORDS, MONTH_ALTERNATION, MONTHS
+
+_ISO = regex.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+_NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")
+_DAY_MONTH_YEAR = regex.compile(
+    rf"(?<![\p{{L}}\d])(\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?({MONTH_ALTERNATION})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{{2}})(?!\d)",
+    regex.IGNORECASE,
+)
+_MONTH_DAY_YEAR = regex.compile(
+    rf"(?<![\p{{L}}])({MONTH_ALTERNATION})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)",
+    regex.IGNORECASE,
+)
+_TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?", regex.IGNORECASE)
+_DATE_WORD = regex.compile(rf"(?:{DATE_WORDS})", regex.IGNORECASE)
+_LEFTOVER_WORD = regex.compile(r"[\p{L}]{2,}")
+
+_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:van|von|de|der|den|da|di|du|del|la|le|y|bin|al|\p{Lu}[\p{L}'’.-]*)){1,4}"
+_BYLINE = regex.compile(
+    rf"(?i:{BYLINE_OPENERS})\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|&)\s*{_NAME})*)"
+    r"(?:\s*[,|/–-]\s*(?P<rest>[^.!?]{0,60}))?",
+)
+_NAME_SPLIT = regex.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|&)\s*")
+_PUBLISHER_DATE = regex.compile(
+    r"(?P<pub>\p{Lu}[\p{L}\p{N} .&'’-]{1,40}?)\s*[|•·,-]?\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
+)
+_READMORE_SITE = regex.compile(r"\b(?:on|at|auf|sur|en|su|op|na|no)\s+(?P<site>(?:[\w-]+\.)+[a-z]{2,})\W*$", regex.IGNORECASE)
+_RELATIVE = regex.compile(
+    r"(?P<n>\d+|an?|one)\s*(?P<unit>second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago", regex.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    iso: str
+    start: int
+    end: int
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str, order: str = "DMY") -> DateHit | None:
+    """The first well-formed calendar date in `text` (ISO, numeric, or with a month name)."""
+    best: DateHit | None = None
+    m = _ISO.search(text)
+    if m:
+        iso = _valid(int(m[1]), int(m[2]), int(m[3]))
+        if iso:
+            best = DateHit(iso, m.start(), m.end())
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        day, month = (a, b) if order == "DMY" else (b, a)
+        iso = _valid(year, month, day) or _valid(year, day, month)
+        if iso and (best is None or m.start() < best.start):
+            best = DateHit(iso, m.start(), m.end())
+        break
+    m = _DAY_MONTH_YEAR.search(text)
+    if m:
+        iso = _valid(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+        if iso and (best is None or m.start() < best.start):
+            best = DateHit(iso, m.start(), m.end())
+    m = _MONTH_DAY_YEAR.search(text)
+    if m:
+        iso = _valid(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+        if iso and (best is None or m.start() < best.start):
+            best = DateHit(iso, m.start(), m.end())
+    return best
+
+
+def dateline(text: str, order: str = "DMY") -> str | None:
+    """The ISO date when `text` is a date line: a date with at most a few date words around it."""
+    if len(text) > 160:
+        return None
+    hit = find_date(text, order)
+    if hit is None:
+        return None
+    rest = text[: hit.start] + " " + text[hit.end :]
+    rest = _TIME.sub(" ", rest)
+    # Remove every further date (e.g. "Editiert am 19. Oktober 2019") before counting words.
+    while (extra := find_date(rest, order)) is not None:
+        rest = rest[: extra.start] + " " + rest[extra.end :]
+    leftover = [w for w in _LEFTOVER_WORD.findall(rest) if not _DATE_WORD.fullmatch(w)]
+    return hit.iso if len(leftover) <= 5 else None
+
+
+def byline(text: str) -> list[str] | None:
+    """The author names when `text` is a byline ("By X", "Von X und Y", "Par X, Y"), else None."""
+    if len(text) > 140:
+        return None
+    m = _BYLINE.fullmatch(text.rstrip(" .|"))
+    if m is None:
+        return None
+    names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
+    return names or None
+
+
+def publisher_date(text: str, order: str = "DMY") -> tuple[str, str] | None:
+    """(publisher, ISO date) when `text` is a source name glued to a date ("The Guardian08-05-2025")."""
+    if len(text) > 80:
+        return None
+    m = _PUBLISHER_DATE.fullmatch(text)
+    if m is None:
+        return None
+    publisher = m["pub"].strip(" |•·,-")
+    if _DATE_WORD.fullmatch(publisher.lower()) or any(
+        _DATE_WORD.fullmatch(w) for w in publisher.lower().split()[:1]
+    ):
+        return None
+    hit = find_date(m["date"], order)
+    return (publisher, hit.iso) if hit else None
+
+
+def site_from_readmore(text: str) -> str | None:
+    """The site named by a "Read Full Article on TheEpochTimes.com" line."""
+    m = _READMORE_SITE.search(text)
+    return m["site"] if m else None
+
+
+def resolve_relative(text: str, reference: str | None) -> str | None:
+    """Resolve "5 hours ago" against a reference date (ISO); None without a reference."""
+    if not reference:
+        return None
+    m = _RELATIVE.search(text)
+    if m is None:
+        return None
+    try:
+        ref = dt.datetime.fromisoformat(reference)
+    except ValueError:
+        return None
+    n = 1 if m["n"].lower() in ("a", "an", "one") else int(m["n"])
+    unit = m["unit"].lower()
+    seconds = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,
+               "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400}[unit]
+    return (ref - dt.timedelta(seconds=n * seconds)).date().isoformat()
+
+
+_CONTRIBUTOR = regex.compile(
+    r"(?:additional|further) (?:reporting|research|contributions?) by .{2,80}|"
+    r"(?:mitarbeit|mit material von|unter mitarbeit von):? .{2,80}|"
+    r"(?:with )?(?:reporting|research) (?:by|from) .{2,80}",
+    regex.IGNORECASE,
+)
+
+
+def contributor_line(text: str) -> bool:
+    """True for "Additional research by X"-style lines: a credit for help, not an author line."""
+    return len(text) <= 120 and _CONTRIBUTOR.fullmatch(text.rstrip(" .")) is not None

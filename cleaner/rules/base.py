@@ -1,0 +1,40 @@
+"""The `Rule` type: a named decision with a stable id, a label and a one-line reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: How a rule's pattern is applied to a line.
+#: - "line":    the pattern must match the whole line (whitespace collapsed); the line is removed.
+#: - "span":    the pattern is searched in the line; only the matched group "x" (or the match) goes.
+#: - "section": the whole line opens a section (related stories, comments) that the structure
+#:              stage removes together with the teasers that follow it.
+#: - "end":     the whole line marks the end of the article ("Read Full Article on ..."); what follows
+#:              is not the article.
+#: - "code":    the decision is made by code in a pipeline stage (structure, heuristics, metadata);
+#:              listed here so that every removal cites a registered id.
+SCOPES = ("line", "span", "section", "end", "code")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule. `pattern` is a case-insensitive regex source unless `case_sensitive`."""
+
+    id: str
+    label: str
+    reason: str
+    pattern: str | None = None
+    scope: str = "line"
+    case_sensitive: bool = False
+    #: Only lines up to this many characters are tried (boilerplate lines are short).
+    max_chars: int = 200
+
+    @property
+    def family(self) -> str:
+        return self.id[:3]
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise ValueError(f"rule {self.id}: unknown scope {self.scope!r}")
+        if (self.pattern is None) != (self.scope == "code"):
+            raise ValueError(f"rule {self.id}: code rules have no pattern, the others need one")

@@ -1,0 +1,149 @@
+"""Boilerplate phrases: adverts, promos, read-more links, share/follow lines, legal and cookie text.
+
+Each pattern must match a whole line (after whitespace is collapsed), so a real paragraph that only
+mentions "download" or "advertising" is never hit. Languages: en, de, fr, es, it, pt, nl, pl.
+"""
+
+from __future__ import annotations
+
+from .base import Rule
+
+# Trailing decoration a link or button often carries: arrows, colons, ellipses, counters.
+_END = r"[\s:.!…»›>→|+*-]*"
+
+RULES: list[Rule] = [
+    Rule(
+        "ADV001", "advert", "advertisement marker",
+        r"(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| links?)?|promoted(?: content)?|"
+        r"paid (?:content|post|partner(?:ship)?)|anzeige|werbung|gesponsert|sponsored by .{1,40}|"
+        r"publicit[ée]|publicidad|pubblicit[àa]|publicidade|advertentie|reklama|annonce|"
+        r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad)?|"
+        r"continue reading (?:below|the main story)|scroll to continue with content|"
+        r"(?:artikel|text) (?:wird )?(?:unterhalb|nach) der (?:anzeige|werbung) (?:fortgesetzt|weiter)|"
+        r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter|"
+        r"la suite (?:après|sous) (?:cette )?publicit[ée]|"
+        r"(?:el )?art[íi]culo contin[úu]a (?:tras|despu[ée]s de) la publicidad)" + _END,
+    ),
+    Rule(
+        "ADV002", "advert", "advertisement marker glued to another short line",
+        r"(?<=\S)\s*(?P<x>Advertisement|ADVERTISEMENT|Publicité|PUBLICITÉ|Publicidad|PUBLICIDAD)\s*$",
+        scope="span", case_sensitive=True, max_chars=80,
+    ),
+    Rule(
+        "PRO001", "promo", "app download prompt",
+        r"(?:(?:get started(?: now)?:? )?(?:download|get|install|try)(?: (?:our|the|the free|our free|now|it))? (?:\S+ ){0,2}apps?"
+        r"(?: (?:today|now|for free|here))?|app[- ]?store ?(?:and |& |/ )?(?:google )?play[- ]?store|"
+        r"(?:download on|available on|get it on) (?:the )?(?:app store|google play)|app store|google play|"
+        r"(?:jetzt )?(?:die |unsere )?(?:\S+[- ])?app (?:herunterladen|laden|installieren)|"
+        r"laden sie (?:jetzt )?(?:unsere|die) (?:\S+[- ])?app(?: herunter)?|"
+        r"t[ée]l[ée]chargez (?:notre|l')\s?application|descarga (?:nuestra|la) (?:app|aplicaci[óo]n)|"
+        r"scarica (?:la nostra |l')\s?app|pobierz (?:nasz[aą] )?aplikacj[ęe]|download (?:de|onze) app|"
+        r"baixe (?:o|nosso) app(?:licativo)?|"
+        r"(?:.{0,120}[.?!] )?download \S+(?: \S+)? app (?:today|now)\b.{0,120})" + _END,
+        max_chars=300,
+    ),
+    Rule(
+        "PRO002", "promo", "newsletter sign-up prompt",
+        r"(?:newsletter|(?:sign up|subscribe|register) (?:for|to) (?:our|the) .{0,40}(?:newsletters?|briefing|digest)|"
+        r"(?:get|receive) (?:the latest|our) .{0,60}(?:in|to) your inbox|enter your e-?mail(?: address)?|"
+        r"newsletter (?:abonnieren|bestellen)|(?:jetzt )?(?:f[üu]r den |zum )?newsletter anmelden|"
+        r"(?:abonnez-vous|inscrivez-vous) [àa] (?:notre|la) newsletter|"
+        r"suscr[íi]bete a (?:nuestr[oa]|la) (?:bolet[íi]n|newsletter)|iscriviti alla (?:nostra )?newsletter|"
+        r"assine (?:a )?(?:nossa )?newsletter|zapisz si[ęe] do newslettera|"
+        r"(?:schrijf je in|meld je aan) voor (?:onze|de) nieuwsbrief)" + _END,
+    ),
+    Rule(
+        "PRO003", "promo", "subscription or paywall prompt",
+        r"(?:subscribe(?: now| today| here)?|subscribe to (?:read|continue|unlock).{0,80}|already a subscriber\??.{0,60}|"
+        r"(?:jetzt )?(?:abonnieren|abo abschlie[ßs]en)|exklusiv f[üu]r abonnenten|"
+        r"(?:sie sind )?bereits (?:digital-)?abonnent(?:in)?\?.{0,40}|w[äa]hlen sie ihren zugang.{0,40}|"
+        r"abonnez-vous|d[ée]j[àa] abonn[ée]\s?\?.{0,40}|suscr[íi]bete|abbonati|assine(?: j[áa])?|"
+        r"(?:this|the rest of this) (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members).{0,40})" + _END,
+    ),
+    Rule(
+        "PRO004", "promo", "call to action of the site, not the article",
+        r"(?:contact your elected officials|support (?:our|independent|quality) journalism.{0,80}|"
+        r"donate(?: now| today)?|(?:jetzt )?spenden|become a (?:member|patron|supporter|subscriber).{0,60}|"
+        r"try our .{0,30}features?|explore what .{1,40} can do for you|"
+        r"unterst[üu]tzen sie (?:uns|unseren journalismus|unsere arbeit).{0,60}|"
+        r"soutenez (?:notre|le) journalisme.{0,60}|apoya (?:nuestro|el) periodismo.{0,60})" + _END,
+    ),
+    Rule(
+        "RDM001", "read-more", "end-of-article link to the full story elsewhere",
+        r"(?:read (?:the )?(?:entire|full|complete|whole|original|rest of the) (?:article|story|post|report)"
+        r"(?: (?:on|at) .{1,60})?|continue reading (?:on|at) .{1,60}|read more (?:on|at) .{1,60}|"
+        r"(?:view|see) (?:the )?(?:full|original|entire) (?:article|story)(?: (?:on|at) .{1,60})?|"
+        r"den (?:ganzen|vollst[äa]ndigen|kompletten) (?:artikel|beitrag) lesen.{0,60}|"
+        r"lire (?:la suite|l'article (?:complet|en entier))(?: sur .{1,60})?|"
+        r"leer (?:el )?art[íi]culo completo.{0,60}|leggi l'articolo completo.{0,60}|"
+        r"czytaj ca[łl]y artyku[łl].{0,60}|lees het (?:volledige )?artikel.{0,60}|leia a mat[ée]ria completa.{0,60})" + _END,
+        scope="end",
+    ),
+    Rule(
+        "RDM002", "read-more", "read-more link",
+        r"(?:read more|more|continue reading|read on|weiterlesen|mehr lesen|mehr|zum artikel|zum beitrag|"
+        r"lire la suite|lire plus|en savoir plus|leer m[áa]s|seguir leyendo|leggi (?:di pi[ùu]|tutto|altro)|"
+        r"continua a leggere|czytaj (?:wi[ęe]cej|dalej)|lees (?:meer|verder)|leia mais|saiba mais|ler mais)" + _END,
+    ),
+    Rule(
+        "RDM003", "read-more", "inline cross-reference to another story",
+        r"(?:read also|see also|also read|read more|related|lesen sie (?:auch|mehr)|mehr (?:dazu|zum thema)|auch interessant|"
+        r"lire aussi|[àa] lire aussi|voir aussi|lea tambi[ée]n|lee tambi[ée]n|leggi anche|leia tamb[ée]m|veja tamb[ée]m|"
+        r"czytaj (?:te[żz]|tak[żz]e)|zobacz (?:te[żz]|tak[żz]e)|lees ook|bekijk ook)\s*[:>»›|-]\s*.{3,160}",
+    ),
+    Rule(
+        "SHR001", "share", "share or social-network buttons",
+        r"(?:(?:share|shares|sharing|teilen|geteilt|partager|compartir|condividi|udost[ęe]pnij|delen|compartilhar|"
+        r"tweet|tweeten|pin(?: it)?|print|drucken|imprimer|imprimir|stampa|drukuj|e-?mail|mail|whatsapp|facebook|"
+        r"twitter|x|linkedin|xing|pinterest|telegram|reddit|flipboard|messenger|instagram|youtube|tiktok|threads|"
+        r"bluesky|mastodon|rss|copy link|link kopieren|link copied|artikel teilen|beitrag teilen|share this(?: article| story| post| page)?|"
+        r"share on|teilen auf|partager sur|compartir en|condividi su)[\s,|/·•:]*){1,14}",
+    ),
+    Rule(
+        "SHR002", "share", "follow-us prompt",
+        r"(?:follow us|folgen sie uns|folge uns|suivez-nous|s[íi]guenos|seguici|siga-nos|volg ons|obserwuj nas|"
+        r"like us|find us)(?: (?:on|auf|sur|en|su|no|op|na) .{1,80})?" + _END,
+    ),
+    Rule(
+        "LEG001", "legal", "cookie consent text",
+        r"(?=.{0,300}cookie).{0,300}(?:we use|this (?:web)?site uses|uses cookies|verwendet cookies|nutzt cookies|"
+        r"wir verwenden|akzeptieren|zustimmen|einverstanden|consent|einwilligung|nous utilisons|ce site utilise|"
+        r"utilizamos|utiliza cookies|utilizziamo|questo sito utilizza|u[żz]ywamy|ta strona u[żz]ywa|wij gebruiken|"
+        r"gebruikt cookies|accept|agree).{0,400}",
+        max_chars=700,
+    ),
+    Rule(
+        "LEG002", "legal", "consent button or legal page link",
+        r"(?:accept(?: all)?(?: cookies)?|reject(?: all)?|allow (?:all )?cookies|(?:alle )?akzeptieren|ablehnen|"
+        r"cookie[- ]?(?:settings|einstellungen|policy|richtlinie|hinweis|banner)|cookies?(?: & tracking)?|"
+        r"privacy(?: policy| settings| notice)?|datenschutz(?:erkl[äa]rung|hinweise|einstellungen)?|impressum|imprint|"
+        r"terms(?: (?:of (?:use|service)|and conditions|& conditions))?|agb|nutzungsbedingungen|"
+        r"mentions l[ée]gales|politique de confidentialit[ée]|aviso legal|pol[íi]tica de privacidad|"
+        r"informativa (?:sulla )?privacy|polityka prywatno[śs]ci|privacybeleid|disclaimer|haftungsausschluss|"
+        r"all rights reserved\.?|alle rechte vorbehalten\.?|tous droits r[ée]serv[ée]s\.?|"
+        r"todos los derechos reservados\.?|tutti i diritti riservati\.?|wszelkie prawa zastrze[żz]one\.?|"
+        r"alle rechten voorbehouden\.?)" + _END,
+    ),
+    Rule(
+        "LEG003", "legal", "copyright notice",
+        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?).{0,160}",
+    ),
+    Rule(
+        "NAV001", "navigation", "skip link, menu or account control",
+        r"(?:skip to (?:main )?(?:content|navigation)|zum inhalt(?: springen)?|direkt zum inhalt|"
+        r"aller au contenu(?: principal)?|saltar al contenido(?: principal)?|vai al contenuto|przejd[źz] do tre[śs]ci|"
+        r"naar (?:de )?inhoud|menu|men[üu]|main menu|hauptmen[üu]|navigation|navigationspfad|toggle navigation|"
+        r"schlie[ßs]en|close|open|suche|search|suchen|rechercher|buscar|cerca|szukaj|zoeken|"
+        r"log ?in|sign in|sign up|register|anmelden|einloggen|registrieren|anmelden\s*/\s*registrieren|abmelden|"
+        r"log ?out|mein konto|my account|se connecter|iniciar sesi[óo]n|accedi|zaloguj(?: si[ęe])?|inloggen|"
+        r"home|startseite|accueil|inicio|strona g[łl][óo]wna|back to top|nach oben|zur[üu]ck(?: nach oben)?|"
+        r"to top|top|haut de page|volver arriba|torna su|do g[óo]ry|naar boven|"
+        r"previous(?: (?:article|post|page))?|next(?: (?:article|post|page))?|vorherige(?:r artikel)?|n[äa]chste(?:r artikel)?|"
+        r"you are here|sie sind hier|vous [êe]tes ici|est[áa]s aqu[íi]|"
+        r"logo|.{1,40} (?:logo|header)|orange background|image|bild|foto|photo)" + _END,
+    ),
+    Rule(
+        "NAV002", "navigation", "breadcrumb trail",
+        r"(?:home|start|startseite|accueil|inicio|news|nachrichten)\s*[>»/›|]\s*.{1,160}",
+    ),
+]

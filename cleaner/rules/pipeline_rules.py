@@ -1,0 +1,22 @@
+"""Rules whose decision is code in a pipeline stage rather than one pattern.
+
+They are registered here so that every removal in the ledger cites an id from one table.
+"""
+
+from __future__ import annotations
+
+from .base import Rule
+
+RULES: list[Rule] = [
+    Rule("MET001", "byline", "author line (the authors go to metadata)", scope="code"),
+    Rule("MET002", "dateline", "date line (the date goes to metadata)", scope="code"),
+    Rule("MET003", "dateline", "publisher name glued to a date (both go to metadata)", scope="code"),
+    Rule("MET004", "byline", "contributor line ('Additional research by X'): credit, not article text", scope="code"),
+    Rule("TTL001", "title", "the headline (it goes to metadata, not the body)", scope="code"),
+    Rule("DUP001", "title", "headline printed again", scope="code"),
+    Rule("DUP002", "duplicate", "line repeating an earlier line of the page", scope="code"),
+    Rule("BRD001", "navigation", "breadcrumb glued to the headline", scope="code"),
+    Rule("SYN001", "related", "syndicated story appended after the article (headline, source, time, teaser)", scope="code"),
+    Rule("HEU001", "navigation", "outside the article region: menus, footers, teaser lists", scope="code"),
+    Rule("HEU002", "navigation", "link list inside the article region: long line with almost no function words", scope="code"),
+]

@@ -1,0 +1,33 @@
+"""Relative timestamps ("5 hours ago", "vor 2 Stunden") and bare counters ("1", "12 comments")."""
+
+from __future__ import annotations
+
+from .base import Rule
+
+_UNITS_EN = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?|yrs?)"
+_RELATIVE = (
+    rf"(?:\d+|an?|one) {_UNITS_EN} ago|just now|moments? ago|yesterday|today|"
+    r"vor (?:\d+|einer|einem|wenigen) (?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)|"
+    r"gestern|heute|soeben|gerade eben|"
+    r"il y a (?:\d+|une?|quelques) (?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)|hier|aujourd'hui|"
+    r"hace (?:\d+|una?|unos) (?:segundos?|minutos?|min|horas?|h|d[íi]as?|semanas?|mes(?:es)?|a[ñn]os?)|ayer|hoy|"
+    r"(?:\d+|un[ao]?) (?:secondi|minuti?|ore|ora|giorni?|settimane?|mes[ei]|anni?) fa|ieri|oggi|"
+    r"h[áa] (?:\d+|uma?) (?:segundos?|minutos?|horas?|dias?|semanas?|m[êe]s(?:es)?|anos?)|ontem|hoje|"
+    r"(?:\d+|een) (?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar) geleden|gisteren|vandaag|"
+    r"(?:\d+|godzin[eę]) (?:sekund[y]?|minut[y]?|godzin[ya]?|dni|dzie[ńn]|tygodni(?:e)?|miesi[ęe]cy|lat(?:a)?) temu|wczoraj|dzisiaj"
+)
+
+RULES: list[Rule] = [
+    Rule(
+        "TIM001", "timestamp", "relative timestamp, possibly with a counter",
+        rf"(?:time|updated|posted|published|aktualisiert|ver[öo]ffentlicht|mis [àa] jour|publi[ée]|actualizado|publicado|"
+        rf"aggiornato|pubblicato|atualizado|bijgewerkt|zaktualizowano|opublikowano)?\s*:?\s*(?:{_RELATIVE})"
+        r"(?:\s*[•·|,-]?\s*\d{1,6}){0,3}",
+    ),
+    Rule(
+        "TIM002", "counter", "bare counter (comments, shares, likes, views)",
+        r"\d{1,7}(?:[.,]\d+)?[kKmM]?(?:\s+(?:comments?|shares?|likes?|views?|reads?|kommentare?|aufrufe|"
+        r"commentaires?|partages|comentarios?|commenti|komentarz(?:e|y)?|reacties|coment[áa]rios|reactions?|"
+        r"replies|antworten))?",
+    ),
+]

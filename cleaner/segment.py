@@ -1,0 +1,64 @@
+"""Segmentation: the unit of every decision is a line (text mode) or a block element (HTML mode).
+
+A blank line (or a block boundary in HTML) separates blocks; lines within a block belong together
+(a caption and its credit, a heading and its paragraph). HTML segments carry extra evidence
+(tag, link density, the kind of container they sit in) that the labelling stages may use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .article import collapse_spaces
+
+
+@dataclass(slots=True)
+class Segment:
+    """One line of the normalized input, with its offsets and position."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    block: int
+    first_in_block: bool = False
+    last_in_block: bool = False
+    tag: str = ""
+    link_density: float = 0.0
+    context: frozenset[str] = field(default_factory=frozenset)
+
+
+def segment_text(normalized: str) -> list[Segment]:
+    """Split normalized text into non-empty lines, numbering the blank-line separated blocks."""
+    segments: list[Segment] = []
+    pos = 0
+    block = 0
+    previous_blank = True
+    for line in normalized.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        text = collapse_spaces(line)
+        if not text:
+            if not previous_blank:
+                block += 1
+                if segments:
+                    segments[-1].last_in_block = True
+            previous_blank = True
+            continue
+        # Offsets cover the line's content without its leading/trailing spaces.
+        lead = len(line) - len(line.lstrip())
+        trail = len(line.rstrip())
+        segments.append(
+            Segment(
+                index=len(segments),
+                start=start + lead,
+                end=start + trail,
+                text=text,
+                block=block,
+                first_in_block=previous_blank,
+            )
+        )
+        previous_blank = False
+    if segments:
+        segments[-1].last_in_block = True
+    return segments

@@ -1,0 +1,143 @@
+"""Stage 2 of labelling: structure across lines.
+
+- captions directly above a standalone image credit (CAP002);
+- a breadcrumb glued to the headline ("NewsRussia and China ...", BRD001);
+- section openers (related stories, comments) and end-of-article markers, and how far they reach
+  (REL002, REL003);
+- repeated lines: a headline printed two or three times, a caption repeating itself (DUP001/DUP002),
+  decided after the article region is known so the copy inside the article is the one kept.
+"""
+
+from __future__ import annotations
+
+from .document import Document
+from .rules import RULES_BY_ID, RuleSet
+
+_CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")
+_TERMINAL = ".!?…:;\"”»)'’"
+#: Lines at least this long count as article prose when weighing what lies before/after a marker.
+_PROSE_CHARS = 80
+#: Prose above an opener that makes it an article's end rather than a menu entry.
+_MIN_ARTICLE = 500
+#: Lines after an opener inspected for teaser structure.
+_TEASER_WINDOW = 20
+
+
+def heading_like(text: str) -> bool:
+    """A short line without sentence-final punctuation: a headline, section heading or menu item."""
+    return 3 <= len(text) <= 200 and text[-1] not in ".!,;…" and len(text.split()) <= 30
+
+
+def label_captions(doc: Document, rules: RuleSet) -> None:
+    """CAP002: the one or two short lines just above a standalone credit line, in the same block."""
+    if not rules.enabled("CAP002"):
+        return
+    segs = doc.segments
+    for i, verdict in enumerate(doc.verdicts):
+        if verdict is None or verdict.rule not in _CREDIT_LINE_RULES or segs[i].first_in_block:
+            continue
+        # Only small blocks: a credit closing a long run of single-spaced paragraphs signs one image,
+        # not the paragraphs.
+        j = i - 1
+        while j >= 0 and i - j <= 2 and segs[j].block == segs[i].block:
+            if doc.verdicts[j] is None and len(segs[j].text) <= 300:
+                doc.label(j, "CAP002")
+            if segs[j].first_in_block:
+                break
+            j -= 1
+
+
+def label_breadcrumb_title(doc: Document, rules: RuleSet) -> None:
+    """BRD001: a line that is a short prefix glued to the next headline ("News" + "Russia and ...")."""
+    segs = doc.segments
+    limit = min(len(segs), 40)
+    for i in range(limit):
+        text = segs[i].text
+        if doc.verdicts[i] is not None or len(text) > 220:
+            continue
+        for j in range(i + 1, min(i + 4, len(segs))):
+            other = segs[j].text
+            if len(other) >= 15 and text != other and text.endswith(other) and len(text) - len(other) <= 30:
+                if rules.enabled("BRD001"):
+                    doc.label(i, "BRD001")
+                doc.meta.setdefault("title_hint", j)
+                break
+
+
+def _prose(doc: Document, lo: int, hi: int) -> int:
+    return sum(
+        len(doc.segments[k].text)
+        for k in range(lo, hi)
+        if doc.verdicts[k] is None and len(doc.segments[k].text) >= _PROSE_CHARS
+    )
+
+
+def _teaser_signals(doc: Document, index: int) -> int:
+    """How many lines just after `index` look like syndicated teasers: times, counters, repeats."""
+    window = range(index + 1, min(index + 1 + _TEASER_WINDOW, len(doc.segments)))
+    seen: set[str] = set()
+    signals = 0
+    for k in window:
+        verdict = doc.verdicts[k]
+        text = doc.segments[k].text
+        if verdict is not None and verdict.label in ("timestamp", "counter"):
+            signals += 1
+        elif text in seen:
+            signals += 1
+        seen.add(text)
+    return signals
+
+
+def label_sections(doc: Document, rules: RuleSet) -> None:
+    """Decide how far each related/comments opener and end-of-article marker reaches.
+
+    After an article (enough prose above it), an opener ends the article when what follows is no
+    longer than the article or looks like syndicated teasers; everything after it goes. Otherwise
+    (an opener in a menu or an inline box) only the short teaser lines right after it go.
+    """
+    n = len(doc.segments)
+    for index, rule_id in sorted(doc.markers):
+        rule = RULES_BY_ID[rule_id]
+        tail_rule = "REL003" if rule.scope == "end" else "REL002"
+        if not rules.enabled(tail_rule):
+            continue
+        before, after = _prose(doc, 0, index), _prose(doc, index + 1, n)
+        if before > 0 and (before >= after or (before >= _MIN_ARTICLE and _teaser_signals(doc, index) >= 2)):
+            for k in range(index + 1, n):
+                verdict = doc.verdicts[k]
+                # Credits and captions in the tail belong to the teasers, not to this article.
+                overrule = verdict is not None and verdict.label in ("credit", "caption")
+                doc.label(k, tail_rule, overrule=overrule)
+            return
+        if rule.scope == "end":
+            continue
+        # The article lies after this opener: only the short teaser lines right after it go.
+        for k in range(index + 1, n):
+            text = doc.segments[k].text
+            if len(text) >= 100 or (text[-1] in ".!?" and len(text.split()) > 6):
+                break
+            doc.label(k, tail_rule)
+
+
+def label_duplicates(doc: Document, rules: RuleSet) -> None:
+    """DUP001/DUP002: every copy of a repeated line except the one the article keeps."""
+    groups: dict[str, list[int]] = {}
+    for i, seg in enumerate(doc.segments):
+        if len(seg.text) >= 12:
+            groups.setdefault(seg.text, []).append(i)
+    region = doc.region or (0, len(doc.segments))
+    title_index = doc.meta.get("title_index")
+    for text, members in groups.items():
+        if len(members) < 2:
+            continue
+        rule_id = "DUP001" if heading_like(text) and members[0] < region[0] + 3 else "DUP002"
+        if not rules.enabled(rule_id):
+            continue
+        if title_index in members:
+            keep = title_index
+        else:
+            inside = [k for k in members if region[0] <= k < region[1] and doc.verdicts[k] is None]
+            keep = inside[0] if inside else None
+        for k in members:
+            if k != keep:
+                doc.label(k, rule_id, overrule=doc.verdicts[k] is not None and doc.verdicts[k].rule == "HEU001")
