@@ -42,6 +42,12 @@ class CleanerConfig:
     stopwords_high: float = 0.30
     #: Heuristics: stopword density below which a line counts as boilerplate.
     stopwords_low: float = 0.18
+    #: Heuristics: probability of being article text below which a line goes (None: the model's own).
+    keep_threshold: float | None = None
+    #: Heuristics: up to this many low-scoring lines between two article lines stay (headings, lists).
+    max_gap: int = 1
+    #: Heuristics: between the first and last article line, a line stays if its score reaches this.
+    inside_threshold: float = 0.3
     #: HTML: stop collecting blocks after this many elements (deeply nested or huge pages).
     max_html_nodes: int = 200_000
 

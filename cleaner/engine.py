@@ -68,6 +68,13 @@ class Cleaner:
         return _assemble(doc, page_meta, truncated)
 
     def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
+        self.label_before_heuristics(doc)
+        if "heuristics" not in self.config.disabled_stages:
+            find_region(doc, stopwords, self.config, self.rules)
+        self.label_after_heuristics(doc)
+
+    def label_before_heuristics(self, doc: Document) -> None:
+        """Rules, metadata lines and structure: what the heuristics take as given."""
         config, rules = self.config, self.rules
         off = config.disabled_stages
         if "rules" not in off:
@@ -78,12 +85,14 @@ class Cleaner:
             label_captions(doc, rules)
             label_breadcrumb_title(doc, rules)
             label_sections(doc, rules)
-        if "heuristics" not in off:
-            find_region(doc, stopwords, config, rules)
+
+    def label_after_heuristics(self, doc: Document) -> None:
+        """The headline and repeated lines, decided once the article region is known."""
+        off = self.config.disabled_stages
         if "metadata" not in off:
-            choose_title(doc, rules)
+            choose_title(doc, self.rules)
         if "structure" not in off:
-            label_duplicates(doc, rules)
+            label_duplicates(doc, self.rules)
 
 
 def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> Any:

@@ -1,111 +1,160 @@
-"""Stage 3 of labelling: find the article region among what the rules left.
+"""Stage 3 of labelling: decide which of the lines the rules left are article text.
 
-Every line gets a score from cheap features (length, stopword density in the document's language,
-sentence-final punctuation); lines already labelled by a rule count against the region. The article
-is the contiguous run of lines with the best total score (maximum subarray), plus any other run
-nearly as strong; short lines inside it (headings, list items, short final sentences) stay with
-their neighbours, and everything outside goes (menus, footers, teaser lists, cookie text).
+Each line gets cheap features (length, stopword density in the document's language, sentence-final
+punctuation, capitals, separators) and context features (its neighbours, the rules' verdicts around
+it, where it sits relative to the page's prose and to the best-scoring contiguous run of lines).
+A linear scorer over those features (weights fitted on half of the development set by
+scripts/train_line_model.py, stored in cleaner/data/line_model.json) gives each line a probability
+of being article text; lines below the threshold are labelled HEU001.
 """
 
 from __future__ import annotations
 
+import json
+import math
+from operator import mul
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 from .config import CleanerConfig
 from .document import Document
-from .language import WORD
+from .features import (
+    CONTEXT_NAMES,
+    FEATURE_NAMES,
+    LineStats,
+    base_score,
+    best_run,
+    context_features,
+    doc_features,
+    line_stats,
+)
 from .rules import RuleSet
 
 _TERMINAL = ".!?…\"”»)'’"
-#: A second run is kept when its score reaches this share of the best run's score.
-_SECONDARY_SHARE = 0.5
 
 
-def line_score(text: str, stopwords: frozenset[str], config: CleanerConfig) -> tuple[float, float]:
-    """(score, stopword density) of one unlabelled line."""
-    n = len(text)
-    if n == 0:
-        return -12.0, 0.0
-    tokens = WORD.findall(text.lower())
-    n_words = len(tokens)
-    terminal = text[-1] in _TERMINAL
-    if stopwords:
-        density = sum(1 for t in tokens if t in stopwords) / n_words if n_words else 0.0
-    else:
-        # No stoplist for this language: trust sentence shape alone.
-        density = 0.35 if terminal and n_words >= 6 else 0.0
-    if n >= config.length_good:
-        if not terminal:
-            # A long line without a sentence end: a headline or a teaser, unless it is dense prose
-            # (a paragraph cut short by the scraper).
-            return (n * 0.5 if n >= 150 and density >= config.stopwords_high else -12.0), density
-        if density >= config.stopwords_high:
-            return float(n), density
-        if density >= config.stopwords_low:
-            return n * 0.5, density
-        return -min(n * 0.5, 120.0), density
-    if n_words >= 4 and terminal and density >= config.stopwords_high:
-        return n * 0.8, density
-    if n < config.length_short:
-        return -12.0, density
-    return -min(n * 0.4, 40.0), density
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
 
 
-def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
-    """Maximum-sum contiguous run of scores[lo:hi] (Kadane): (total, start, end)."""
-    best, best_lo, best_hi = 0.0, lo, lo
-    total, start = 0.0, lo
-    for k in range(lo, hi):
-        if total <= 0:
-            total, start = 0.0, k
-        total += scores[k]
-        if total > best:
-            best, best_lo, best_hi = total, start, k + 1
-    return best, best_lo, best_hi
+@dataclass(frozen=True)
+class LineModel:
+    """Two logistic scorers: one on a line's own features, one adding its neighbours' first scores."""
+
+    first: tuple[float, ...]
+    second: tuple[float, ...]
+    threshold: float
+
+    def first_stage(self, rows: list[list[float]]) -> list[float]:
+        w = self.first
+        return [_sigmoid(sum(map(mul, w, row))) for row in rows]
+
+    def second_stage(self, rows: list[list[float]], context: list[list[float]]) -> list[float]:
+        w = self.second
+        return [_sigmoid(sum(map(mul, w, row + extra))) for row, extra in zip(rows, context)]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LineModel:
+    data = json.loads(resources.files("cleaner").joinpath("data/line_model.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURE_NAMES + CONTEXT_NAMES:
+        raise RuntimeError("cleaner/data/line_model.json was trained on other features: retrain it")
+    return LineModel(tuple(data["first"]), tuple(data["second"]), float(data["threshold"]))
+
+
+def probabilities(doc: Document, prepared: "Prepared", model: LineModel) -> tuple[list[float], list[list[float]]]:
+    """Second-stage probability of every line (0 for lines a rule already removed), and its context rows."""
+    ruled = [v is not None for v in doc.verdicts]
+    first = [0.0 if r else p for r, p in zip(ruled, model.first_stage(prepared.rows))]
+    context = context_features(first, prepared.stats)
+    second = model.second_stage(prepared.rows, context)
+    return [0.0 if r else p for r, p in zip(ruled, second)], context
+
+
+@dataclass
+class Prepared:
+    """Everything the scorer (and the training script) needs about one document's lines."""
+
+    texts: list[str]
+    stats: list[LineStats]
+    scores: list[float]
+    run: tuple[int, int]
+    rows: list[list[float]]
+
+
+def prepare(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> Prepared:
+    texts = [doc.kept_text(i) if doc.spans[i] else seg.text for i, seg in enumerate(doc.segments)]
+    stats = [line_stats(t, stopwords, config) for t in texts]
+    scores = [
+        -min(float(stats[i].length), 80.0) if doc.verdicts[i] is not None else base_score(stats[i], config)
+        for i in range(len(texts))
+    ]
+    _, lo, hi = best_run(scores)
+    rows = doc_features(doc, texts, stats, scores, (lo, hi))
+    return Prepared(texts, stats, scores, (lo, hi), rows)
+
+
+def _fill_gaps(doc: Document, keep: list[bool], max_gap: int) -> None:
+    """Context smoothing: a few unlabelled lines between two kept lines stay with them.
+
+    Headings, list items and short lines inside an article score low on their own; between two
+    article lines they are article too. Lines a rule removed are never brought back.
+    """
+    last_kept = -1
+    for i, k in enumerate(keep):
+        if not k:
+            continue
+        gap = range(last_kept + 1, i)
+        if last_kept >= 0 and 0 < len(gap) <= max_gap and all(doc.verdicts[j] is None for j in gap):
+            for j in gap:
+                keep[j] = True
+        last_kept = i
+
+
+def _hysteresis(
+    doc: Document, keep: list[bool], probs: list[float], low: float, stats: list[LineStats], dense: float
+) -> None:
+    """Between the first and last article line, a line stays unless it is clearly boilerplate;
+    a full sentence of prose there always stays (dropping article text is worse than keeping a menu)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return
+    for i in range(kept[0], kept[-1]):
+        if keep[i] or doc.verdicts[i] is not None:
+            continue
+        if probs[i] >= low or (stats[i].prose and stats[i].density >= dense):
+            keep[i] = True
 
 
 def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
-    """Choose the article region and label what lies outside it (HEU001) or is a link list (HEU002)."""
+    """Score every unlabelled line; label the ones that are not article text (HEU001, HEU002)."""
     n = len(doc.segments)
     if n == 0:
         return
-    scores: list[float] = []
-    densities: list[float] = []
-    for i, seg in enumerate(doc.segments):
-        if doc.verdicts[i] is not None:
-            scores.append(-min(len(seg.text), 80.0))
-            densities.append(0.0)
-            continue
-        score, density = line_score(doc.kept_text(i) if doc.spans[i] else seg.text, stopwords, config)
-        scores.append(score)
-        densities.append(density)
-    best, lo, hi = _best_run(scores, 0, n)
-    if best <= 0:
-        # Nothing reads like prose: keep whatever the rules left rather than return nothing.
+    prepared = prepare(doc, stopwords, config)
+    model = load_model()
+    threshold = config.keep_threshold if config.keep_threshold is not None else model.threshold
+    probs, _ = probabilities(doc, prepared, model)
+    keep = [doc.verdicts[i] is None and probs[i] >= threshold for i in range(n)]
+    _fill_gaps(doc, keep, config.max_gap)
+    _hysteresis(doc, keep, probs, config.inside_threshold, prepared.stats, config.stopwords_high)
+    kept = [i for i in range(n) if keep[i]]
+    if not kept:
+        # Nothing reads like article text: keep what the rules left rather than return nothing.
         doc.region = (0, n)
         return
-    runs = [(lo, hi)]
-    for a, b in ((0, lo), (hi, n)):
-        while a < b:
-            score, s, e = _best_run(scores, a, b)
-            if score < best * _SECONDARY_SHARE or e <= s:
-                break
-            runs.append((s, e))
-            # Look for further runs only beyond this one, on the side away from the main run.
-            if a == 0 and b == lo:
-                b = s
-            else:
-                a = e
-    keep = [False] * n
-    for s, e in runs:
-        for k in range(s, e):
-            keep[k] = True
-    doc.region = (min(s for s, _ in runs), max(e for _, e in runs))
+    doc.region = (kept[0], kept[-1] + 1)
     outside_ok = rules.enabled("HEU001")
     listy_ok = rules.enabled("HEU002")
-    for i, seg in enumerate(doc.segments):
+    for i in range(n):
         if doc.verdicts[i] is not None:
             continue
+        text = prepared.texts[i]
         if not keep[i]:
             if outside_ok:
                 doc.label(i, "HEU001")
-        elif listy_ok and len(seg.text) >= 100 and densities[i] < 0.05 and seg.text[-1] not in _TERMINAL:
+        elif listy_ok and len(text) >= 100 and prepared.stats[i].density < 0.05 and text[-1] not in _TERMINAL:
             doc.label(i, "HEU002")

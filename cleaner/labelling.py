@@ -7,12 +7,15 @@ are recognised here too, and what they say is recorded in `doc.meta` for the ass
 
 from __future__ import annotations
 
+import regex
+
 from .config import CleanerConfig
 from .document import Document
 from . import metadata
 from .rules import RuleSet
 
 _CREDIT_SPAN = "CRD004"
+_DIGIT = regex.compile(r"\d")
 
 
 def _absolute(doc: Document, i: int, offset: int) -> int:
@@ -71,21 +74,33 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
         text = doc.kept_text(i) if doc.spans[i] else seg.text
         if len(text) > 160 or not text:
             continue
+        if not _DIGIT.search(text):
+            # No digit, no date: only a plain byline ("By X") is possible.
+            names = metadata.byline_without_date(text)
+            if names and rules.enabled("MET001"):
+                doc.label(i, "MET001")
+                meta.setdefault("bylines", []).append((i, names))
+            elif metadata.contributor_line(text) and rules.enabled("MET004"):
+                doc.label(i, "MET004")
+            continue
         found = metadata.publisher_date(text, config.date_order)
         if found and rules.enabled("MET003"):
             doc.label(i, "MET003")
             meta.setdefault("publishers", []).append((i, found[0]))
             meta.setdefault("dates", []).append((i, found[1]))
             continue
+        names = metadata.byline(text, config.date_order)
+        if names and rules.enabled("MET001"):
+            doc.label(i, "MET001")
+            meta.setdefault("bylines", []).append((i, names))
+            _, iso = metadata.strip_dates(text, config.date_order)
+            if iso:
+                meta.setdefault("dates", []).append((i, iso))
+            continue
         iso = metadata.dateline(text, config.date_order)
         if iso and rules.enabled("MET002"):
             doc.label(i, "MET002")
             meta.setdefault("dates", []).append((i, iso))
-            continue
-        names = metadata.byline(text)
-        if names and rules.enabled("MET001"):
-            doc.label(i, "MET001")
-            meta.setdefault("bylines", []).append((i, names))
             continue
         if metadata.contributor_line(text) and rules.enabled("MET004"):
             doc.label(i, "MET004")

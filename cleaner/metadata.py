@@ -27,11 +27,15 @@ _TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\
 _DATE_WORD = regex.compile(rf"(?:{DATE_WORDS})", regex.IGNORECASE)
 _LEFTOVER_WORD = regex.compile(r"[\p{L}]{2,}")
 
-_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:van|von|de|der|den|da|di|du|del|la|le|y|bin|al|\p{Lu}[\p{L}'’.-]*)){1,4}"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|y|bin|al|zu)"
+_NAME = rf"\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:{_PARTICLE}|\p{{Lu}}[\p{{L}}'’.-]*)){{0,4}}"
+# A bare person name on its own: two or three capitalised words.
+_BARE_NAME = regex.compile(r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}")
 _BYLINE = regex.compile(
     rf"(?i:{BYLINE_OPENERS})\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|&)\s*{_NAME})*)"
-    r"(?:\s*[,|/–-]\s*(?P<rest>[^.!?]{0,60}))?",
+    r"(?:\s*[,|/–·•-]\s*(?P<rest>[^.!?]{0,60}))?",
 )
+_BYLINE_OPENER = regex.compile(rf"(?i:{BYLINE_OPENERS})\b")
 _NAME_SPLIT = regex.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|&)\s*")
 _PUBLISHER_DATE = regex.compile(
     r"(?P<pub>\p{Lu}[\p{L}\p{N} .&'’-]{1,40}?)\s*[|•·,-]?\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
@@ -102,15 +106,40 @@ def dateline(text: str, order: str = "DMY") -> str | None:
     return hit.iso if len(leftover) <= 5 else None
 
 
-def byline(text: str) -> list[str] | None:
-    """The author names when `text` is a byline ("By X", "Von X und Y", "Par X, Y"), else None."""
-    if len(text) > 140:
+def strip_dates(text: str, order: str = "DMY") -> tuple[str, str | None]:
+    """`text` without its dates and times, and the first date's ISO form."""
+    first = None
+    while (hit := find_date(text, order)) is not None:
+        first = first or hit.iso
+        text = text[: hit.start] + " " + text[hit.end :]
+    return " ".join(_TIME.sub(" ", text).split()).strip(" ,|·•–-"), first
+
+
+def byline_without_date(text: str) -> list[str] | None:
+    """The author names when `text` (holding no date) is a byline ("By X", "Von X und Y")."""
+    if len(text) > 140 or not _BYLINE_OPENER.match(text):
         return None
     m = _BYLINE.fullmatch(text.rstrip(" .|"))
     if m is None:
         return None
     names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
     return names or None
+
+
+def byline(text: str, order: str = "DMY") -> list[str] | None:
+    """The author names when `text` is a byline ("By X", "Von X und Y", "Par X, Y", "X | 19.10.2019")."""
+    if len(text) > 140:
+        return None
+    rest, date = strip_dates(text, order)
+    rest = rest.rstrip(" .|")
+    m = _BYLINE.fullmatch(rest)
+    if m is not None:
+        names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
+        return names or None
+    # "Bettina Kugler 19.10.2019, 05:00 Uhr": a bare name beside a date.
+    if date is not None and _BARE_NAME.fullmatch(rest):
+        return [rest]
+    return None
 
 
 def publisher_date(text: str, order: str = "DMY") -> tuple[str, str] | None:

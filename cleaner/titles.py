@@ -12,8 +12,8 @@ from .structure import heading_like
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 #: Verdicts that do not stop a line from being the headline (they only say "outside the body").
 _SOFT = ("HEU001", "DUP001", "DUP002")
-#: How far above the article region the headline may stand.
-_LOOKBACK = 8
+_WORD = regex.compile(r"\w+")
+_PROSE_CHARS = 80
 
 
 def _usable(doc: Document, i: int) -> bool:
@@ -22,44 +22,67 @@ def _usable(doc: Document, i: int) -> bool:
     return (v is None or v.rule in _SOFT) and heading_like(text) and len(text) >= 12 and len(text.split()) >= 2
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 2}
+
+
+def _candidate_score(
+    doc: Document, i: int, start: int, page_title: set[str], page_title_text: str, repeated: bool
+) -> float:
+    """How much line i looks like the headline: it echoes the page <title> line, sits just above the
+    article, or is printed more than once."""
+    text = doc.segments[i].text
+    words = _words(text)
+    score = 0.0
+    if page_title and words:
+        score += 2.0 * len(words & page_title) / len(words | page_title)
+        if text in page_title_text:
+            score += 1.0
+    score += max(0.0, 1.0 - abs(start - i) / 15.0)
+    if repeated:
+        score += 1.0
+    return score
+
+
 def choose_title(doc: Document, rules: RuleSet) -> None:
     """Pick the headline, label it TTL001, and note it in `doc.meta['title']`."""
     segs = doc.segments
     if not segs:
         return
-    start = doc.region[0] if doc.region else 0
-    top = min(len(segs), start + 2)
+    # The headline stands above the first paragraph of article prose (short kept lines above it may
+    # be menu items the scorer let through).
+    start = next(
+        (i for i, seg in enumerate(segs) if doc.verdicts[i] is None and len(seg.text) >= _PROSE_CHARS),
+        doc.region[0] if doc.region else 0,
+    )
     candidate: int | None = doc.meta.get("title_hint")
     if candidate is None:
-        # A headline printed twice or more near the top.
-        seen: dict[str, int] = {}
-        for i in range(top):
-            if not _usable(doc, i):
-                continue
-            text = segs[i].text
-            if text in seen:
-                candidate = seen[text]
-                break
-            seen[text] = i
-    if candidate is None and len(segs) > 1:
-        # The page <title> line ("Headline | Site") followed later by the headline alone.
-        parts = set(_TITLE_SEPARATORS.split(segs[0].text))
-        for i in range(1, top):
-            if segs[i].text in parts and _usable(doc, i):
+        first = segs[0].text
+        page_title = _words(first)
+        top = range(0, min(len(segs), start + 2))
+        counts: dict[str, int] = {}
+        for i in top:
+            counts[segs[i].text] = counts.get(segs[i].text, 0) + 1
+        scored = [
+            (_candidate_score(doc, i, start, page_title, first, counts[segs[i].text] > 1), i)
+            for i in top
+            if i > 0 and _usable(doc, i)
+        ]
+        if scored:
+            score, i = max(scored)
+            if score >= 1.0:
                 candidate = i
-                break
-    if candidate is None:
-        # The nearest heading-like line above the article, skipping metadata and boilerplate lines.
-        for i in range(start - 1, max(-1, start - 1 - _LOOKBACK), -1):
-            v = doc.verdicts[i]
-            if v is not None and v.rule not in _SOFT:
-                continue
-            if _usable(doc, i):
-                candidate = i
-            break
+    if candidate is None and _usable(doc, 0) and len(segs) > 1:
+        candidate = 0
     if candidate is None:
         return
-    doc.meta["title"] = segs[candidate].text
+    title = segs[candidate].text
+    if candidate == 0:
+        # A page <title>: drop a site name after the last separator ("Headline | Site").
+        parts = _TITLE_SEPARATORS.split(title)
+        if len(parts) > 1 and len(parts[-1]) <= 30:
+            title = title[: title.rfind(parts[-1])].rstrip(" |–—•·»:-")
+    doc.meta["title"] = title
     doc.meta["title_index"] = candidate
     if rules.enabled("TTL001"):
         doc.label(candidate, "TTL001", overrule=True)

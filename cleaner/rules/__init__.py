@@ -78,7 +78,7 @@ class RuleSet:
         """Every span rule hit in `text` (group "x" if the pattern has one, else the whole match)."""
         hits: list[SpanHit] = []
         for rule, pattern in self._spans:
-            if len(text) > rule.max_chars:
+            if len(text) > rule.max_chars or (rule.triggers and not any(t in text for t in rule.triggers)):
                 continue
             m = pattern.search(text)
             if m is None:

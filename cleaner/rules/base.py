@@ -28,6 +28,9 @@ class Rule:
     case_sensitive: bool = False
     #: Only lines up to this many characters are tried (boilerplate lines are short).
     max_chars: int = 200
+    #: Cheap gate for span rules: the line must contain one of these strings (case-sensitive)
+    #: before the pattern is tried. Empty: always tried.
+    triggers: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:

@@ -67,6 +67,7 @@ RULES: list[Rule] = [
         rf"|(?:Foto|Photo|Bild|Fotos|Image)\s*:\s*[^.!?:]{{1,80}}"
         rf")\s*$",
         scope="span", case_sensitive=True, max_chars=400,
+        triggers=("/", "©", "Foto", "Photo", "Bild", "Image"),
     ),
     Rule("CAP001", "caption", "text signed by an image credit is a caption", scope="code"),
     Rule("CAP002", "caption", "short line just above a standalone image credit is its caption", scope="code"),

@@ -28,6 +28,7 @@ RULES: list[Rule] = [
         "ADV002", "advert", "advertisement marker glued to another short line",
         r"(?<=\S)\s*(?P<x>Advertisement|ADVERTISEMENT|Publicité|PUBLICITÉ|Publicidad|PUBLICIDAD)\s*$",
         scope="span", case_sensitive=True, max_chars=80,
+        triggers=("Advertisement", "ADVERTISEMENT", "Publicit", "PUBLICIT"),
     ),
     Rule(
         "PRO001", "promo", "app download prompt",

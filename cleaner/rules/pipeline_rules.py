@@ -17,6 +17,6 @@ RULES: list[Rule] = [
     Rule("DUP002", "duplicate", "line repeating an earlier line of the page", scope="code"),
     Rule("BRD001", "navigation", "breadcrumb glued to the headline", scope="code"),
     Rule("SYN001", "related", "syndicated story appended after the article (headline, source, time, teaser)", scope="code"),
-    Rule("HEU001", "navigation", "outside the article region: menus, footers, teaser lists", scope="code"),
+    Rule("HEU001", "navigation", "not article text: low line score in its context (menus, footers, teasers, comments)", scope="code"),
     Rule("HEU002", "navigation", "link list inside the article region: long line with almost no function words", scope="code"),
 ]

@@ -1,0 +1,230 @@
+"""Line features for the article scorer: cheap per-line measures plus the context around each line.
+
+A line alone says little ("Kontakt" is a menu item, "Zutaten:" a recipe heading); its neighbours,
+its place relative to the page's prose (before the article, inside it, after it) and what the rules
+said about the lines around it say much more. The features are plain floats so that the scorer is a
+dot product and the training script (scripts/train_line_model.py) can fit the weights.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import regex
+
+from .config import CleanerConfig
+from .document import Document
+
+_TERMINAL = ".!?…\"”»)'’"
+_BULLET = regex.compile(r"^(?:[-•*·–▪►✓]\s|\d{1,2}[.)]\s)")
+_SEPARATORS = regex.compile(r"\s[|»›/·•–-]\s")
+_URLISH = regex.compile(r"https?://|www\.|@\w+\.|\.(?:com|de|org|net)\b", regex.IGNORECASE)
+_PUNCT_STRIP = ".,;:!?\"'()[]{}«»„“”‘’‚*–—-…/|"
+#: Lines at least this long, with enough stopwords, count as prose for the position features.
+_PROSE_CHARS = 80
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "bias", "log_len", "words", "stop_density", "terminal", "colon_end", "bullet", "upper_ratio",
+    "digit_ratio", "capitalised_words", "separators", "urlish", "copyright", "dup",
+    "prose", "short", "prose_before", "prose_after", "rel_pos", "in_run", "block_log", "first_in_block",
+    "last_in_block", "prev_density", "next_density", "prev_prose", "next_prose", "prev_rule", "next_rule",
+    "near_rule", "win_prose", "win_density", "nearest_prose_dist", "base_score",
+)
+
+
+@dataclass(slots=True)
+class LineStats:
+    length: int
+    words: int
+    density: float
+    terminal: bool
+    prose: bool
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased words without surrounding punctuation (fast: str.split, not a regex)."""
+    out = []
+    for token in text.lower().split():
+        token = token.strip(_PUNCT_STRIP)
+        if token:
+            out.append(token)
+    return out
+
+
+def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig) -> LineStats:
+    tokens = tokenize(text)
+    n_words = len(tokens)
+    terminal = bool(text) and text[-1] in _TERMINAL
+    if stopwords:
+        density = sum(1 for t in tokens if t in stopwords) / n_words if n_words else 0.0
+    else:
+        # No stoplist for this language: trust sentence shape alone.
+        density = 0.35 if terminal and n_words >= 6 else 0.0
+    prose = len(text) >= _PROSE_CHARS and density >= config.stopwords_low and terminal
+    return LineStats(len(text), n_words, density, terminal, prose)
+
+
+def base_score(s: LineStats, config: CleanerConfig) -> float:
+    """The hand-set score of one line (positive: reads like article prose)."""
+    n, density = s.length, s.density
+    if n == 0:
+        return -12.0
+    if n >= config.length_good:
+        if not s.terminal:
+            return n * 0.5 if n >= 150 and density >= config.stopwords_high else -12.0
+        if density >= config.stopwords_high:
+            return float(n)
+        if density >= config.stopwords_low:
+            return n * 0.5
+        return -min(n * 0.5, 120.0)
+    if s.words >= 4 and s.terminal and density >= config.stopwords_high:
+        return n * 0.8
+    if n < config.length_short:
+        return -12.0
+    return -min(n * 0.4, 40.0)
+
+
+def best_run(scores: list[float]) -> tuple[float, int, int]:
+    """Maximum-sum contiguous run of scores (Kadane): (total, start, end)."""
+    best, best_lo, best_hi = 0.0, 0, 0
+    total, start = 0.0, 0
+    for k, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, k
+        total += score
+        if total > best:
+            best, best_lo, best_hi = total, start, k + 1
+    return best, best_lo, best_hi
+
+
+def doc_features(
+    doc: Document, texts: list[str], stats: list[LineStats], scores: list[float], run: tuple[int, int]
+) -> list[list[float]]:
+    """One feature vector per segment (see FEATURE_NAMES)."""
+    segs = doc.segments
+    n = len(segs)
+    ruled = [v is not None for v in doc.verdicts]
+    prose_chars = [s.length if (s.prose and not ruled[i]) else 0 for i, s in enumerate(stats)]
+    total_prose = sum(prose_chars) or 1
+    cumulative = []
+    acc = 0
+    for c in prose_chars:
+        cumulative.append(acc)
+        acc += c
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    block_sizes: dict[int, int] = {}
+    for seg in segs:
+        block_sizes[seg.block] = block_sizes.get(seg.block, 0) + 1
+    # Distance (in lines) to the nearest prose line, both directions.
+    nearest = [n] * n
+    last = -n
+    for i in range(n):
+        if prose_chars[i]:
+            last = i
+        nearest[i] = i - last
+    last = 2 * n
+    for i in range(n - 1, -1, -1):
+        if prose_chars[i]:
+            last = i
+        nearest[i] = min(nearest[i], last - i)
+    run_lo, run_hi = run
+    rows: list[list[float]] = []
+    for i in range(n):
+        s = stats[i]
+        text = texts[i]
+        head = text[:200]  # character ratios settle within the first 200 characters
+        letters = sum(map(str.isalpha, head)) or 1
+        upper = sum(map(str.isupper, head))
+        digits = sum(map(str.isdigit, head))
+        words = head.split()
+        capitalised = sum(1 for w in words if w[0].isupper()) / (len(words) or 1)
+        prev_s = stats[i - 1] if i > 0 else None
+        next_s = stats[i + 1] if i + 1 < n else None
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        window = range(lo, hi)
+        win_prose = sum(1 for k in window if prose_chars[k]) / (hi - lo)
+        win_density = sum(stats[k].density for k in window) / (hi - lo)
+        rows.append([
+            1.0,
+            math.log1p(s.length) / 6.0,
+            min(s.words, 100) / 50.0,
+            s.density,
+            float(s.terminal),
+            float(text.endswith(":")),
+            float(bool(_BULLET.match(text))),
+            upper / letters,
+            digits / (len(head) or 1),
+            capitalised,
+            min(len(_SEPARATORS.findall(text)), 5) / 5.0,
+            float(bool(_URLISH.search(text))),
+            float("©" in text or "(c)" in text.lower()),
+            float(counts[text] > 1),
+            float(prose_chars[i] > 0),
+            float(s.length < 30),
+            cumulative[i] / total_prose,
+            1.0 - (cumulative[i] + prose_chars[i]) / total_prose,
+            i / n,
+            float(run_lo <= i < run_hi),
+            math.log1p(block_sizes[segs[i].block]) / 3.0,
+            float(segs[i].first_in_block),
+            float(segs[i].last_in_block),
+            prev_s.density if prev_s else 0.0,
+            next_s.density if next_s else 0.0,
+            float(prev_s.prose) if prev_s else 0.0,
+            float(next_s.prose) if next_s else 0.0,
+            float(ruled[i - 1]) if i > 0 else 0.0,
+            float(ruled[i + 1]) if i + 1 < n else 0.0,
+            sum(1 for k in window if ruled[k]) / (hi - lo),
+            win_prose,
+            win_density,
+            min(nearest[i], 20) / 20.0,
+            max(-1.0, min(1.0, scores[i] / 200.0)),
+        ])
+    return rows
+
+
+CONTEXT_NAMES: tuple[str, ...] = (
+    "p", "p_prev", "p_next", "p_win2", "p_win5", "kept_before", "kept_after", "p_max_before", "p_max_after",
+)
+
+
+def context_features(first: list[float], stats: list[LineStats]) -> list[list[float]]:
+    """Second-stage features: what the first-stage scorer thought of each line and its surroundings.
+
+    Like jusText's context-sensitive pass: a short line between two article paragraphs is a heading,
+    the same line among menu items is a menu item.
+    """
+    n = len(first)
+    mass = [first[i] * stats[i].length for i in range(n)]
+    total = sum(mass) or 1.0
+    rows = []
+    acc = 0.0
+    running_max = [0.0] * n
+    best = 0.0
+    for i in range(n):
+        running_max[i] = best
+        best = max(best, first[i])
+    best = 0.0
+    after_max = [0.0] * n
+    for i in range(n - 1, -1, -1):
+        after_max[i] = best
+        best = max(best, first[i])
+    for i in range(n):
+        lo2, hi2 = max(0, i - 2), min(n, i + 3)
+        lo5, hi5 = max(0, i - 5), min(n, i + 6)
+        rows.append([
+            first[i],
+            first[i - 1] if i > 0 else 0.0,
+            first[i + 1] if i + 1 < n else 0.0,
+            sum(first[lo2:hi2]) / (hi2 - lo2),
+            sum(first[lo5:hi5]) / (hi5 - lo5),
+            acc / total,
+            1.0 - (acc + mass[i]) / total,
+            running_max[i],
+            after_max[i],
+        ])
+        acc += mass[i]
+    return rows
