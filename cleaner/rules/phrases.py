@@ -17,7 +17,7 @@ RULES: list[Rule] = [
         r"(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| links?)?|promoted(?: content)?|"
         r"paid (?:content|post|partner(?:ship)?)|anzeige|werbung|gesponsert|sponsored by .{1,40}|"
         r"publicit[ée]|publicidad|pubblicit[àa]|publicidade|advertentie|reklama|annonce|"
-        r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad)?|"
+        r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|"
         r"continue reading (?:below|the main story)|scroll to continue with content|"
         r"(?:artikel|text) (?:wird )?(?:unterhalb|nach) der (?:anzeige|werbung) (?:fortgesetzt|weiter)|"
         r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter|"
@@ -32,7 +32,7 @@ RULES: list[Rule] = [
     Rule(
         "PRO001", "promo", "app download prompt",
         r"(?:(?:get started(?: now)?:? )?(?:download|get|install|try)(?: (?:our|the|the free|our free|now|it))? (?:\S+ ){0,2}apps?"
-        r"(?: (?:today|now|for free|here))?|app[- ]?store ?(?:and |& |/ )?(?:google )?play[- ]?store|"
+        r"(?: (?:today|now|for free|here|for (?:\S+ ){0,3}(?:alerts|news|updates|iphone|ipad|android|ios)))?|app[- ]?store ?(?:and |& |/ )?(?:google )?play[- ]?store|"
         r"(?:download on|available on|get it on) (?:the )?(?:app store|google play)|app store|google play|"
         r"(?:jetzt )?(?:die |unsere )?(?:\S+[- ])?app (?:herunterladen|laden|installieren)|"
         r"laden sie (?:jetzt )?(?:unsere|die) (?:\S+[- ])?app(?: herunter)?|"
