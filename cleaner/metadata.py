@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules.metadata_patterns import BYLINE_OPENERS, DATE_WORDS, MONTH_ALTERNATION, MONTHS
+from .rules.metadata_patterns import BYLINE_OPENERS, DATE_WORDS, MONTH_ALTERNATION, MONTHS, PUBLISHER_ARTICLES
 
 _ISO = regex.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")
@@ -26,6 +26,12 @@ _MONTH_DAY_YEAR = regex.compile(
 _TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?", regex.IGNORECASE)
 _DATE_WORD = regex.compile(rf"(?:{DATE_WORDS})", regex.IGNORECASE)
 _LEFTOVER_WORD = regex.compile(r"[\p{L}]{2,}")
+#: Quotes and brackets that may follow a sentence's final punctuation.
+_CLOSERS = " \"'”’»)"
+#: A line with a date is a sentence, not a date line, with this many non-date words and this many
+#: of them in lower case (names and labels are capitalised; verbs and nouns mostly are not).
+_SENTENCE_WORDS = 3
+_SENTENCE_LOWER = 2
 
 _NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:van|von|de|der|den|da|di|du|del|la|le|y|bin|al|\p{Lu}[\p{L}'’.-]*)){1,4}"
 _BYLINE = regex.compile(
@@ -99,7 +105,17 @@ def dateline(text: str, order: str = "DMY") -> str | None:
     while (extra := find_date(rest, order)) is not None:
         rest = rest[: extra.start] + " " + rest[extra.end :]
     leftover = [w for w in _LEFTOVER_WORD.findall(rest) if not _DATE_WORD.fullmatch(w)]
-    return hit.iso if len(leftover) <= 5 else None
+    if len(leftover) > 5:
+        return None
+    # A sentence that mentions a date ("Nowe stawki zaczną obowiązować 1 stycznia 2025 roku.") is
+    # prose: it ends like a sentence and has lower-case words (verbs, nouns) besides the date.
+    if (
+        text.rstrip(_CLOSERS)[-1:] in ".!?"
+        and len(leftover) >= _SENTENCE_WORDS
+        and sum(1 for w in leftover if w[0].islower()) >= _SENTENCE_LOWER
+    ):
+        return None
+    return hit.iso
 
 
 def byline(text: str) -> list[str] | None:
@@ -121,9 +137,11 @@ def publisher_date(text: str, order: str = "DMY") -> tuple[str, str] | None:
     if m is None:
         return None
     publisher = m["pub"].strip(" |•·,-")
-    if _DATE_WORD.fullmatch(publisher.lower()) or any(
-        _DATE_WORD.fullmatch(w) for w in publisher.lower().split()[:1]
-    ):
+    words = publisher.split()
+    first = words[0].lower() if words else ""
+    # "Updated 08-05-2025" is a date line, not a publisher; but "De Stentor" / "Le Monde" are names.
+    named = first in PUBLISHER_ARTICLES and len(words) > 1 and words[1][:1].isupper()
+    if _DATE_WORD.fullmatch(publisher.lower()) or (_DATE_WORD.fullmatch(first) and not named):
         return None
     hit = find_date(m["date"], order)
     return (publisher, hit.iso) if hit else None

@@ -37,8 +37,15 @@ DATE_WORDS = (
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
     "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|de|del|"
     "est|edt|cet|cest|gmt|utc|pst|pdt|bst|am|pm|a.m.|p.m.|h|time|by|von|par|por|di|door|"
-    "read|reading|min|minutes|minute|minuten|lesezeit|lesedauer||"
+    "read|reading|min|minutes|minute|minuten|lesezeit|lesedauer|"
+    # single words of multi-word date phrases ("mis à jour", "a las 09:01 hrs", "alle ore 10"):
+    # the words of a line are matched one by one.
+    "mis|jour|las|hrs|hr|hs|alle|ore|às|om|godz|last|zuletzt|edited|bearbeitet||"
 )
+
+#: Articles that open many publisher names ("De Stentor", "Le Monde", "El País", "Il Messaggero").
+#: Some are date words too ("de", "le", "el", "il"); before a capitalised word they start a name.
+PUBLISHER_ARTICLES = frozenset("the de het le la les el il lo der die das den".split())
 
 #: Words that open a byline, by language.
 BYLINE_OPENERS = (
