@@ -174,7 +174,13 @@ def resolve_relative(text: str, reference: str | None) -> str | None:
 _CONTRIBUTOR = regex.compile(
     r"(?:additional|further) (?:reporting|research|contributions?) by .{2,80}|"
     r"(?:mitarbeit|mit material von|unter mitarbeit von):? .{2,80}|"
-    r"(?:with )?(?:reporting|research) (?:by|from) .{2,80}",
+    r"(?:with )?(?:reporting|research) (?:by|from) .{2,80}|"
+    # Agency contributor lines closing an article: "Avec AFP", "Le Monde avec AFP et Reuters",
+    # "Con información de EFE", "Com Lusa", "... and agencies".
+    r"\(?(?:\p{Lu}[\p{L}'’ ]{1,30} )?avec (?:l'|l’)?(?:afp|reuters|ap|dpa|agences)(?: et (?:l'|l’)?(?:afp|reuters|ap|agences))?\)?|"
+    r"con informaci[óo]n de .{2,60}|"
+    r"com (?:ag[êe]ncias|lusa|afp|reuters)(?: e (?:ag[êe]ncias|lusa|afp|reuters))?|"
+    r"(?:with|and) (?:agencies|wires)",
     regex.IGNORECASE,
 )
 
