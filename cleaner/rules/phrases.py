@@ -115,6 +115,9 @@ RULES: list[Rule] = [
     Rule(
         "LEG002", "legal", "consent button or legal page link",
         r"(?:accept(?: all)?(?: cookies)?|reject(?: all)?|allow (?:all )?cookies|(?:alle )?akzeptieren|ablehnen|"
+        r"(?:tout )?accepter(?: (?:et fermer|tout))?|(?:tout )?refuser|aceptar(?: todo| todas)?|rechazar(?: todo)?|"
+        r"accetta(?: tutto| tutti)?|rifiuta(?: tutto)?|aceitar(?: todos)?|rejeitar|(?:alles )?accepteren|weigeren|"
+        r"akceptuj[ęe]?|zaakceptuj(?: wszystkie)?|odrzu[ćc]|"
         r"cookie[- ]?(?:settings|einstellungen|policy|richtlinie|hinweis|banner)|cookies?(?: & tracking)?|"
         r"privacy(?: policy| settings| notice)?|datenschutz(?:erkl[äa]rung|hinweise|einstellungen)?|impressum|imprint|"
         r"terms(?: (?:of (?:use|service)|and conditions|& conditions))?|agb|nutzungsbedingungen|"
