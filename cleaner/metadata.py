@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules.metadata_patterns import BYLINE_OPENERS, DATE_WORDS, MONTH_ALTERNATION, MONTHS, PUBLISHER_ARTICLES
+from .rules.metadata_patterns import (
+    BYLINE_OPENERS,
+    BYLINE_ROLES,
+    DATE_WORDS,
+    MONTH_ALTERNATION,
+    MONTHS,
+    PUBLISHER_ARTICLES,
+)
 
 _ISO = regex.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")
@@ -38,6 +45,7 @@ _BYLINE = regex.compile(
     rf"(?i:{BYLINE_OPENERS})\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|&)\s*{_NAME})*)"
     r"(?:\s*[,|/–-]\s*(?P<rest>[^.!?]{0,60}))?",
 )
+_ROLE = regex.compile(rf"(?:^|\s)(?:{BYLINE_ROLES})$", regex.IGNORECASE)
 _NAME_SPLIT = regex.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|&)\s*")
 _PUBLISHER_DATE = regex.compile(
     r"(?P<pub>\p{Lu}[\p{L}\p{N} .&'’-]{1,40}?)\s*[|•·,-]?\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
@@ -125,8 +133,15 @@ def byline(text: str) -> list[str] | None:
     m = _BYLINE.fullmatch(text.rstrip(" .|"))
     if m is None:
         return None
+    rest = m["rest"] or ""
+    if text.rstrip(_CLOSERS)[-1:] in ".!?" and sum(1 for w in _LEFTOVER_WORD.findall(rest) if w[0].islower()) >= 3:
+        # "By Christmas Day, the fund had raised £40,000." is a sentence, not a byline.
+        return None
     names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
-    return names or None
+    # "By Sam Whitfield, Political Editor": a job title after a name is not a second author
+    # (but "By Staff Writer" alone is what the site gives as its author).
+    people = [n for n in names if not _ROLE.search(n)]
+    return people or names or None
 
 
 def publisher_date(text: str, order: str = "DMY") -> tuple[str, str] | None:

@@ -53,3 +53,12 @@ BYLINE_OPENERS = (
     r"par|écrit par|por|escrito por|di|scritto da|da|door|geschreven door|tekst|autorzy|"
     r"reporter|redakteur(?:in)?"
 )
+
+#: Job titles that follow an author's name on a byline ("By X, Political Editor"): not names.
+BYLINE_ROLES = (
+    r"editor|correspondent|reporter|writer|columnist|contributor|staff|producer|analyst|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|volontär(?:in)?|"
+    r"rédacteur|rédactrice|journaliste|correspondant(?:e)?|envoyée? spéciale?|"
+    r"redactor(?:a)?|corresponsal|periodista|redattore|redattrice|inviato|inviata|giornalista|"
+    r"repórter|jornalista|correspondente|redacteur|verslaggever|correspondent|dziennikarz(?:ka)?|redaktor(?:ka)?"
+)
