@@ -33,6 +33,7 @@ _MONTH_DAY_YEAR = regex.compile(
 _TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?", regex.IGNORECASE)
 _DATE_WORD = regex.compile(rf"(?:{DATE_WORDS})", regex.IGNORECASE)
 _LEFTOVER_WORD = regex.compile(r"[\p{L}]{2,}")
+_BULLET = regex.compile(r"[-–•*·▪►]\s")
 #: Quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = " \"'”’»)"
 #: A line with a date is a sentence, not a date line, with this many non-date words and this many
@@ -114,6 +115,10 @@ def dateline(text: str, order: str = "DMY") -> str | None:
         rest = rest[: extra.start] + " " + rest[extra.end :]
     leftover = [w for w in _LEFTOVER_WORD.findall(rest) if not _DATE_WORD.fullmatch(w)]
     if len(leftover) > 5:
+        return None
+    # A list item that holds a date and words ("- 12. Oktober 2024: Eröffnungskonzert im Dom") is
+    # an entry of a programme or chronology inside the article; a bulleted date alone is a date line.
+    if leftover and _BULLET.match(text):
         return None
     # A sentence that mentions a date ("Nowe stawki zaczną obowiązować 1 stycznia 2025 roku.") is
     # prose: it ends like a sentence and has lower-case words (verbs, nouns) besides the date.
