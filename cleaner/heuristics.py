@@ -32,6 +32,10 @@ from .features import (
 from .rules import RuleSet
 
 _TERMINAL = ".!?…\"”»)'’"
+#: Labels of lines that interrupt an article without ending it.
+_INTERRUPTIONS = frozenset({"advert", "caption", "credit", "share", "timestamp", "counter", "read-more"})
+#: Non-sentence lines (headings, short items) allowed between two trailing sentences.
+_MAX_TRAILING_GAP = 2
 
 
 def _sigmoid(z: float) -> float:
@@ -114,6 +118,11 @@ def _fill_gaps(doc: Document, keep: list[bool], max_gap: int) -> None:
         last_kept = i
 
 
+def _sentence(s: LineStats, dense: float) -> bool:
+    """A full sentence of prose: several words, many of them function words, a sentence end."""
+    return s.terminal and s.words >= 4 and s.density >= dense
+
+
 def _hysteresis(
     doc: Document, keep: list[bool], probs: list[float], low: float, stats: list[LineStats], dense: float
 ) -> None:
@@ -125,8 +134,27 @@ def _hysteresis(
     for i in range(kept[0], kept[-1]):
         if keep[i] or doc.verdicts[i] is not None:
             continue
-        if probs[i] >= low or (stats[i].prose and stats[i].density >= dense):
+        if probs[i] >= low or _sentence(stats[i], dense):
             keep[i] = True
+    # The article's last paragraphs: sentences of prose after the last kept line stay, with the
+    # headings or list items between them, across interruptions (adverts, captions, inline links)
+    # but not across other boilerplate.
+    last = kept[-1]
+    pending: list[int] = []
+    for i in range(last + 1, len(keep)):
+        verdict = doc.verdicts[i]
+        if verdict is not None:
+            if verdict.label in _INTERRUPTIONS:
+                continue
+            break
+        if _sentence(stats[i], dense):
+            for j in pending + [i]:
+                keep[j] = True
+            pending = []
+        elif len(pending) < _MAX_TRAILING_GAP:
+            pending.append(i)
+        else:
+            break
 
 
 def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules.metadata_patterns import BYLINE_OPENERS, DATE_WORDS, MONTH_ALTERNATION, MONTHS
+from .rules.metadata_patterns import (
+    BYLINE_OPENERS,
+    BYLINE_ROLES,
+    DATE_WORDS,
+    MONTH_ALTERNATION,
+    MONTHS,
+    PUBLISHER_ARTICLES,
+)
 
 _ISO = regex.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")
@@ -26,6 +33,13 @@ _MONTH_DAY_YEAR = regex.compile(
 _TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?", regex.IGNORECASE)
 _DATE_WORD = regex.compile(rf"(?:{DATE_WORDS})", regex.IGNORECASE)
 _LEFTOVER_WORD = regex.compile(r"[\p{L}]{2,}")
+_BULLET = regex.compile(r"[-–•*·▪►]\s")
+#: Quotes and brackets that may follow a sentence's final punctuation.
+_CLOSERS = " \"'”’»)"
+#: A line with a date is a sentence, not a date line, with this many non-date words and this many
+#: of them in lower case (names and labels are capitalised; verbs and nouns mostly are not).
+_SENTENCE_WORDS = 3
+_SENTENCE_LOWER = 2
 
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|y|bin|al|zu)"
 _NAME = rf"\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:{_PARTICLE}|\p{{Lu}}[\p{{L}}'’.-]*)){{0,4}}"
@@ -36,6 +50,7 @@ _BYLINE = regex.compile(
     r"(?:\s*[,|/–·•-]\s*(?P<rest>[^.!?]{0,60}))?",
 )
 _BYLINE_OPENER = regex.compile(rf"(?i:{BYLINE_OPENERS})\b")
+_ROLE = regex.compile(rf"(?:^|\s)(?:{BYLINE_ROLES})$", regex.IGNORECASE)
 _NAME_SPLIT = regex.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|&)\s*")
 _PUBLISHER_DATE = regex.compile(
     r"(?P<pub>\p{Lu}[\p{L}\p{N} .&'’-]{1,40}?)\s*[|•·,-]?\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
@@ -103,7 +118,21 @@ def dateline(text: str, order: str = "DMY") -> str | None:
     while (extra := find_date(rest, order)) is not None:
         rest = rest[: extra.start] + " " + rest[extra.end :]
     leftover = [w for w in _LEFTOVER_WORD.findall(rest) if not _DATE_WORD.fullmatch(w)]
-    return hit.iso if len(leftover) <= 5 else None
+    if len(leftover) > 5:
+        return None
+    # A list item that holds a date and words ("- 12. Oktober 2024: Eröffnungskonzert im Dom") is
+    # an entry of a programme or chronology inside the article; a bulleted date alone is a date line.
+    if leftover and _BULLET.match(text):
+        return None
+    # A sentence that mentions a date ("Nowe stawki zaczną obowiązować 1 stycznia 2025 roku.") is
+    # prose: it ends like a sentence and has lower-case words (verbs, nouns) besides the date.
+    if (
+        text.rstrip(_CLOSERS)[-1:] in ".!?"
+        and len(leftover) >= _SENTENCE_WORDS
+        and sum(1 for w in leftover if w[0].islower()) >= _SENTENCE_LOWER
+    ):
+        return None
+    return hit.iso
 
 
 def strip_dates(text: str, order: str = "DMY") -> tuple[str, str | None]:
@@ -115,15 +144,26 @@ def strip_dates(text: str, order: str = "DMY") -> tuple[str, str | None]:
     return " ".join(_TIME.sub(" ", text).split()).strip(" ,|·•–-"), first
 
 
+def _byline_names(text: str) -> list[str] | None:
+    m = _BYLINE.fullmatch(text.rstrip(" .|"))
+    if m is None:
+        return None
+    rest = m["rest"] or ""
+    if text.rstrip(_CLOSERS)[-1:] in ".!?" and sum(1 for w in _LEFTOVER_WORD.findall(rest) if w[0].islower()) >= 3:
+        # "By Christmas Day, the fund had raised £40,000." is a sentence, not a byline.
+        return None
+    names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
+    # "By Sam Whitfield, Political Editor": a job title after a name is not a second author
+    # (but "By Staff Writer" alone is what the site gives as its author).
+    people = [n for n in names if not _ROLE.search(n)]
+    return people or names or None
+
+
 def byline_without_date(text: str) -> list[str] | None:
     """The author names when `text` (holding no date) is a byline ("By X", "Von X und Y")."""
     if len(text) > 140 or not _BYLINE_OPENER.match(text):
         return None
-    m = _BYLINE.fullmatch(text.rstrip(" .|"))
-    if m is None:
-        return None
-    names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
-    return names or None
+    return _byline_names(text)
 
 
 def byline(text: str, order: str = "DMY") -> list[str] | None:
@@ -131,12 +171,12 @@ def byline(text: str, order: str = "DMY") -> list[str] | None:
     if len(text) > 140:
         return None
     rest, date = strip_dates(text, order)
-    rest = rest.rstrip(" .|")
-    m = _BYLINE.fullmatch(rest)
-    if m is not None:
-        names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
-        return names or None
+    if rest and _BYLINE_OPENER.match(rest):
+        names = _byline_names(rest)
+        if names:
+            return names
     # "Bettina Kugler 19.10.2019, 05:00 Uhr": a bare name beside a date.
+    rest = rest.rstrip(" .|")
     if date is not None and _BARE_NAME.fullmatch(rest):
         return [rest]
     return None
@@ -150,9 +190,11 @@ def publisher_date(text: str, order: str = "DMY") -> tuple[str, str] | None:
     if m is None:
         return None
     publisher = m["pub"].strip(" |•·,-")
-    if _DATE_WORD.fullmatch(publisher.lower()) or any(
-        _DATE_WORD.fullmatch(w) for w in publisher.lower().split()[:1]
-    ):
+    words = publisher.split()
+    first = words[0].lower() if words else ""
+    # "Updated 08-05-2025" is a date line, not a publisher; but "De Stentor" / "Le Monde" are names.
+    named = first in PUBLISHER_ARTICLES and len(words) > 1 and words[1][:1].isupper()
+    if _DATE_WORD.fullmatch(publisher.lower()) or (_DATE_WORD.fullmatch(first) and not named):
         return None
     hit = find_date(m["date"], order)
     return (publisher, hit.iso) if hit else None
@@ -185,7 +227,13 @@ def resolve_relative(text: str, reference: str | None) -> str | None:
 _CONTRIBUTOR = regex.compile(
     r"(?:additional|further) (?:reporting|research|contributions?) by .{2,80}|"
     r"(?:mitarbeit|mit material von|unter mitarbeit von):? .{2,80}|"
-    r"(?:with )?(?:reporting|research) (?:by|from) .{2,80}",
+    r"(?:with )?(?:reporting|research) (?:by|from) .{2,80}|"
+    # Agency contributor lines closing an article: "Avec AFP", "Le Monde avec AFP et Reuters",
+    # "Con información de EFE", "Com Lusa", "... and agencies".
+    r"\(?(?:\p{Lu}[\p{L}'’ ]{1,30} )?avec (?:l'|l’)?(?:afp|reuters|ap|dpa|agences)(?: et (?:l'|l’)?(?:afp|reuters|ap|agences))?\)?|"
+    r"con informaci[óo]n de .{2,60}|"
+    r"com (?:ag[êe]ncias|lusa|afp|reuters)(?: e (?:ag[êe]ncias|lusa|afp|reuters))?|"
+    r"(?:with|and) (?:agencies|wires)",
     regex.IGNORECASE,
 )
 

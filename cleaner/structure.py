@@ -10,11 +10,15 @@
 
 from __future__ import annotations
 
+import regex
+
 from .document import Document
 from .rules import RULES_BY_ID, RuleSet
 
 _CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")
 _TERMINAL = ".!?…:;\"”»)'’"
+#: A sentence end followed by another sentence: a paragraph, not a heading.
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?] \p{Lu}")
 #: Lines at least this long count as article prose when weighing what lies before/after a marker.
 _PROSE_CHARS = 80
 #: Prose above an opener that makes it an article's end rather than a menu entry.
@@ -25,7 +29,12 @@ _TEASER_WINDOW = 20
 
 def heading_like(text: str) -> bool:
     """A short line without sentence-final punctuation: a headline, section heading or menu item."""
-    return 3 <= len(text) <= 200 and text[-1] not in ".!,;…" and len(text.split()) <= 30
+    return (
+        3 <= len(text) <= 200
+        and text[-1] not in ".!,;…"
+        and len(text.split()) <= 30
+        and _SENTENCE_BREAK.search(text) is None
+    )
 
 
 def label_captions(doc: Document, rules: RuleSet) -> None:

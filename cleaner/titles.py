@@ -14,6 +14,7 @@ _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 _SOFT = ("HEU001", "DUP001", "DUP002")
 _WORD = regex.compile(r"\w+")
 _PROSE_CHARS = 80
+_SENTENCE_END = ".!?…\"”»'’):"
 
 
 def _usable(doc: Document, i: int) -> bool:
@@ -52,14 +53,18 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
     # The headline stands above the first paragraph of article prose (short kept lines above it may
     # be menu items the scorer let through).
     start = next(
-        (i for i, seg in enumerate(segs) if doc.verdicts[i] is None and len(seg.text) >= _PROSE_CHARS),
+        (
+            i
+            for i, seg in enumerate(segs)
+            if doc.verdicts[i] is None and len(seg.text) >= _PROSE_CHARS and seg.text[-1] in _SENTENCE_END
+        ),
         doc.region[0] if doc.region else 0,
     )
     candidate: int | None = doc.meta.get("title_hint")
     if candidate is None:
         first = segs[0].text
         page_title = _words(first)
-        top = range(0, min(len(segs), start + 2))
+        top = range(0, min(len(segs), max(start, 1)))
         counts: dict[str, int] = {}
         for i in top:
             counts[segs[i].text] = counts.get(segs[i].text, 0) + 1
@@ -70,7 +75,10 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         ]
         if scored:
             score, i = max(scored)
-            if score >= 1.0:
+            # When some line echoes the page <title> line on top, the headline must; otherwise the
+            # heading-like line nearest above the article is the headline.
+            echoes = heading_like(first) and any(_words(segs[i].text) & page_title for _, i in scored)
+            if score >= (1.0 if echoes else 0.5):
                 candidate = i
     if candidate is None and _usable(doc, 0) and len(segs) > 1:
         candidate = 0

@@ -37,12 +37,28 @@ DATE_WORDS = (
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
     "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|de|del|"
     "est|edt|cet|cest|gmt|utc|pst|pdt|bst|am|pm|a.m.|p.m.|h|time|by|von|par|por|di|door|"
-    "read|reading|min|minutes|minute|minuten|lesezeit|lesedauer||"
+    "read|reading|min|minutes|minute|minuten|lesezeit|lesedauer|"
+    # single words of multi-word date phrases ("mis à jour", "a las 09:01 hrs", "alle ore 10"):
+    # the words of a line are matched one by one.
+    "mis|jour|las|hrs|hr|hs|alle|ore|às|om|godz|last|zuletzt|edited|bearbeitet||"
 )
+
+#: Articles that open many publisher names ("De Stentor", "Le Monde", "El País", "Il Messaggero").
+#: Some are date words too ("de", "le", "el", "il"); before a capitalised word they start a name.
+PUBLISHER_ARTICLES = frozenset("the de het le la les el il lo der die das den".split())
 
 #: Words that open a byline, by language.
 BYLINE_OPENERS = (
     r"by|written by|words by|reported by|story by|von|text(?: von)?|autor(?:in)?|autoren|author|authors|"
     r"par|écrit par|por|escrito por|di|scritto da|da|door|geschreven door|tekst|autorzy|"
     r"reporter|redakteur(?:in)?"
+)
+
+#: Job titles that follow an author's name on a byline ("By X, Political Editor"): not names.
+BYLINE_ROLES = (
+    r"editor|correspondent|reporter|writer|columnist|contributor|staff|producer|analyst|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|volontär(?:in)?|"
+    r"rédacteur|rédactrice|journaliste|correspondant(?:e)?|envoyée? spéciale?|"
+    r"redactor(?:a)?|corresponsal|periodista|redattore|redattrice|inviato|inviata|giornalista|"
+    r"repórter|jornalista|correspondente|redacteur|verslaggever|correspondent|dziennikarz(?:ka)?|redaktor(?:ka)?"
 )

@@ -17,7 +17,7 @@ RULES: list[Rule] = [
         r"(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| links?)?|promoted(?: content)?|"
         r"paid (?:content|post|partner(?:ship)?)|anzeige|werbung|gesponsert|sponsored by .{1,40}|"
         r"publicit[ée]|publicidad|pubblicit[àa]|publicidade|advertentie|reklama|annonce|"
-        r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad)?|"
+        r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|"
         r"continue reading (?:below|the main story)|scroll to continue with content|"
         r"(?:artikel|text) (?:wird )?(?:unterhalb|nach) der (?:anzeige|werbung) (?:fortgesetzt|weiter)|"
         r"weiter nach der (?:anzeige|werbung)|lesen sie nach der (?:anzeige|werbung) weiter|"
@@ -28,12 +28,12 @@ RULES: list[Rule] = [
         "ADV002", "advert", "advertisement marker glued to another short line",
         r"(?<=\S)\s*(?P<x>Advertisement|ADVERTISEMENT|Publicité|PUBLICITÉ|Publicidad|PUBLICIDAD)\s*$",
         scope="span", case_sensitive=True, max_chars=80,
-        triggers=("Advertisement", "ADVERTISEMENT", "Publicit", "PUBLICIT"),
+        triggers=("Advertisement", "ADVERTISEMENT", "Publici", "PUBLICI"),
     ),
     Rule(
         "PRO001", "promo", "app download prompt",
         r"(?:(?:get started(?: now)?:? )?(?:download|get|install|try)(?: (?:our|the|the free|our free|now|it))? (?:\S+ ){0,2}apps?"
-        r"(?: (?:today|now|for free|here))?|app[- ]?store ?(?:and |& |/ )?(?:google )?play[- ]?store|"
+        r"(?: (?:today|now|for free|here|for (?:\S+ ){0,3}(?:alerts|news|updates|iphone|ipad|android|ios)))?|app[- ]?store ?(?:and |& |/ )?(?:google )?play[- ]?store|"
         r"(?:download on|available on|get it on) (?:the )?(?:app store|google play)|app store|google play|"
         r"(?:jetzt )?(?:die |unsere )?(?:\S+[- ])?app (?:herunterladen|laden|installieren)|"
         r"laden sie (?:jetzt )?(?:unsere|die) (?:\S+[- ])?app(?: herunter)?|"
@@ -116,6 +116,9 @@ RULES: list[Rule] = [
     Rule(
         "LEG002", "legal", "consent button or legal page link",
         r"(?:accept(?: all)?(?: cookies)?|reject(?: all)?|allow (?:all )?cookies|(?:alle )?akzeptieren|ablehnen|"
+        r"(?:tout )?accepter(?: (?:et fermer|tout))?|(?:tout )?refuser|aceptar(?: todo| todas)?|rechazar(?: todo)?|"
+        r"accetta(?: tutto| tutti)?|rifiuta(?: tutto)?|aceitar(?: todos)?|rejeitar|(?:alles )?accepteren|weigeren|"
+        r"akceptuj[ęe]?|zaakceptuj(?: wszystkie)?|odrzu[ćc]|"
         r"cookie[- ]?(?:settings|einstellungen|policy|richtlinie|hinweis|banner)|cookies?(?: & tracking)?|"
         r"privacy(?: policy| settings| notice)?|datenschutz(?:erkl[äa]rung|hinweise|einstellungen)?|impressum|imprint|"
         r"terms(?: (?:of (?:use|service)|and conditions|& conditions))?|agb|nutzungsbedingungen|"
