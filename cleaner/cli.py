@@ -122,50 +122,42 @@ def clean_command(
         raise typer.Exit(1)
 
 
-_LABEL_STYLES = {
-    "caption": "magenta", "credit": "magenta", "promo": "yellow", "advert": "yellow", "read-more": "cyan",
-    "related": "blue", "navigation": "bright_black", "timestamp": "green", "counter": "green",
-    "title": "bold white", "byline": "bold white", "dateline": "bold white", "comments": "blue",
-    "share": "cyan", "legal": "bright_black", "duplicate": "bright_black",
-}
-
-
-def print_explanation(article: Article, console: Console) -> None:
-    """Metadata on top, then each removed segment with its label, rule id and reason."""
-    meta = Table(show_header=False, box=None)
-    for name in ("title", "authors", "date", "publisher", "language", "url"):
-        value = getattr(article, name)
-        meta.add_row(f"[bold]{name}[/bold]", ", ".join(value) if isinstance(value, list) else str(value or "-"))
-    console.print(meta)
-    table = Table(title=f"{len(article.removed)} removed segment(s)", show_lines=False)
-    table.add_column("rule", style="bold")
-    table.add_column("label")
-    table.add_column("removed text", overflow="fold")
-    table.add_column("reason", style="dim")
-    for r in article.removed:
-        style = _LABEL_STYLES.get(r.label, "white")
-        table.add_row(r.rule, f"[{style}]{r.label}[/{style}]", r.text[:300], r.reason)
-    console.print(table)
-    kept = len(article.text)
-    total = max(1, article.stats.get("input_chars", 1))
-    console.print(f"kept {kept:,} of {total:,} characters ({kept / total:.0%})")
-
-
 @app.command("explain")
 def explain_command(
-    source: str = typer.Argument(..., help="File to explain, or '-' for standard input."),
+    sources: list[str] = typer.Argument(..., help="Files or folders to explain, or '-' for standard input."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Write one self-contained HTML report for all inputs here."),
+    only: list[str] = typer.Option([], "--only", help="Show only removals with this label (repeatable)."),
+    rule: list[str] = typer.Option([], "--rule", help="Show only removals by this rule id or family, e.g. CRD (repeatable)."),
     kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto, text or html."),
     config: Optional[Path] = _CONFIG_OPTION,
     reference_date: Optional[str] = _REFDATE_OPTION,
 ) -> None:
-    """Show what was removed from one document, and why (label, rule id, reason)."""
+    """Show what was removed and why: struck-out segments with rule id and reason, or an HTML report."""
+    from .explain import Selection, print_explanation
+    from .report import expand_sources, write_report
+
     cleaner = Cleaner(load_config(config, reference_date=reference_date))
+    paths = expand_sources(sources)
+    if html is not None:
+        stats = write_report(html, paths, cleaner, kind=kind.value)
+        err.print(stats.summary())
+        raise typer.Exit(1 if stats.failed else 0)
     try:
-        article = cleaner.clean(read_source(source), kind=kind.value)
-    except (CleanerError, OSError) as exc:
-        err.print(f"[red]error[/red] {source}: {type(exc).__name__}: {exc}")
-        raise typer.Exit(1) from exc
-    print_explanation(article, Console())
+        select = Selection.parse(only, rule)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console, failures = Console(highlight=False), 0
+    for source in paths:
+        try:
+            article: Article = cleaner.clean(read_source(source), kind=kind.value)
+        except (CleanerError, OSError) as exc:
+            failures += 1
+            err.print(f"[red]error[/red] {source}: {type(exc).__name__}: {exc}")
+            continue
+        print_explanation(article, console, select, source if len(paths) > 1 else None)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command("rules")
