@@ -200,3 +200,31 @@ def eval_command(
     except CleanerError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+@app.command("diff")
+def diff_command(
+    inputs: list[str] = typer.Argument(..., help="Files or folders to clean under both configs, or '-'."),
+    rules_a: Optional[Path] = typer.Option(None, "--rules-a", help="TOML config A (default: the defaults)."),
+    rules_b: Optional[Path] = typer.Option(None, "--rules-b", help="TOML config B (default: the defaults)."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto, text or html."),
+    limit: int = typer.Option(50, "--limit", help="Show at most this many changed segments per document (text)."),
+) -> None:
+    """Show which documents and segments change label between two configs (review a rule change)."""
+    from .diffing import diff_record, diff_sources, print_diff
+    from .report import config_note, expand_sources
+
+    if rules_a is None and rules_b is None:
+        err.print("[red]error:[/red] give --rules-a and/or --rules-b (the other side uses the defaults)")
+        raise typer.Exit(2)
+    a, b = Cleaner(load_config(rules_a)), Cleaner(load_config(rules_b))
+    note_a, note_b = (f"{path or 'defaults'} ({config_note(c.config) or 'default settings'})" for path, c in ((rules_a, a), (rules_b, b)))
+    notes = (note_a, note_b)
+    diffs = list(diff_sources(expand_sources(inputs), a, b, kind=kind.value))
+    if output_format == "json":
+        typer.echo(json.dumps(diff_record(diffs, notes), ensure_ascii=False, indent=2))
+    else:
+        print_diff(diffs, notes, Console(highlight=False), limit)
+    if any(d.error for d in diffs):
+        raise typer.Exit(1)

@@ -25,7 +25,7 @@ LABEL_COLOURS: dict[str, str] = {
     "byline": "#92400e",
     "dateline": "#ca8a04",
     "caption": "#c026d3",
-    "credit": "#9333ea",
+    "credit": "#6d28d9",
     "promo": "#ea580c",
     "advert": "#dc2626",
     "read-more": "#0891b2",

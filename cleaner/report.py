@@ -88,7 +88,7 @@ def document_record(name: str, article: Article, marks: _Marks) -> dict[str, Any
     return record
 
 
-def _config_note(config: CleanerConfig) -> str:
+def config_note(config: CleanerConfig) -> str:
     """The settings that differ from the defaults, for the report's header."""
     default = CleanerConfig()
     parts = []
@@ -119,7 +119,7 @@ def build_data(sources: Iterable[str], cleaner: Cleaner, kind: str = "auto") -> 
         "marks": marks.table(),
         "labels": known_labels(),
         "colours": LABEL_COLOURS,
-        "config": _config_note(cleaner.config),
+        "config": config_note(cleaner.config),
     }
 
 
