@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from itertools import pairwise
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -88,7 +90,7 @@ def diff_articles(a: Article, b: Article) -> list[Change]:
     cuts |= set(line_starts)
     points = sorted(p for p in cuts if 0 <= p <= len(text))
     changes: list[Change] = []
-    for start, end in zip(points, points[1:]):
+    for start, end in pairwise(points):
         pa, pb = va.at(start), vb.at(start)
         if pa == pb or not text[start:end].strip():
             continue
@@ -113,15 +115,19 @@ def diff_sources(sources: Iterable[str], a: Cleaner, b: Cleaner, kind: str = "au
 
 
 def transitions(diffs: Iterable[DocumentDiff]) -> Counter[tuple[str, str]]:
-    """How many changed segments went from each label under A to each label under B."""
-    return Counter((c.a[0], c.b[0]) for d in diffs for c in d.changes)
+    """Changed segments counted by label under A and under B (with the rules when only they change)."""
+    return Counter(
+        (c.a[0], c.b[0]) if c.label_changed else (f"{c.a[0]} {c.a[1]}", f"{c.b[0]} {c.b[1]}")
+        for d in diffs
+        for c in d.changes
+    )
 
 
 def _verdict(v: tuple[str, str]) -> Text:
     label, rule = v
     if label == "kept":
         return Text("kept", style="bold")
-    return Text(f"{label} {rule}", style=colour(label))
+    return Text(f"{label} {rule}".strip(), style=colour(label.split()[0]))
 
 
 def print_diff(diffs: list[DocumentDiff], notes: tuple[str, str], console: Console, limit: int = 50) -> None:

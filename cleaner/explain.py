@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from rich.console import Console
 from rich.table import Table
@@ -63,7 +63,7 @@ class Selection:
     rules: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
-    def parse(cls, labels: Iterable[str], rules: Iterable[str]) -> "Selection":
+    def parse(cls, labels: Iterable[str], rules: Iterable[str]) -> Selection:
         """Check the names against the registry (ValueError names the known ones)."""
         labels, rules = frozenset(labels), frozenset(r.upper() for r in rules)
         bad_labels = labels - set(known_labels())

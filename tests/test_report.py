@@ -12,7 +12,7 @@ import cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "fixtures/cases").glob("*/input.*"))
-_DATA = re.compile(r'<script id="report-data" type="application/json">(.*?)</script>', re.S)
+_DATA = re.compile(r'<script id="report-data" type="application/json">(.*?)</script>', re.DOTALL)
 
 
 def make_report(out: Path, *inputs: str) -> subprocess.CompletedProcess[str]:
