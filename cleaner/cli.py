@@ -137,16 +137,16 @@ def explain_command(
     from .report import expand_sources, write_report
 
     cleaner = Cleaner(load_config(config, reference_date=reference_date))
-    paths = expand_sources(sources)
-    if html is not None:
-        stats = write_report(html, paths, cleaner, kind=kind.value)
-        err.print(stats.summary())
-        raise typer.Exit(1 if stats.failed else 0)
     try:
         select = Selection.parse(only, rule)
     except ValueError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    paths = expand_sources(sources)
+    if html is not None:
+        stats = write_report(html, paths, cleaner, kind=kind.value, select=select)
+        err.print(stats.summary())
+        raise typer.Exit(1 if stats.failed else 0)
     console, failures = Console(highlight=False), 0
     for source in paths:
         try:

@@ -21,7 +21,7 @@ from .article import Article
 from .config import CleanerConfig
 from .engine import Cleaner
 from .errors import CleanerError
-from .explain import LABEL_COLOURS, META_FIELDS, known_labels
+from .explain import LABEL_COLOURS, META_FIELDS, Selection, known_labels
 
 _SUFFIXES = {".txt", ".html", ".htm"}
 
@@ -101,8 +101,11 @@ def config_note(config: CleanerConfig) -> str:
     return "; ".join(parts)
 
 
-def build_data(sources: Iterable[str], cleaner: Cleaner, kind: str = "auto") -> dict[str, Any]:
-    """Clean every source and collect the report's data (failures become error records)."""
+def build_data(sources: Iterable[str], cleaner: Cleaner, kind: str = "auto", select: Selection = Selection()) -> dict[str, Any]:
+    """Clean every source and collect the report's data (failures become error records).
+
+    `select` (`--only`/`--rule`) becomes the filter the page opens with.
+    """
     marks = _Marks()
     docs: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
@@ -114,10 +117,15 @@ def build_data(sources: Iterable[str], cleaner: Cleaner, kind: str = "auto") -> 
             errors.append({"name": name, "error": f"{type(exc).__name__}: {exc}"})
             continue
         docs.append(document_record(name, article, marks))
+    table = marks.table()
     return {
+        "initial": {
+            "labels": sorted(select.labels),
+            "rules": sorted({m["rule"] for m in table if select.rules and (m["rule"] in select.rules or m["rule"][:3] in select.rules)}),
+        },
         "docs": docs,
         "errors": errors,
-        "marks": marks.table(),
+        "marks": table,
         "labels": known_labels(),
         "colours": LABEL_COLOURS,
         "config": config_note(cleaner.config),
@@ -135,10 +143,12 @@ def render_html(data: dict[str, Any]) -> str:
     return template.replace("/*__LABEL_CSS__*/", _label_css()).replace("__CLEANER_DATA__", payload)
 
 
-def write_report(path: Path, sources: Iterable[str], cleaner: Cleaner, kind: str = "auto") -> ReportStats:
+def write_report(
+    path: Path, sources: Iterable[str], cleaner: Cleaner, kind: str = "auto", select: Selection = Selection()
+) -> ReportStats:
     """Clean `sources`, write the HTML report to `path`, and say what was done."""
     started = time.perf_counter()
-    data = build_data(sources, cleaner, kind)
+    data = build_data(sources, cleaner, kind, select)
     page = render_html(data)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")

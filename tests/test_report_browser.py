@@ -165,3 +165,14 @@ def test_screenshot_and_pagination(page: Page, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report.png"))
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+
+
+def test_only_and_rule_options_preselect_the_filters(page: Page, tmp_path: Path) -> None:
+    path = report(tmp_path / "report.html", "--rule", "CRD", *CASES)
+    open_report(page, path)
+    expect(page.locator("#rulechips .chip.on")).to_have_count(page.locator("#rulechips .chip[data-rule^='CRD']").count())
+    for name in page.locator("#docs li .sub").all_inner_texts():
+        assert "matching" in name
+    expect(page.locator("#text del.rm[data-label='credit']").first).to_be_visible()
+    for k in range(page.locator("#text del.rm:not([data-rule^='CRD'])").count()):
+        expect(page.locator("#text del.rm:not([data-rule^='CRD'])").nth(k)).to_be_hidden()
