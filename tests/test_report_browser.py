@@ -59,6 +59,12 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+@pytest.fixture(scope="module")
+def fixtures_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One report on every fixture case, shared by the tests of this module."""
+    return report(tmp_path_factory.mktemp("report") / "fixtures.html", *CASES)
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Page]:
     pg = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -81,9 +87,8 @@ def segment_labels(page: Page) -> dict[str, int]:
     )
 
 
-def test_every_label_is_present_and_highlighted(page: Page, tmp_path: Path) -> None:
-    path = report(tmp_path / "report.html", *CASES)
-    open_report(page, path)
+def test_every_label_is_present_and_highlighted(page: Page, fixtures_report: Path) -> None:
+    open_report(page, fixtures_report)
     data = page.evaluate("() => JSON.parse(document.getElementById('report-data').textContent)")
     expected: set[str] = set()
     seen: set[str] = set()
@@ -109,9 +114,8 @@ def test_every_label_is_present_and_highlighted(page: Page, tmp_path: Path) -> N
     assert seen == expected and {"caption", "credit", "promo", "related", "navigation"} <= seen
 
 
-def test_label_filter_hides_the_others_and_ranking(page: Page, tmp_path: Path) -> None:
-    path = report(tmp_path / "report.html", *CASES)
-    open_report(page, path)
+def test_label_filter_hides_the_others_and_ranking(page: Page, fixtures_report: Path) -> None:
+    open_report(page, fixtures_report)
     shares = [float(t.split("%")[0]) for t in page.locator("#docs li .sub").all_inner_texts()]
     assert shares == sorted(shares, reverse=True) and len(shares) == len(CASES)  # most removed first
     # The seed with captions signed by credits: pick it from the list as a user would.
@@ -144,7 +148,7 @@ def test_label_filter_hides_the_others_and_ranking(page: Page, tmp_path: Path) -
     expect(page.locator("#text del.rm[data-rule='CRD004']").first).to_be_visible()
 
 
-def test_screenshot_and_pagination(page: Page, tmp_path: Path) -> None:
+def test_screenshot_and_pagination(page: Page, tmp_path: Path, fixtures_report: Path) -> None:
     path = report(tmp_path / "report.html", *CASES * 45)  # 225 documents: three pages of 100
     open_report(page, path)
     expect(page.locator("#page")).to_have_text("1 / 3")
@@ -155,8 +159,7 @@ def test_screenshot_and_pagination(page: Page, tmp_path: Path) -> None:
     expect(page.locator("#docs li")).to_have_count(25)
     page.keyboard.press("j")
     expect(page.locator("#docsum")).to_contain_text("#2 of 225")
-    small = report(tmp_path / "fixtures.html", *CASES)
-    open_report(page, small)
+    open_report(page, fixtures_report)
     page.locator("#docs li", has_text="strategic partnership").click()
     page.locator("#text del.rm[data-label='credit']").first.evaluate("e => e.scrollIntoView({block: 'center'})")
     page.locator("#text del.rm[data-label='credit']").first.hover()
