@@ -122,50 +122,42 @@ def clean_command(
         raise typer.Exit(1)
 
 
-_LABEL_STYLES = {
-    "caption": "magenta", "credit": "magenta", "promo": "yellow", "advert": "yellow", "read-more": "cyan",
-    "related": "blue", "navigation": "bright_black", "timestamp": "green", "counter": "green",
-    "title": "bold white", "byline": "bold white", "dateline": "bold white", "comments": "blue",
-    "share": "cyan", "legal": "bright_black", "duplicate": "bright_black",
-}
-
-
-def print_explanation(article: Article, console: Console) -> None:
-    """Metadata on top, then each removed segment with its label, rule id and reason."""
-    meta = Table(show_header=False, box=None)
-    for name in ("title", "authors", "date", "publisher", "language", "url"):
-        value = getattr(article, name)
-        meta.add_row(f"[bold]{name}[/bold]", ", ".join(value) if isinstance(value, list) else str(value or "-"))
-    console.print(meta)
-    table = Table(title=f"{len(article.removed)} removed segment(s)", show_lines=False)
-    table.add_column("rule", style="bold")
-    table.add_column("label")
-    table.add_column("removed text", overflow="fold")
-    table.add_column("reason", style="dim")
-    for r in article.removed:
-        style = _LABEL_STYLES.get(r.label, "white")
-        table.add_row(r.rule, f"[{style}]{r.label}[/{style}]", r.text[:300], r.reason)
-    console.print(table)
-    kept = len(article.text)
-    total = max(1, article.stats.get("input_chars", 1))
-    console.print(f"kept {kept:,} of {total:,} characters ({kept / total:.0%})")
-
-
 @app.command("explain")
 def explain_command(
-    source: str = typer.Argument(..., help="File to explain, or '-' for standard input."),
+    sources: list[str] = typer.Argument(..., help="Files or folders to explain, or '-' for standard input."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Write one self-contained HTML report for all inputs here."),
+    only: list[str] = typer.Option([], "--only", help="Show only removals with this label (repeatable)."),
+    rule: list[str] = typer.Option([], "--rule", help="Show only removals by this rule id or family, e.g. CRD (repeatable)."),
     kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto, text or html."),
     config: Optional[Path] = _CONFIG_OPTION,
     reference_date: Optional[str] = _REFDATE_OPTION,
 ) -> None:
-    """Show what was removed from one document, and why (label, rule id, reason)."""
+    """Show what was removed and why: struck-out segments with rule id and reason, or an HTML report."""
+    from .explain import Selection, print_explanation
+    from .report import expand_sources, write_report
+
     cleaner = Cleaner(load_config(config, reference_date=reference_date))
     try:
-        article = cleaner.clean(read_source(source), kind=kind.value)
-    except (CleanerError, OSError) as exc:
-        err.print(f"[red]error[/red] {source}: {type(exc).__name__}: {exc}")
-        raise typer.Exit(1) from exc
-    print_explanation(article, Console())
+        select = Selection.parse(only, rule)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    paths = expand_sources(sources)
+    if html is not None:
+        stats = write_report(html, paths, cleaner, kind=kind.value, select=select)
+        err.print(stats.summary())
+        raise typer.Exit(1 if stats.failed else 0)
+    console, failures = Console(highlight=False), 0
+    for source in paths:
+        try:
+            article: Article = cleaner.clean(read_source(source), kind=kind.value)
+        except (CleanerError, OSError) as exc:
+            failures += 1
+            err.print(f"[red]error[/red] {source}: {type(exc).__name__}: {exc}")
+            continue
+        print_explanation(article, console, select, source if len(paths) > 1 else None)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command("rules")
@@ -208,3 +200,31 @@ def eval_command(
     except CleanerError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+@app.command("diff")
+def diff_command(
+    inputs: list[str] = typer.Argument(..., help="Files or folders to clean under both configs, or '-'."),
+    rules_a: Optional[Path] = typer.Option(None, "--rules-a", help="TOML config A (default: the defaults)."),
+    rules_b: Optional[Path] = typer.Option(None, "--rules-b", help="TOML config B (default: the defaults)."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto, text or html."),
+    limit: int = typer.Option(50, "--limit", help="Show at most this many changed segments per document (text)."),
+) -> None:
+    """Show which documents and segments change label between two configs (review a rule change)."""
+    from .diffing import diff_record, diff_sources, print_diff
+    from .report import config_note, expand_sources
+
+    if rules_a is None and rules_b is None:
+        err.print("[red]error:[/red] give --rules-a and/or --rules-b (the other side uses the defaults)")
+        raise typer.Exit(2)
+    a, b = Cleaner(load_config(rules_a)), Cleaner(load_config(rules_b))
+    note_a, note_b = (f"{path or 'defaults'} ({config_note(c.config) or 'default settings'})" for path, c in ((rules_a, a), (rules_b, b)))
+    notes = (note_a, note_b)
+    diffs = list(diff_sources(expand_sources(inputs), a, b, kind=kind.value))
+    if output_format == "json":
+        typer.echo(json.dumps(diff_record(diffs, notes), ensure_ascii=False, indent=2))
+    else:
+        print_diff(diffs, notes, Console(highlight=False), limit)
+    if any(d.error for d in diffs):
+        raise typer.Exit(1)
