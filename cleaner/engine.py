@@ -21,7 +21,13 @@ from .language import LanguageModel
 from .normalize import normalize_text
 from .rules import RuleSet
 from .segment import segment_text
-from .structure import label_breadcrumb_title, label_captions, label_duplicates, label_sections
+from .structure import (
+    label_breadcrumb_title,
+    label_captions,
+    label_duplicates,
+    label_sections,
+    label_syndicated,
+)
 from .titles import choose_title
 
 STAGES = ("rules", "metadata", "structure", "heuristics")
@@ -85,6 +91,7 @@ class Cleaner:
             label_captions(doc, rules)
             label_breadcrumb_title(doc, rules)
             label_sections(doc, rules)
+            label_syndicated(doc, rules)
 
     def label_after_heuristics(self, doc: Document) -> None:
         """The headline and repeated lines, decided once the article region is known."""

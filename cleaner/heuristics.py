@@ -120,7 +120,7 @@ def _fill_gaps(doc: Document, keep: list[bool], max_gap: int) -> None:
 
 def _sentence(s: LineStats, dense: float) -> bool:
     """A full sentence of prose: several words, many of them function words, a sentence end."""
-    return s.terminal and s.words >= 4 and s.density >= dense
+    return s.terminal and s.words >= 3 and s.density >= dense
 
 
 def _hysteresis(

@@ -150,3 +150,32 @@ def label_duplicates(doc: Document, rules: RuleSet) -> None:
         for k in members:
             if k != keep:
                 doc.label(k, rule_id, overrule=doc.verdicts[k] is not None and doc.verdicts[k].rule == "HEU001")
+
+
+#: Lines after a teaser headline searched for its repeat and its timestamp.
+_SYNDICATION_WINDOW = 6
+
+
+def label_syndicated(doc: Document, rules: RuleSet) -> None:
+    """SYN001: a syndicated story appended after the article without an opener.
+
+    Its shape: a headline printed more than once, a source line, a relative time, the teaser. Once
+    enough article prose lies above, the first such headline and everything after it go.
+    """
+    if not rules.enabled("SYN001"):
+        return
+    segs = doc.segments
+    n = len(segs)
+    for i in range(n):
+        if doc.verdicts[i] is not None or not heading_like(segs[i].text):
+            continue
+        window = range(i + 1, min(n, i + 1 + _SYNDICATION_WINDOW))
+        # Printed three times (teaser card, link, article header): a repeat alone is too common.
+        repeated = sum(1 for k in window if segs[k].text == segs[i].text) >= 2
+        timed = any(
+            doc.verdicts[k] is not None and doc.verdicts[k].label in ("timestamp", "counter") for k in window
+        )
+        if repeated and timed and _prose(doc, 0, i) >= _MIN_ARTICLE:
+            for k in range(i, n):
+                doc.label(k, "SYN001")
+            return
