@@ -4,10 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATASET ?= ../shared/benchmarks/trafilatura-eval
 EXTRAS ?= test
-STAMP := $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 comma := ,
+STAMP = $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 
-.PHONY: setup run test eval bench clean-venv
+.PHONY: setup run test eval bench bench-text train clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,18 @@ test: setup
 ## eval: score on the development set (DATASET=path; ARGS="--ablate --half test" ...)
 eval: setup
 	$(VENV)/bin/cleaner eval --dataset $(DATASET) --mode both $(ARGS)
+
+## bench: speed side by side with peers on the development set (installs the bench extra)
+bench: bench-text
+
+bench-text:
+	$(MAKE) setup EXTRAS=test,bench
+	$(VENV)/bin/python bench/text.py --dataset $(DATASET)
+
+## train: refit the text-mode line scorer on the tune half (cleaner/data/line_model.json)
+train:
+	$(MAKE) setup EXTRAS=test,train
+	$(VENV)/bin/python scripts/train_line_model.py --dataset $(DATASET)
 
 clean-venv:
 	rm -rf $(VENV)

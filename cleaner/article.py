@@ -9,9 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
-import regex
-
-_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +78,7 @@ class Article:
 
 def collapse_spaces(text: str) -> str:
     """Collapse every run of whitespace to one space and trim the ends."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def replay(normalized: str, removed: Iterable[Removal]) -> str:

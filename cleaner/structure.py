@@ -166,16 +166,17 @@ def label_syndicated(doc: Document, rules: RuleSet) -> None:
         return
     segs = doc.segments
     n = len(segs)
-    for i in range(n):
+    timed = [k for k, v in enumerate(doc.verdicts) if v is not None and v.label in ("timestamp", "counter")]
+    # Only headlines a few lines above a timestamp can open a teaser card.
+    starts = sorted({i for k in timed for i in range(max(0, k - _SYNDICATION_WINDOW), k)})
+    for i in starts:
         if doc.verdicts[i] is not None or not heading_like(segs[i].text):
             continue
         window = range(i + 1, min(n, i + 1 + _SYNDICATION_WINDOW))
         # Printed three times (teaser card, link, article header): a repeat alone is too common.
         repeated = sum(1 for k in window if segs[k].text == segs[i].text) >= 2
-        timed = any(
-            doc.verdicts[k] is not None and doc.verdicts[k].label in ("timestamp", "counter") for k in window
-        )
-        if repeated and timed and _prose(doc, 0, i) >= _MIN_ARTICLE:
+        has_time = any(i < k <= i + _SYNDICATION_WINDOW for k in timed)
+        if repeated and has_time and _prose(doc, 0, i) >= _MIN_ARTICLE:
             for k in range(i, n):
                 doc.label(k, "SYN001")
             return

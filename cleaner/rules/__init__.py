@@ -24,6 +24,8 @@ __all__ = ["REGISTRY", "RULES_BY_ID", "Rule", "RuleSet", "SpanHit", "SCOPES"]
 
 #: Lines longer than this never match a whole-line rule (the longest patterns allow ~700 chars).
 _MAX_LINE_RULE_CHARS = 700
+#: Lines up to this length are tried against every whole-line rule.
+_SHORT_LINE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,11 @@ class RuleSet:
         whole = [r for r in enabled if r.scope in ("line", "section", "end")]
         self._whole_ci = _alternation([r for r in whole if not r.case_sensitive], regex.IGNORECASE)
         self._whole_cs = _alternation([r for r in whole if r.case_sensitive], 0)
+        # Long lines are prose or long boilerplate (cookie text): only the few rules that allow
+        # them are tried, in one smaller alternation.
+        long_rules = [r for r in whole if r.max_chars > _SHORT_LINE]
+        self._long_ci = _alternation([r for r in long_rules if not r.case_sensitive], regex.IGNORECASE)
+        self._long_cs = _alternation([r for r in long_rules if r.case_sensitive], 0)
         self._spans = [
             (rule, regex.compile(rule.pattern, 0 if rule.case_sensitive else regex.IGNORECASE))
             for rule in enabled
@@ -64,7 +71,8 @@ class RuleSet:
         """The first whole-line rule (line, section or end scope) that matches `text`, if any."""
         if len(text) > _MAX_LINE_RULE_CHARS:
             return None
-        for pattern in (self._whole_ci, self._whole_cs):
+        patterns = (self._long_ci, self._long_cs) if len(text) > _SHORT_LINE else (self._whole_ci, self._whole_cs)
+        for pattern in patterns:
             if pattern is None:
                 continue
             m = pattern.fullmatch(text)
