@@ -17,6 +17,7 @@ from .document import Document
 from .heuristics import find_region
 from .html import render
 from .labelling import apply_rules, label_metadata_lines
+from .metadata import date_from_url
 from .language import LanguageModel
 from .normalize import normalize_text
 from .rules import RuleSet
@@ -126,7 +127,11 @@ def _assemble(doc: Document, page_meta: dict[str, Any], truncated: bool) -> Arti
     for i, names in meta.get("bylines", []):
         if start - 10 <= i < end + 5:
             authors.extend(n for n in names if n not in authors)
-    date = _near_region(doc, meta.get("dates", [])) or _near_region(doc, meta.get("relative_dates", []))
+    date = (
+        date_from_url(doc.url)
+        or _near_region(doc, meta.get("dates", []))
+        or _near_region(doc, meta.get("relative_dates", []))
+    )
     publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
     title = meta.get("title")
     if doc.kind == "html":

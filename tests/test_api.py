@@ -181,3 +181,9 @@ def test_normalize_is_idempotent_and_keeps_line_count(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
     assert "\r" not in once and "\u00a0" not in once
+
+
+def test_date_from_the_url_when_the_text_has_none() -> None:
+    text = "The council approved the new budget on Tuesday after a long debate about the cost of the school."
+    assert cleaner.clean(text, url="https://news.example/2024/03/12/budget").date == "2024-03-12"
+    assert cleaner.clean(text, url="https://news.example/politics/budget").date is None
