@@ -29,7 +29,7 @@ from .structure import (
     label_sections,
     label_syndicated,
 )
-from .titles import choose_title
+from .titles import choose_author, choose_title
 
 STAGES = ("rules", "metadata", "structure", "heuristics")
 
@@ -99,6 +99,7 @@ class Cleaner:
         off = self.config.disabled_stages
         if "metadata" not in off:
             choose_title(doc, self.rules)
+            choose_author(doc, self.rules)
         if "structure" not in off:
             label_duplicates(doc, self.rules)
 

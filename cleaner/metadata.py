@@ -252,3 +252,8 @@ def date_from_url(url: str | None) -> str | None:
         return None
     m = _URL_DATE.search(url)
     return _valid(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def bare_name(text: str) -> bool:
+    """Two or three capitalised words and nothing else: a person's name standing alone."""
+    return len(text) <= 40 and _BARE_NAME.fullmatch(text.strip(" ,.|")) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from . import metadata
 from .document import Document
 from .rules import RuleSet
 from .structure import heading_like
@@ -94,3 +95,27 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
     doc.meta["title_index"] = candidate
     if rules.enabled("TTL001"):
         doc.label(candidate, "TTL001", overrule=True)
+
+
+#: How far from the headline or a date line a bare name may stand to be taken as the author.
+_NAME_REACH = 2
+
+
+def choose_author(doc: Document, rules: RuleSet) -> None:
+    """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article,
+    when no byline names the authors."""
+    if doc.meta.get("bylines") or not rules.enabled("MET001"):
+        return
+    anchors = [i for i, _ in doc.meta.get("dates", [])]
+    if "title_index" in doc.meta:
+        anchors.append(doc.meta["title_index"])
+    start = doc.region[0] if doc.region else 0
+    for anchor in sorted(anchors):
+        for i in range(max(0, anchor - _NAME_REACH), min(len(doc.segments), anchor + _NAME_REACH + 1)):
+            verdict = doc.verdicts[i]
+            if i > start + 2 or (verdict is not None and verdict.rule != "HEU001"):
+                continue
+            if metadata.bare_name(doc.segments[i].text):
+                doc.label(i, "MET001", overrule=True)
+                doc.meta.setdefault("bylines", []).append((i, [doc.segments[i].text.strip(" ,.|")]))
+                return
