@@ -15,6 +15,8 @@ _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 _SOFT = ("HEU001", "DUP001", "DUP002")
 _WORD = regex.compile(r"\w+")
 _PROSE_CHARS = 80
+#: Lines between headline and article over which the closeness bonus fades to nothing.
+_REACH = 6
 _SENTENCE_END = ".!?…\"”»'’):"
 
 
@@ -40,7 +42,10 @@ def _candidate_score(
         score += 2.0 * len(words & page_title) / len(words | page_title)
         if text in page_title_text:
             score += 1.0
-    score += max(0.0, 1.0 - abs(start - i) / 15.0)
+    # Distance to the article counted in lines that could be text: bylines, date lines, captions
+    # and other lines a rule removed between the headline and the first paragraph do not count.
+    between = sum(1 for k in range(i + 1, start) if doc.verdicts[k] is None or doc.verdicts[k].rule in _SOFT)
+    score += max(0.0, 1.0 - between / _REACH)
     if repeated:
         score += 1.0
     return score
