@@ -23,7 +23,7 @@ run: setup
 
 ## test: set up, then run the whole test suite
 test: setup
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 --dist loadgroup
 
 ## eval: score on the development set (DATASET=path; ARGS="--ablate --half test" ...)
 eval: setup
