@@ -31,3 +31,8 @@ eval: setup
 
 clean-venv:
 	rm -rf $(VENV)
+
+## bench-spark: Spark local[2] throughput (docs/s) on the dev set's text dumps (ARGS="--repeat 3" ...)
+.PHONY: bench-spark
+bench-spark: setup
+	$(PY) bench/spark.py --dataset $(DATASET)/text $(ARGS)

@@ -56,8 +56,9 @@ def spark() -> Iterator[Any]:
         pytest.skip(reason)
     from pyspark.sql import SparkSession
 
-    saved = {k: os.environ.get(k) for k in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON")}
+    saved = {k: os.environ.get(k) for k in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "SPARK_LOCAL_IP")}
     os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"  # loopback only, whatever the host name resolves to
     session = (
         SparkSession.builder.master("local[2]").appName("cleaner-tests")
         .config("spark.ui.enabled", "false")
