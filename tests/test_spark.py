@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,9 +37,21 @@ def _java() -> str | None:
     return shutil.which("java")
 
 
+def _java_major(java: str) -> int:
+    out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60, check=False).stderr
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', out)
+    if not match:
+        return 0
+    major = int(match.group(1))
+    return int(match.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
+
+
 def _unavailable() -> str | None:
-    if _java() is None:
+    java = _java()
+    if java is None:
         return "Java 17+ not found (install openjdk-17-jre-headless or set JAVA_HOME): Spark tests need a JVM"
+    if _java_major(java) < 17:
+        return f"{java} is older than Java 17, which pyspark needs (install openjdk-17-jre-headless)"
     try:
         import pyarrow  # noqa: F401
         import pyspark  # noqa: F401

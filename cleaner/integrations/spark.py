@@ -24,7 +24,7 @@ try:
     import pyarrow as pa
     from pyspark.sql import DataFrame
     from pyspark.sql.pandas.types import from_arrow_schema
-    from pyspark.sql.types import StructField, StructType
+    from pyspark.sql.types import StructType
 except ImportError as _exc:  # pragma: no cover - exercised in a subprocess without pyspark
     raise missing_extra("spark", _exc) from _exc
 
@@ -161,7 +161,9 @@ def _stats_array(articles: list[Article | None], struct_type: pa.DataType) -> pa
     fields = _struct_fields(struct_type)
     for f in fields:
         if f.name == "removed_by_rule":
-            offsets, keys, counts = [0], [], []
+            offsets: list[int] = [0]
+            keys: list[str] = []
+            counts: list[int] = []
             for s in stats:
                 by_rule = s.get("removed_by_rule", {}) if s else {}
                 keys.extend(by_rule)
