@@ -112,7 +112,7 @@ class CleanerPipeline:
         return cls(PipelineSettings.from_settings(crawler.settings), crawler.stats)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        """Clean one item. `spider` is optional: Scrapy passes it before 2.13 and not after."""
+        """Clean one item. `spider` is optional: older Scrapy releases pass it, newer ones do not."""
         s = self.settings
         adapter = ItemAdapter(item)
         raw = adapter.get(s.input_field)
