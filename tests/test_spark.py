@@ -113,7 +113,7 @@ def test_columns_equal_cleaner_clean_and_errors_get_a_column(spark: Any) -> None
 
     docs = [(p.parent.name, p.read_text(encoding="utf-8")) for p in SEEDS]
     bad = [("empty", ""), ("blank", " \n\t "), ("null", None), ("nul-bytes", "abc\x00\x00def" * 20)]
-    df = spark.createDataFrame(docs + bad, "id string, text string").repartition(2)
+    df = spark.createDataFrame(docs + bad, "id string, text string")  # 2 partitions, batches of 3
     rows = {r["id"]: as_dict(r) for r in clean_dataframe(df).collect()}
 
     assert len(rows) == len(docs) + len(bad)
