@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATASET ?= ../shared/benchmarks/trafilatura-eval
-EXTRAS ?= test
+EXTRAS ?= test,scrapy,spark
 comma := ,
 STAMP = $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 
@@ -23,7 +23,7 @@ run: setup
 
 ## test: set up, then run the whole test suite
 test: setup
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 --dist loadgroup
 
 ## eval: score on the development set (DATASET=path; ARGS="--ablate --half test" ...)
 eval: setup
@@ -43,3 +43,8 @@ train:
 
 clean-venv:
 	rm -rf $(VENV)
+
+## bench-spark: Spark local[2] throughput (docs/s) on the dev set's text dumps (ARGS="--repeat 3" ...)
+.PHONY: bench-spark
+bench-spark: setup
+	$(PY) bench/spark.py --dataset $(DATASET)/text $(ARGS)
