@@ -15,7 +15,8 @@ from .config import CleanerConfig
 from .decode import to_text
 from .document import Document
 from .heuristics import find_region
-from .html import render
+from .html import parse_html, render_blocks
+from .html_labels import fallback_html, label_html, restore_html
 from .labelling import apply_rules, label_metadata_lines
 from .language import LanguageModel
 from .normalize import normalize_text
@@ -55,17 +56,35 @@ class Cleaner:
         """Clean one document (text or HTML, str or bytes) and return its `Article`."""
         config = self.config
         text, kind = to_text(raw, kind, config.max_input_bytes)
-        page_meta: dict[str, Any] = {}
-        truncated = False
         if kind == "html":
-            page = render(text, config.max_html_nodes)
-            text, page_meta, truncated = page.text, page.meta, page.truncated
+            return self._clean_html(text, url)
         normalized = normalize_text(text)
         doc = Document(normalized, segment_text(normalized), url=url, kind=kind)
         languages = _language_model()
         doc.language = config.language or languages.detect(normalized)
         self._label(doc, languages.stopwords_for(doc.language))
-        return _assemble(doc, page_meta, truncated)
+        return _assemble(doc, {}, {})
+
+    def _clean_html(self, html: str, url: str | None) -> Article:
+        """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages."""
+        config = self.config
+        page = parse_html(html, config.max_html_nodes)
+        normalized, segments = render_blocks(page.blocks)
+        doc = Document(normalized, segments, url=url, kind="html")
+        if "rules" not in config.disabled_stages:
+            label_html(doc, page, self.rules)
+        languages = _language_model()
+        kept = "\n".join(s.text for i, s in enumerate(segments) if doc.verdicts[i] is None)
+        doc.language = config.language or languages.detect(kept) or languages.detect(normalized)
+        self._label(doc, languages.stopwords_for(doc.language))
+        if "heuristics" not in config.disabled_stages:
+            restore_html(doc)
+        stats: dict[str, Any] = dict(page.stats)
+        if page.truncated:
+            stats["truncated"] = "max_html_nodes"
+        if fallback_html(doc, html, self.rules):
+            stats["fallback"] = "trafilatura"
+        return _assemble(doc, page.meta, stats)
 
     def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
         config, rules = self.config, self.rules
@@ -95,7 +114,7 @@ def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) 
     return ranked[0][1]
 
 
-def _assemble(doc: Document, page_meta: dict[str, Any], truncated: bool) -> Article:
+def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any]) -> Article:
     removed = doc.removals()
     text = replay(doc.normalized, removed)
     meta = doc.meta
@@ -126,8 +145,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], truncated: bool) -> Arti
         "kept_segments": sum(1 for v in doc.verdicts if v is None),
         "removed_by_rule": dict(Counter(r.rule for r in removed)),
     }
-    if truncated:
-        stats["truncated"] = "max_html_nodes"
+    stats.update(extra_stats)
     return Article(
         text=text,
         title=title,

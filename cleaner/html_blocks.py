@@ -1,0 +1,282 @@
+"""HTML segmentation: walk the selectolax (lexbor) tree once and cut it into blocks.
+
+A block is the visible text of one block element (p, h1-h6, li, td, figcaption, a div holding text,
+a line broken by <br>), with the evidence the labelling may use: its tag and tag path, the share of
+its characters inside links, the containers it sits in (`context`: figure, aside, nav, header,
+footer, form, and class/id hints such as related/share/promo/newsletter/comment/cookie), and the ids
+of its ancestor elements (for choosing the article container).
+
+A container that is boilerplate by its tag or its class/id (a menu, a footer, a cookie banner, a
+comment thread) becomes ONE block holding its whole text, read in C by lexbor, instead of being
+walked element by element: that is most of the speed of HTML mode, and the container's text still
+appears in the rendered input, so its removal is in the ledger like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .article import collapse_spaces
+from .normalize import normalize_text
+
+#: Elements whose content is never visible text.
+SKIP = frozenset({
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas", "select",
+    "button", "math", "video", "audio", "map", "textarea", "input", "-comment", "_comment", "title", "meta",
+    "link",
+})
+#: Removed with their content before the walk (lexbor's text() would otherwise read them).
+_STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select", "button",
+          "math", "video", "audio", "map", "textarea")
+#: Elements that end the current block (a new line starts after them).
+BLOCK = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4",
+    "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "figure",
+    "figcaption", "form", "address", "hr", "body", "html", "details", "summary", "caption", "center",
+    "fieldset", "legend", "menu", "tbody", "thead", "tfoot",
+})
+#: Blocks after which a blank line separates what follows (paragraph-level boundaries).
+PARAGRAPH = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "figure", "ul", "ol", "section",
+    "article", "header", "footer", "nav", "aside", "form", "hr", "dl", "main",
+})
+#: Tags that give their name to the context of everything inside them.
+CONTEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "header", "footer", "form", "article",
+                          "main", "blockquote", "table", "li", "caption"})
+#: Containers collapsed into one block by their tag alone (menus and page chrome).
+COLLAPSE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
+
+#: class/id hints: the first matching family names the container. Matched against each class token
+#: and the id (lower-cased); prefixes and suffixes separated by - or _ are allowed.
+_H = r"(?:^|[-_])(?:{})(?:$|[-_\d])"
+HINTS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (name, regex.compile(_H.format(source)))
+    for name, source in (
+        ("cookie", r"cookies?|consent|gdpr|cmp|didomi|onetrust|cookiebanner|cookie-?notice|privacy-?banner"),
+        ("comment", r"comments?|commentlist|comment-?list|disqus|respond|kommentare?|leserkommentare?|discussion"),
+        ("related", r"related|relatedposts|recommend\w*|more-?stories|more-?articles|also-?read|read-?next|"
+                    r"outbrain|taboola|plista|trending|popular|most-?read|mostread|meistgelesen\w*|"
+                    r"teaser-?list|teaserlist|empfehlung\w*|weiterlesen|further-?reading"),
+        ("share", r"share|sharing|shares|social|socials|sharer|shariff|addthis|sociable|follow-?us|socialmedia"),
+        ("newsletter", r"newsletter|subscribe|subscription|signup|sign-?up|paywall|abo|abonnement|registration"),
+        ("promo", r"promo|promotion|promoted|cta|donate|donation|app-?banner|spendenaufruf"),
+        ("advert", r"ads?|advert\w*|adslot|adunit|ad-?container|ad-?wrapper|sponsor\w*|werbung|anzeigen?|"
+                   r"dfp|gpt|banner|adsense|commercial"),
+        ("nav", r"nav|navbar|navigation|menu|menue|breadcrumbs?|pagination|pager|skip-?links?|toolbar|topbar"),
+        ("footer", r"footer|site-?info|copyright|colophon|imprint|impressum"),
+        ("sidebar", r"sidebar|side-?bar|widget|widgets|rail|marginal"),
+        ("masthead", r"masthead|site-?header|page-?header|top-?header|branding|logo"),
+        ("caption", r"caption|figcaption|bildunterschrift|credit|credits|photo-?credit|image-?credit"),
+        ("byline", r"byline|author|autor|author-?info|meta-?author"),
+        ("tags", r"tags|tag-?list|tagcloud|keywords|schlagworte|categories"),
+        ("hidden", r"sr-only|visually-?hidden|screen-?reader-?text|screenreader|element-?invisible"),
+    )
+)
+#: Hints that make a container boilerplate outright (collapsed into one block).
+COLLAPSE_HINTS = frozenset({"cookie", "comment", "related", "share", "newsletter", "promo", "advert", "nav",
+                            "footer", "sidebar", "hidden", "tags"})
+#: class/id hints for the article body (evidence for the container choice).
+MAIN_HINT = regex.compile(
+    r"(?:^|[-_])(?:article-?body|articlebody|article-?text|articletext|article-?content|entry-?content|"
+    r"post-?content|post-?body|postbody|post-?entry|story-?body|storybody|story-?content|storycontent|"
+    r"content-?body|text-?content|main-?content|article__body|article__content|artikel-?text|"
+    r"article-?main|body-?text|bodytext|richtext|rich-?text|page-?content|single-?content|td-post-content)"
+    r"(?:$|[-_\d])"
+)
+#: Hints that are sure even for a large container; the others collapse only containers up to
+#: `_WEAK_MAX_CHARS` (an <aside> or a "sidebar" div sometimes holds the whole article).
+STRONG_HINTS = frozenset({"cookie", "comment", "hidden", "newsletter"})
+_WEAK_MAX_CHARS = 2000
+#: A collapsed container is walked after all when it holds more than this share of the page's text
+#: (an ASP.NET <form> around the whole page, a "comments" wrapper around the article).
+_COLLAPSE_MAX_SHARE = 0.45
+#: Hints ignored on these tags (page-level wrappers whose class says little).
+_NO_HINT_TAGS = frozenset({"html", "body", "main", "article", "p", "h1", "h2", "h3", "span", "a", "strong", "em", "b", "i"})
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    tag: str
+    path: str
+    link_density: float
+    context: frozenset[str]
+    ancestors: tuple[int, ...]
+    #: A blank line comes before this block (a paragraph-level boundary since the previous block).
+    paragraph: bool
+    #: The block is a whole boilerplate container read at once (its context says why).
+    collapsed: bool = False
+
+
+@dataclass
+class HtmlPage:
+    blocks: list[Block]
+    meta: dict[str, Any] = field(default_factory=dict)
+    truncated: bool = False
+    stats: dict[str, int] = field(default_factory=dict)
+    #: Element ids whose class/id or itemprop says "article body".
+    main_hints: set[int] = field(default_factory=set)
+    tree: Any = None
+
+
+def hints_of(attrs: dict[str, str | None]) -> set[str]:
+    """Hint families named by an element's class tokens and id."""
+    found: set[str] = set()
+    tokens = (attrs.get("class") or "").lower().split()
+    ident = (attrs.get("id") or "").lower()
+    if ident:
+        tokens.append(ident)
+    for token in tokens:
+        if len(token) > 60:
+            continue
+        for name, pattern in HINTS:
+            if name not in found and pattern.search(token):
+                found.add(name)
+    return found
+
+
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "") == "true":
+        return True
+    style = attrs.get("style")
+    if style:
+        s = style.replace(" ", "").lower()
+        return "display:none" in s or "visibility:hidden" in s
+    return False
+
+
+def _container_text(node: LexborNode) -> str:
+    return collapse_spaces(normalize_text(node.text(deep=True, separator=" ", strip=False) or ""))
+
+
+def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
+    """Parse `html` once and cut the visible page into blocks (see the module docstring)."""
+    tree = LexborHTMLParser(html)
+    # Invisible content goes first, in C, so that container text read at once never includes it.
+    tree.strip_tags(list(_STRIP))
+    root = tree.body or tree.root
+    page = HtmlPage([], tree=tree)
+    if root is None:
+        return page
+    page_chars = len(root.text(deep=True, separator=" ", strip=False) or "") or 1
+    blocks = page.blocks
+    pieces: list[str] = []
+    link_chars = 0
+    pending_paragraph = True
+    visited = 0
+    collapsed = 0
+    next_id = 0
+    # Per open element: (tag, id, context, is_link). The path is rebuilt from it for each block.
+    tags: list[str] = []
+    ids: list[int] = []
+    contexts: list[frozenset[str]] = [frozenset()]
+    link_depth = 0
+
+    def flush() -> None:
+        nonlocal link_chars, pending_paragraph
+        if not pieces:
+            return
+        text = collapse_spaces(normalize_text("".join(pieces)))
+        pieces.clear()
+        links, link_chars = link_chars, 0
+        if not text:
+            return
+        tag = next((t for t in reversed(tags) if t in BLOCK), "div")
+        blocks.append(Block(text, tag, ">".join(tags[-4:]), min(1.0, links / len(text)), contexts[-1],
+                            tuple(ids), pending_paragraph))
+        pending_paragraph = False
+
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            tag = tags[-1]
+            if tag in BLOCK:
+                flush()
+                if tag in PARAGRAPH:
+                    pending_paragraph = True
+            elif tag == "a":
+                link_depth -= 1
+            tags.pop()
+            ids.pop()
+            contexts.pop()
+            continue
+        tag = node.tag
+        if tag == "-text":
+            value = node.text_content
+            if value:
+                pieces.append(value)
+                if link_depth:
+                    link_chars += len(value.strip())
+            continue
+        if tag in SKIP:
+            continue
+        visited += 1
+        if visited > max_nodes:
+            page.truncated = True
+            break
+        if tag == "br":
+            flush()
+            continue
+        attrs = node.attributes
+        if attrs and _is_hidden(attrs):
+            continue
+        context = contexts[-1]
+        own: set[str] = set()
+        if tag in CONTEXT_TAGS:
+            own.add(tag)
+        hints = hints_of(attrs) if attrs and tag not in _NO_HINT_TAGS else set()
+        if attrs:
+            if (attrs.get("itemprop") or "") == "articleBody" or any(
+                MAIN_HINT.search(t) for t in ((attrs.get("class") or "").lower().split() + [(attrs.get("id") or "").lower()]) if t
+            ):
+                page.main_hints.add(next_id)
+                own.add("main")
+                hints.discard("comment")
+        own |= hints
+        collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
+        if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:
+            collapse = True
+            own.add("masthead")
+        if collapse and tag != "body":
+            text = _container_text(node)
+            small = len(text) <= _WEAK_MAX_CHARS or bool(own & STRONG_HINTS)
+            if small and (len(text) <= _COLLAPSE_MAX_SHARE * page_chars or len(text) < 400):
+                if "main" in context and "hidden" not in own and tag in ("aside", "form", "footer") and not hints:
+                    collapse = False  # an aside/footer inside the article: walk it, keep its evidence
+                if collapse:
+                    flush()
+                    if text:
+                        links = sum(len(a.text(deep=True, strip=True) or "") for a in node.css("a")) if len(text) < 2000 else len(text) // 2
+                        blocks.append(Block(text, tag, ">".join((tags + [tag])[-4:]), min(1.0, links / len(text)),
+                                            context | own, tuple(ids) + (next_id,), True, collapsed=True))
+                    next_id += 1
+                    collapsed += 1
+                    pending_paragraph = True
+                    continue
+            else:
+                own -= COLLAPSE_HINTS  # too big to be chrome: its hint is wrong
+        if tag in BLOCK:
+            flush()
+            if tag in PARAGRAPH:
+                pending_paragraph = True
+        elif tag == "a":
+            link_depth += 1
+        tags.append(tag)
+        ids.append(next_id)
+        next_id += 1
+        contexts.append(context | own if own else context)
+        stack.append((node, True))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, False) for c in reversed(children))
+    flush()
+    page.stats = {"html_elements": visited, "html_blocks": len(blocks), "html_collapsed": collapsed}
+    return page
