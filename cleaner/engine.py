@@ -80,6 +80,7 @@ class Cleaner:
         if "heuristics" not in config.disabled_stages:
             restore_html(doc)
         stats: dict[str, Any] = dict(page.stats)
+        stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
         if fallback_html(doc, html, self.rules):

@@ -68,7 +68,7 @@ HINTS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
                    r"dfp|gpt|banner|adsense|commercial"),
         ("nav", r"nav|navbar|navigation|menu|menue|breadcrumbs?|pagination|pager|skip-?links?|toolbar|topbar"),
         ("footer", r"footer|site-?info|copyright|colophon|imprint|impressum"),
-        ("sidebar", r"sidebar|side-?bar|widget|widgets|rail|marginal"),
+        ("sidebar", r"sidebar|side-?bar|widget-?area|widgets|rail|marginal"),
         ("masthead", r"masthead|site-?header|page-?header|top-?header|branding|logo"),
         ("caption", r"caption|figcaption|bildunterschrift|credit|credits|photo-?credit|image-?credit"),
         ("byline", r"byline|author|autor|author-?info|meta-?author"),
@@ -89,7 +89,12 @@ MAIN_HINT = regex.compile(
 )
 #: Hints that are sure even for a large container; the others collapse only containers up to
 #: `_WEAK_MAX_CHARS` (an <aside> or a "sidebar" div sometimes holds the whole article).
-STRONG_HINTS = frozenset({"cookie", "comment", "hidden", "newsletter"})
+STRONG_HINTS = frozenset({"cookie", "comment", "hidden"})
+#: A container holding any of these is never collapsed: it holds the headline or the article body.
+_PROTECT = ("h1, [itemprop=articleBody], [class*=article-body], [class*=articleBody], [class*=article__body], "
+            "[class*=entry-content], [class*=post-content], [class*=story-body], [class*=post-body]")
+#: Characters of long paragraphs (>= 120 chars each) that make a weakly hinted container article text.
+_PROSE_GUARD = 600
 _WEAK_MAX_CHARS = 2000
 #: A collapsed container is walked after all when it holds more than this share of the page's text
 #: (an ASP.NET <form> around the whole page, a "comments" wrapper around the article).
@@ -110,6 +115,10 @@ class Block:
     paragraph: bool
     #: The block is a whole boilerplate container read at once (its context says why).
     collapsed: bool = False
+    #: Boilerplate-looking containers around the block that were walked rather than collapsed
+    #: (they hold long prose): (element id, its context names). The labelling decides, once the
+    #: article container is known, whether they are the article or a box beside it.
+    soft: tuple[tuple[int, frozenset[str]], ...] = ()
 
 
 @dataclass
@@ -123,6 +132,13 @@ class HtmlPage:
     tree: Any = None
 
 
+#: Class tokens that describe the page or the post, not the box: "no-sidebar", "has-comments",
+#: "node-promoted", "category-social", "elementor-widget-wrap".
+_NOT_A_BOX = regex.compile(
+    r"^(?:no|one|two|three|has|with|without|is|node|elementor|wpb|vc|tag|category|format|post|single|page-template)[-_]"
+)
+
+
 def hints_of(attrs: dict[str, str | None]) -> set[str]:
     """Hint families named by an element's class tokens and id."""
     found: set[str] = set()
@@ -131,7 +147,7 @@ def hints_of(attrs: dict[str, str | None]) -> set[str]:
     if ident:
         tokens.append(ident)
     for token in tokens:
-        if len(token) > 60:
+        if len(token) > 60 or _NOT_A_BOX.match(token):
             continue
         for name, pattern in HINTS:
             if name not in found and pattern.search(token):
@@ -146,6 +162,22 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
     if style:
         s = style.replace(" ", "").lower()
         return "display:none" in s or "visibility:hidden" in s
+    return False
+
+
+def _holds_article(node: LexborNode, strong: bool) -> bool:
+    """The container holds the headline or the article body (so its hint is about something else)."""
+    if node.css_first(_PROTECT) is not None:
+        return True
+    if strong:
+        return False
+    long_chars = 0
+    for p in node.css("p"):
+        n = len(p.text(deep=True, strip=True) or "")
+        if n >= 120:
+            long_chars += n
+            if long_chars >= _PROSE_GUARD:
+                return True
     return False
 
 
@@ -174,6 +206,7 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
     tags: list[str] = []
     ids: list[int] = []
     contexts: list[frozenset[str]] = [frozenset()]
+    softs: list[tuple[tuple[int, frozenset[str]], ...]] = [()]
     link_depth = 0
 
     def flush() -> None:
@@ -187,7 +220,7 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
             return
         tag = next((t for t in reversed(tags) if t in BLOCK), "div")
         blocks.append(Block(text, tag, ">".join(tags[-4:]), min(1.0, links / len(text)), contexts[-1],
-                            tuple(ids), pending_paragraph))
+                            tuple(ids), pending_paragraph, soft=softs[-1]))
         pending_paragraph = False
 
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
@@ -204,6 +237,7 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
             tags.pop()
             ids.pop()
             contexts.pop()
+            softs.pop()
             continue
         tag = node.tag
         if tag == "-text":
@@ -244,7 +278,10 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
             own.add("masthead")
         if collapse and tag != "body":
             text = _container_text(node)
-            small = len(text) <= _WEAK_MAX_CHARS or bool(own & STRONG_HINTS)
+            strong = bool(own & STRONG_HINTS)
+            small = len(text) <= _WEAK_MAX_CHARS or strong
+            if small and len(text) >= 400:
+                small = not _holds_article(node, strong)
             if small and (len(text) <= _COLLAPSE_MAX_SHARE * page_chars or len(text) < 400):
                 if "main" in context and "hidden" not in own and tag in ("aside", "form", "footer") and not hints:
                     collapse = False  # an aside/footer inside the article: walk it, keep its evidence
@@ -253,13 +290,14 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
                     if text:
                         links = sum(len(a.text(deep=True, strip=True) or "") for a in node.css("a")) if len(text) < 2000 else len(text) // 2
                         blocks.append(Block(text, tag, ">".join((tags + [tag])[-4:]), min(1.0, links / len(text)),
-                                            context | own, tuple(ids) + (next_id,), True, collapsed=True))
+                                            context | own, tuple(ids) + (next_id,), True, collapsed=True,
+                                            soft=softs[-1]))
                     next_id += 1
                     collapsed += 1
                     pending_paragraph = True
                     continue
-            else:
-                own -= COLLAPSE_HINTS  # too big to be chrome: its hint is wrong
+            # Walked after all (it holds article text, or is too big to be chrome): its hint stays in
+            # the context as weak evidence.
         if tag in BLOCK:
             flush()
             if tag in PARAGRAPH:
@@ -270,6 +308,7 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
         ids.append(next_id)
         next_id += 1
         contexts.append(context | own if own else context)
+        softs.append(softs[-1] + ((ids[-1], frozenset(own)),) if collapse and tag != "body" else softs[-1])
         stack.append((node, True))
         children = []
         child = node.child

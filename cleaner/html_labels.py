@@ -26,13 +26,18 @@ CONTEXT_RULES: tuple[tuple[str, str], ...] = (
     ("sidebar", "HTM003"), ("aside", "HTM003"), ("form", "HTM011"),
 )
 #: Weight of chrome characters against prose characters when choosing the article container.
-ALPHA = 0.6
+ALPHA = float(__import__("os").environ.get("ALPHA", "0.6"))
+#: Weight of short non-link text (not prose, not chrome) as chrome.
+SHORT_WEIGHT = float(__import__("os").environ.get("SW", "0.2"))
 #: Extra weight for an element that says it is the article body (class/id or itemprop).
 MAIN_BONUS = 0.3
 #: A block whose link characters reach this share of its length is a link list.
 LINK_LIST = 0.6
 #: Levels above the article container whose other prose blocks are kept (siblings, parent's siblings).
 SIBLING_LEVELS = 2
+#: Contexts that keep a block outside the container out, prose or not.
+_NOT_SIBLING = frozenset({"aside", "sidebar", "related", "comment", "footer", "nav", "promo", "newsletter",
+                          "advert", "share", "cookie", "masthead"})
 #: Prose characters a block outside the container needs to stay as a sibling.
 SIBLING_PROSE = 60
 _TERMINAL = ".!?…:\"”»)'’"
@@ -65,8 +70,13 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
         if rule_id is not None and rules.enabled(rule_id):
             doc.label(i, rule_id)
         n = len(seg.text)
-        prose = 0.0 if rule_id is not None else _prose(seg.text, seg.link_density)
-        chrome = n - prose
+        if rule_id is not None:
+            prose, chrome = 0.0, float(n)
+        else:
+            prose = _prose(seg.text, seg.link_density)
+            links = n * seg.link_density
+            # Short plain text (list items, table cells, a date) weighs little either way.
+            chrome = links + SHORT_WEIGHT * (n - links) if prose == 0.0 else links
         for a in block.ancestors:
             prose_by[a] += prose
             chrome_by[a] += chrome
@@ -83,6 +93,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
             best, best_score = a, score
     if best is None:
         return
+    doc.meta["html_best"] = best
     # Prose in the container's parent or grandparent stays too: a lead paragraph in the article's
     # header, a body split over sibling divs (readability's sibling rule).
     near: set[int] = set()
@@ -92,13 +103,27 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
         if best in ancestors and not near:
             k = ancestors.index(best)
             near = set(ancestors[max(0, k - SIBLING_LEVELS) : k])
+    chain: set[int] = set()
+    for block in blocks:
+        if best in block.ancestors:
+            chain = set(block.ancestors[: block.ancestors.index(best) + 1])
+            break
     for i, seg in enumerate(segs):
         if doc.verdicts[i] is not None:
             continue
         ancestors = blocks[i].ancestors
         if best in ancestors:
+            # A box that looked like chrome but was walked (it holds prose): chrome after all when the
+            # article container is not inside it.
+            for element, names in blocks[i].soft:
+                if element not in chain:
+                    rule_id = next((r for name, r in CONTEXT_RULES if name in names), None)
+                    if rule_id is not None and rules.enabled(rule_id):
+                        doc.label(i, rule_id)
+                    break
             continue
-        if near and _prose(seg.text, seg.link_density) >= SIBLING_PROSE and near & set(ancestors[-SIBLING_LEVELS - 6 :]):
+        if (near and _prose(seg.text, seg.link_density) >= SIBLING_PROSE and not near.isdisjoint(ancestors)
+                and seg.context.isdisjoint(_NOT_SIBLING)):
             continue
         doc.meta["html_container"][i] = False
         doc.label(i, "HTM013")
