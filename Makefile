@@ -7,7 +7,7 @@ EXTRAS ?= test
 STAMP := $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 comma := ,
 
-.PHONY: setup run test eval bench clean-venv
+.PHONY: setup run test eval bench bench-html clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: setup
 ## eval: score on the development set (DATASET=path; ARGS="--ablate --half test" ...)
 eval: setup
 	$(VENV)/bin/cleaner eval --dataset $(DATASET) --mode both $(ARGS)
+
+## bench-html: HTML mode vs trafilatura.extract, docs/s and F1 on the same pages (DATASET=path; ARGS="--half test")
+bench-html: setup
+	$(PY) bench/html.py --dataset $(DATASET) $(ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -25,6 +25,8 @@ from .segment import segment_text
 from .structure import label_breadcrumb_title, label_captions, label_duplicates, label_sections
 from .titles import choose_title
 
+#: HTML mode detects the language on this much of the text the page structure kept.
+_DETECT_CHARS = 10_000
 STAGES = ("rules", "metadata", "structure", "heuristics")
 
 
@@ -75,7 +77,7 @@ class Cleaner:
             label_html(doc, page, self.rules)
         languages = _language_model()
         kept = "\n".join(s.text for i, s in enumerate(segments) if doc.verdicts[i] is None)
-        doc.language = config.language or languages.detect(kept) or languages.detect(normalized)
+        doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(normalized)
         self._label(doc, languages.stopwords_for(doc.language))
         if "heuristics" not in config.disabled_stages:
             restore_html(doc)

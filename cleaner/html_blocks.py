@@ -21,6 +21,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import collapse_spaces
+from .html_hints import read_hints
 from .normalize import normalize_text
 
 #: Elements whose content is never visible text.
@@ -50,43 +51,9 @@ CONTEXT_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "header", "foo
 #: Containers collapsed into one block by their tag alone (menus and page chrome).
 COLLAPSE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 
-#: class/id hints: the first matching family names the container. Matched against each class token
-#: and the id (lower-cased); prefixes and suffixes separated by - or _ are allowed.
-_H = r"(?:^|[-_])(?:{})(?:$|[-_\d])"
-HINTS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (name, regex.compile(_H.format(source)))
-    for name, source in (
-        ("cookie", r"cookies?|consent|gdpr|cmp|didomi|onetrust|cookiebanner|cookie-?notice|privacy-?banner"),
-        ("comment", r"comments?|commentlist|comment-?list|disqus|respond|kommentare?|leserkommentare?|discussion"),
-        ("related", r"related|relatedposts|recommend\w*|more-?stories|more-?articles|also-?read|read-?next|"
-                    r"outbrain|taboola|plista|trending|popular|most-?read|mostread|meistgelesen\w*|"
-                    r"teaser-?list|teaserlist|empfehlung\w*|weiterlesen|further-?reading"),
-        ("share", r"share|sharing|shares|social|socials|sharer|shariff|addthis|sociable|follow-?us|socialmedia"),
-        ("newsletter", r"newsletter|subscribe|subscription|signup|sign-?up|paywall|abo|abonnement|registration"),
-        ("promo", r"promo|promotion|promoted|cta|donate|donation|app-?banner|spendenaufruf"),
-        ("advert", r"ads?|advert\w*|adslot|adunit|ad-?container|ad-?wrapper|sponsor\w*|werbung|anzeigen?|"
-                   r"dfp|gpt|banner|adsense|commercial"),
-        ("nav", r"nav|navbar|navigation|menu|menue|breadcrumbs?|pagination|pager|skip-?links?|toolbar|topbar"),
-        ("footer", r"footer|site-?info|copyright|colophon|imprint|impressum"),
-        ("sidebar", r"sidebar|side-?bar|widget-?area|widgets|rail|marginal"),
-        ("masthead", r"masthead|site-?header|page-?header|top-?header|branding|logo"),
-        ("caption", r"caption|figcaption|bildunterschrift|credit|credits|photo-?credit|image-?credit"),
-        ("byline", r"byline|author|autor|author-?info|meta-?author"),
-        ("tags", r"tags|tag-?list|tagcloud|keywords|schlagworte|categories"),
-        ("hidden", r"sr-only|visually-?hidden|screen-?reader-?text|screenreader|element-?invisible"),
-    )
-)
 #: Hints that make a container boilerplate outright (collapsed into one block).
 COLLAPSE_HINTS = frozenset({"cookie", "comment", "related", "share", "newsletter", "promo", "advert", "nav",
                             "footer", "sidebar", "hidden", "tags"})
-#: class/id hints for the article body (evidence for the container choice).
-MAIN_HINT = regex.compile(
-    r"(?:^|[-_])(?:article-?body|articlebody|article-?text|articletext|article-?content|entry-?content|"
-    r"post-?content|post-?body|postbody|post-?entry|story-?body|storybody|story-?content|storycontent|"
-    r"content-?body|text-?content|main-?content|article__body|article__content|artikel-?text|"
-    r"article-?main|body-?text|bodytext|richtext|rich-?text|page-?content|single-?content|td-post-content)"
-    r"(?:$|[-_\d])"
-)
 #: Hints that are sure even for a large container; the others collapse only containers up to
 #: `_WEAK_MAX_CHARS` (an <aside> or a "sidebar" div sometimes holds the whole article).
 STRONG_HINTS = frozenset({"cookie", "comment", "hidden"})
@@ -132,27 +99,12 @@ class HtmlPage:
     tree: Any = None
 
 
-#: Class tokens that describe the page or the post, not the box: "no-sidebar", "has-comments",
-#: "node-promoted", "category-social", "elementor-widget-wrap".
-_NOT_A_BOX = regex.compile(
-    r"^(?:no|one|two|three|has|with|without|is|node|elementor|wpb|vc|tag|category|format|post|single|page-template)[-_]"
-)
+_NO_HINTS: frozenset[str] = frozenset()
 
 
-def hints_of(attrs: dict[str, str | None]) -> set[str]:
-    """Hint families named by an element's class tokens and id."""
-    found: set[str] = set()
-    tokens = (attrs.get("class") or "").lower().split()
-    ident = (attrs.get("id") or "").lower()
-    if ident:
-        tokens.append(ident)
-    for token in tokens:
-        if len(token) > 60 or _NOT_A_BOX.match(token):
-            continue
-        for name, pattern in HINTS:
-            if name not in found and pattern.search(token):
-                found.add(name)
-    return found
+def _read_hints(cls: str | None, ident: str | None, itemprop: str | None) -> tuple[frozenset[str], bool]:
+    hints, is_main = read_hints(cls, ident)
+    return hints, is_main or itemprop == "articleBody"
 
 
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -181,8 +133,19 @@ def _holds_article(node: LexborNode, strong: bool) -> bool:
     return False
 
 
+#: Characters that `normalize_text` would change (odd spaces, invisible and control characters).
+_ODD = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
+
+
+def clean_text(raw: str) -> str:
+    """Normalized, whitespace-collapsed text of a block (normalize only when something is odd)."""
+    if _ODD.search(raw):
+        raw = normalize_text(raw)
+    return " ".join(raw.split())
+
+
 def _container_text(node: LexborNode) -> str:
-    return collapse_spaces(normalize_text(node.text(deep=True, separator=" ", strip=False) or ""))
+    return clean_text(node.text(deep=True, separator=" ", strip=False) or "")
 
 
 def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
@@ -207,13 +170,14 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
     ids: list[int] = []
     contexts: list[frozenset[str]] = [frozenset()]
     softs: list[tuple[tuple[int, frozenset[str]], ...]] = [()]
+    seen: dict[tuple[str | None, str | None, str | None], tuple[frozenset[str], bool]] = {}
     link_depth = 0
 
     def flush() -> None:
         nonlocal link_chars, pending_paragraph
         if not pieces:
             return
-        text = collapse_spaces(normalize_text("".join(pieces)))
+        text = clean_text("".join(pieces))
         pieces.clear()
         links, link_chars = link_chars, 0
         if not text:
@@ -263,14 +227,18 @@ def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
         own: set[str] = set()
         if tag in CONTEXT_TAGS:
             own.add(tag)
-        hints = hints_of(attrs) if attrs and tag not in _NO_HINT_TAGS else set()
+        hints: frozenset[str] = _NO_HINTS
         if attrs:
-            if (attrs.get("itemprop") or "") == "articleBody" or any(
-                MAIN_HINT.search(t) for t in ((attrs.get("class") or "").lower().split() + [(attrs.get("id") or "").lower()]) if t
-            ):
+            key = (attrs.get("class"), attrs.get("id"), attrs.get("itemprop"))
+            cached = seen.get(key)
+            if cached is None:
+                cached = seen[key] = _read_hints(*key)
+            hints, is_main = cached
+            if tag in _NO_HINT_TAGS:
+                hints = _NO_HINTS
+            if is_main:
                 page.main_hints.add(next_id)
                 own.add("main")
-                hints.discard("comment")
         own |= hints
         collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
         if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:

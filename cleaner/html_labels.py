@@ -26,9 +26,9 @@ CONTEXT_RULES: tuple[tuple[str, str], ...] = (
     ("sidebar", "HTM003"), ("aside", "HTM003"), ("form", "HTM011"),
 )
 #: Weight of chrome characters against prose characters when choosing the article container.
-ALPHA = float(__import__("os").environ.get("ALPHA", "0.6"))
+ALPHA = 0.6
 #: Weight of short non-link text (not prose, not chrome) as chrome.
-SHORT_WEIGHT = float(__import__("os").environ.get("SW", "0.2"))
+SHORT_WEIGHT = 0.2
 #: Extra weight for an element that says it is the article body (class/id or itemprop).
 MAIN_BONUS = 0.3
 #: A block whose link characters reach this share of its length is a link list.
@@ -148,7 +148,7 @@ def fallback_html(doc: Document, html: str, rules: RuleSet) -> bool:
         return False
     import trafilatura  # costly import, only when needed
 
-    extracted = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or ""
+    extracted = trafilatura.extract(html, include_comments=False, include_tables=True, fast=True) or ""
     body = " ".join(extracted.split())
     if len(body) <= kept:
         return False
