@@ -16,6 +16,7 @@ from .decode import to_text
 from .document import Document
 from .heuristics import find_region
 from .html import parse_html, render_blocks
+from .html_meta import resolve as resolve_html_meta, text_claims, url_date
 from .html_labels import fallback_html, label_html, restore_html
 from .labelling import apply_rules, label_metadata_lines
 from .language import LanguageModel
@@ -136,11 +137,11 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
     title = meta.get("title")
     if doc.kind == "html":
-        title = page_meta.get("og_title") or page_meta.get("ld_headline") or title or page_meta.get("html_title")
-        authors = authors or list(page_meta.get("ld_author") or ([page_meta["author"]] if "author" in page_meta else []))
-        published = page_meta.get("ld_date") or page_meta.get("published")
-        date = date or (str(published)[:10] if published else None)
-        publisher = page_meta.get("site_name") or publisher
+        claims = text_claims(doc)
+        page_meta = {**page_meta, "url_date": url_date(doc.url)}
+        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors or claims.get("authors", []),
+                                               "date": date or claims.get("date"), "publisher": publisher})
+        title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]
     stats = {
         "input_chars": len(doc.normalized),
         "output_chars": len(text),

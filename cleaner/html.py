@@ -8,6 +8,8 @@ and container context for the labelling stages.
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from .html_blocks import Block, HtmlPage, segment_html
 from .html_meta import page_metadata
 from .segment import Segment
@@ -17,10 +19,10 @@ __all__ = ["HtmlPage", "parse_html", "render_blocks"]
 
 def parse_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
     """Blocks and metadata claims of one page (the tree is parsed once, by lexbor)."""
-    page = segment_html(html, max_nodes)
-    if page.tree is not None:
-        page.meta = page_metadata(page.tree)
-        page.tree = None  # the tree is not needed after this; let it go with its memory
+    tree = LexborHTMLParser(html)
+    meta = page_metadata(tree)  # first: JSON-LD lives in the <script> elements the segmenter strips
+    page = segment_html(tree, max_nodes)
+    page.meta = meta
     return page
 
 

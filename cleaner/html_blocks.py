@@ -148,13 +148,13 @@ def _container_text(node: LexborNode) -> str:
     return clean_text(node.text(deep=True, separator=" ", strip=False) or "")
 
 
-def segment_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
-    """Parse `html` once and cut the visible page into blocks (see the module docstring)."""
-    tree = LexborHTMLParser(html)
+def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> HtmlPage:
+    """Cut the visible page into blocks (see the module docstring). Strips scripts from the tree."""
+    tree = LexborHTMLParser(html) if isinstance(html, str) else html
     # Invisible content goes first, in C, so that container text read at once never includes it.
     tree.strip_tags(list(_STRIP))
     root = tree.body or tree.root
-    page = HtmlPage([], tree=tree)
+    page = HtmlPage([])
     if root is None:
         return page
     page_chars = len(root.text(deep=True, separator=" ", strip=False) or "") or 1

@@ -1,59 +1,245 @@
-"""HTML metadata: JSON-LD, OpenGraph, <meta> tags and <title>, read from the parsed tree.
+"""HTML metadata: JSON-LD, OpenGraph, <meta> tags, <title>, the page's <h1> and byline elements.
 
-Values are raw page claims (`og_title`, `ld_headline`, `published`, ...); the assembly step chooses
-among them and the evidence found in the visible text.
+`page_metadata` reads the page's claims from the parsed tree (before scripts are stripped: JSON-LD
+lives in <script>); `resolve` chooses among them and what the text stages found. The choice follows
+what a reader sees: the visible headline (<h1>) over the <title>, the published date over the
+modified date, the author named on the page over a site-wide default.
 """
 
 from __future__ import annotations
 
 import json
+from email.utils import parsedate_to_datetime
 from typing import Any
 
+import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from . import metadata as text_meta
+from .article import collapse_spaces
 
-def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
-    meta: dict[str, Any] = {}
+_META_DATE = (
+    'meta[property="article:published_time"]', 'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]',
+    'meta[name="publish-date"]', 'meta[name="DC.date.issued"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]',
+    'meta[property="og:published_time"]', 'meta[name="parsely-pub-date"]', 'meta[name="sailthru.date"]',
+    'meta[property="article:modified_time"]',
+)
+_META_AUTHOR = (
+    'meta[name="author"]', 'meta[property="article:author"]', 'meta[name="parsely-author"]',
+    'meta[name="sailthru.author"]', 'meta[name="dc.creator"]', 'meta[name="DC.creator"]', 'meta[name="byl"]',
+)
+_DOM_AUTHOR = (
+    '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]', '.author-name', '.byline-name',
+    '.author a', '.byline a', '.author', '.byline', '.autor',
+)
+_DOM_DATE = ('article time[datetime]', 'time[datetime]', '[itemprop="datePublished"]')
+_TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
+_BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|text|written by)\s*:?\s+", regex.IGNORECASE)
+_ISO_PREFIX = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
 
-    def content(selector: str) -> str | None:
+
+def _first_text(tree: LexborHTMLParser, selectors: tuple[str, ...], attr: str = "content") -> str | None:
+    for selector in selectors:
         node = tree.css_first(selector)
-        if node is None:
-            return None
-        value = (node.attributes.get("content") or node.attributes.get("href") or "").strip()
-        return value or None
+        if node is not None:
+            value = (node.attributes.get(attr) or "").strip()
+            if value:
+                return value
+    return None
 
-    title_node = tree.css_first("title")
-    meta["html_title"] = title_node.text(strip=True) if title_node else None
-    meta["og_title"] = content('meta[property="og:title"]')
-    meta["site_name"] = content('meta[property="og:site_name"]')
-    meta["description"] = content('meta[name="description"]') or content('meta[property="og:description"]')
-    meta["author"] = content('meta[name="author"]')
-    meta["published"] = (
-        content('meta[property="article:published_time"]')
-        or content('meta[name="date"]')
-        or content('meta[name="pubdate"]')
-        or content('meta[itemprop="datePublished"]')
-    )
-    meta["canonical"] = content('link[rel="canonical"]') or content('meta[property="og:url"]')
-    meta["image"] = content('meta[property="og:image"]')
-    html_node = tree.css_first("html")
-    meta["lang"] = (html_node.attributes.get("lang") or "").strip() or None if html_node else None
+
+def _ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(node.text() or "")
         except ValueError:
             continue
-        for item in data if isinstance(data, list) else [data]:
+        stack = data if isinstance(data, list) else [data]
+        for item in stack:
             if not isinstance(item, dict):
                 continue
-            for graph_item in item.get("@graph", [item]) if isinstance(item.get("@graph"), list) else [item]:
-                if not isinstance(graph_item, dict):
-                    continue
-                meta.setdefault("ld_headline", graph_item.get("headline"))
-                meta.setdefault("ld_date", graph_item.get("datePublished"))
-                author = graph_item.get("author")
-                if author and "ld_author" not in meta:
-                    authors = author if isinstance(author, list) else [author]
-                    names = [a.get("name") if isinstance(a, dict) else a for a in authors]
-                    meta["ld_author"] = [n for n in names if isinstance(n, str) and n.strip()]
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                items.extend(g for g in graph if isinstance(g, dict))
+            else:
+                items.append(item)
+    return items
+
+
+def _names(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for v in values:
+        name = v.get("name") if isinstance(v, dict) else v
+        if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
+            names.append(collapse_spaces(name))
+    return names
+
+
+def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    # Article-like items first: a page often carries WebSite and Organization items too.
+    def rank(item: dict[str, Any]) -> int:
+        kind = item.get("@type")
+        kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        return 0 if ("Article" in kind or "Posting" in kind or "Report" in kind) else 1
+
+    for item in sorted(items, key=rank):
+        if "ld_headline" not in meta and isinstance(item.get("headline"), str):
+            meta["ld_headline"] = item["headline"]
+        if "ld_date" not in meta and isinstance(item.get("datePublished"), str):
+            meta["ld_date"] = item["datePublished"]
+        if "ld_author" not in meta and item.get("author"):
+            names = _names(item["author"])
+            if names:
+                meta["ld_author"] = names
+        publisher = item.get("publisher")
+        if "ld_publisher" not in meta and publisher:
+            names = _names(publisher)
+            if names:
+                meta["ld_publisher"] = names[0]
+        if "ld_language" not in meta and isinstance(item.get("inLanguage"), str):
+            meta["ld_language"] = item["inLanguage"]
+
+
+def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
+    """Every metadata claim the page makes, raw (see `resolve` for the choice)."""
+    meta: dict[str, Any] = {}
+    title_node = tree.css_first("title")
+    meta["html_title"] = collapse_spaces(title_node.text()) if title_node else None
+    meta["og_title"] = _first_text(tree, ('meta[property="og:title"]', 'meta[name="twitter:title"]'))
+    meta["site_name"] = _first_text(tree, ('meta[property="og:site_name"]', 'meta[name="application-name"]'))
+    meta["description"] = _first_text(tree, ('meta[name="description"]', 'meta[property="og:description"]'))
+    meta["author"] = _first_text(tree, _META_AUTHOR)
+    meta["published"] = _first_text(tree, _META_DATE)
+    meta["canonical"] = _first_text(tree, ('link[rel="canonical"]',), "href") or _first_text(tree, ('meta[property="og:url"]',))
+    meta["image"] = _first_text(tree, ('meta[property="og:image"]', 'meta[name="twitter:image"]'))
+    html_node = tree.css_first("html")
+    meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
+    h1s = [collapse_spaces(n.text(separator=" ")) for n in tree.css("h1")[:6]]
+    meta["h1"] = [h for h in h1s if 3 <= len(h) <= 300]
+    for selector in _DOM_AUTHOR:
+        node = tree.css_first(selector)
+        if node is not None:
+            text = collapse_spaces(node.text(separator=" "))
+            if 3 <= len(text) <= 80:
+                meta["dom_author"] = text
+                break
+    for selector in _DOM_DATE:
+        node = tree.css_first(selector)
+        if node is not None:
+            value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
+            if value and value.strip():
+                meta["dom_date"] = value.strip()
+                break
+    _ld(meta, _ld_items(tree))
     return {k: v for k, v in meta.items() if v}
+
+
+def iso_date(value: Any) -> str | None:
+    """YYYY-MM-DD from an ISO timestamp, an RFC 2822 date or a date written out in text."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    m = _ISO_PREFIX.match(value)
+    if m:
+        return text_meta._valid(int(m[1]), int(m[2]), int(m[3]))
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    hit = text_meta.find_date(value)
+    return hit.iso if hit else None
+
+
+def _words(text: str) -> set[str]:
+    return set(regex.findall(r"\w+", text.lower()))
+
+
+def _title_parts(title: str) -> list[str]:
+    return [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+
+
+def choose_title(meta: dict[str, Any], fallback: str | None) -> str | None:
+    """The visible headline: an <h1> that agrees with the page's title claims and is not the site's
+    name; else the og:title / JSON-LD headline; else the <title> without its site suffix."""
+    html_title = meta.get("html_title") or ""
+    parts = _title_parts(html_title) if html_title else []
+    site_names = {n.casefold() for n in (meta.get("site_name"), meta.get("ld_publisher"), *parts[1:]) if n}
+    h1s = [h for h in meta.get("h1", []) if h.casefold() not in site_names and "{" not in h and not h.startswith(".")]
+    reference = meta.get("og_title") or meta.get("ld_headline")
+    if reference:
+        ref_words = _words(reference + " " + html_title)
+        for h in h1s:
+            words = _words(h)
+            if words and len(words & ref_words) / len(words) >= 0.5:
+                return h
+        return collapse_spaces(reference)
+    if h1s:
+        return h1s[0]
+    if parts:
+        return max(parts, key=len) if len(parts) > 1 and len(parts[0]) < 12 else parts[0]
+    return fallback
+
+
+def clean_author(name: str) -> str:
+    return _BY_PREFIX.sub("", name).strip(" ,;|")
+
+
+def url_date(url: str | None) -> str | None:
+    """A date written into the page's address (/2019/10/16/...)."""
+    m = _URL_DATE.search(url or "")
+    return text_meta._valid(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
+    """Date and byline lines anywhere near the top of the article, labelled or not.
+
+    The text stages read metadata lines only among the segments left to them; in HTML mode the page's
+    structure often removed the byline box before (HTM013, byline containers), so look again there.
+    """
+    kept = [i for i, v in enumerate(doc.verdicts) if v is None]
+    first = kept[0] if kept else 0
+    found: dict[str, Any] = {}
+    lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
+    order = sorted(range(lo, hi), key=lambda i: (i > first, abs(i - first)))
+    for i in order:
+        text = doc.segments[i].text
+        if len(text) > 160:
+            continue
+        if "date" not in found:
+            iso = text_meta.dateline(text, date_order)
+            if iso:
+                found["date"] = iso
+        if "authors" not in found:
+            names = text_meta.byline(text)
+            if names:
+                found["authors"] = names
+    return found
+
+
+def resolve(meta: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
+    """Title, authors, date, publisher for an HTML page: the page's claims first, the text's next.
+
+    `found` holds what the text stages found (title, authors, date, publisher)."""
+    authors = list(meta.get("ld_author") or [])
+    if not authors:
+        for key in ("author", "dom_author"):
+            value = meta.get(key)
+            if value and not value.startswith("http"):
+                authors = [clean_author(value)]
+                break
+    authors = [a for a in authors if a] or found.get("authors") or []
+    date = None
+    for key in ("ld_date", "published", "url_date", "dom_date"):
+        date = iso_date(meta.get(key))
+        if date:
+            break
+    return {
+        "title": choose_title(meta, found.get("title")),
+        "authors": authors,
+        "date": date or found.get("date"),
+        "publisher": meta.get("site_name") or meta.get("ld_publisher") or found.get("publisher"),
+    }
