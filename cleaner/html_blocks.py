@@ -53,10 +53,10 @@ COLLAPSE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 
 #: Hints that make a container boilerplate outright (collapsed into one block).
 COLLAPSE_HINTS = frozenset({"cookie", "comment", "related", "share", "newsletter", "promo", "advert", "nav",
-                            "footer", "sidebar", "hidden", "tags"})
+                            "footer", "sidebar", "tags"})
 #: Hints that are sure even for a large container; the others collapse only containers up to
 #: `_WEAK_MAX_CHARS` (an <aside> or a "sidebar" div sometimes holds the whole article).
-STRONG_HINTS = frozenset({"cookie", "comment", "hidden"})
+STRONG_HINTS = frozenset({"cookie", "comment"})
 #: A container holding any of these is never collapsed: it holds the headline or the article body.
 _PROTECT = ("h1, [itemprop=articleBody], [class*=article-body], [class*=articleBody], [class*=article__body], "
             "[class*=entry-content], [class*=post-content], [class*=story-body], [class*=post-body]")
@@ -234,6 +234,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
             if cached is None:
                 cached = seen[key] = _read_hints(*key)
             hints, is_main = cached
+            if "hidden" in hints:
+                continue  # text for screen readers only: not visible, like display:none
             if tag in _NO_HINT_TAGS:
                 hints = _NO_HINTS
             if is_main:

@@ -2,7 +2,7 @@
 
 1. Containers: a block that is a whole menu, footer, sidebar, related box, share bar, newsletter or
    promo box, comment thread, cookie banner or advert slot gets the HTML rule of its kind (HTM001-
-   HTM016); figure captions get HTM010; a block made almost only of link text gets HTM012.
+   HTM015); figure captions get HTM010; a block made almost only of link text gets HTM012.
 2. The article container: every block's prose (its non-link characters, when it reads like a
    paragraph) and chrome (everything else) are added to each of its ancestor elements; the element
    with the most prose net of chrome (prose - ALPHA * chrome) is the article container, and blocks
@@ -21,7 +21,7 @@ from .rules import RuleSet
 #: Context -> rule, in order of precedence (a cookie banner inside a footer is a cookie banner).
 CONTEXT_RULES: tuple[tuple[str, str], ...] = (
     ("cookie", "HTM008"), ("comment", "HTM007"), ("newsletter", "HTM006"), ("promo", "HTM006"),
-    ("advert", "HTM009"), ("share", "HTM005"), ("related", "HTM004"), ("hidden", "HTM016"),
+    ("advert", "HTM009"), ("share", "HTM005"), ("related", "HTM004"),
     ("tags", "HTM015"), ("masthead", "HTM014"), ("nav", "HTM001"), ("menu", "HTM001"), ("footer", "HTM002"),
     ("sidebar", "HTM003"), ("aside", "HTM003"), ("form", "HTM011"),
 )
@@ -138,9 +138,9 @@ FALLBACK_CHARS = 200
 def fallback_html(doc: Document, html: str, rules: RuleSet) -> bool:
     """When almost nothing is left, let trafilatura choose: keep the segments its extraction contains.
 
-    The ledger stays ours (HTM017 on every segment trafilatura leaves out); returns True when used.
+    The ledger stays ours (HTM016 on every segment trafilatura leaves out); returns True when used.
     """
-    if not rules.enabled("HTM017"):
+    if not rules.enabled("HTM016"):
         return False
     kept = sum(len(doc.kept_text(i)) for i in range(len(doc.segments)) if doc.verdicts[i] is None)
     total = sum(len(seg.text) for seg in doc.segments)
@@ -158,7 +158,7 @@ def fallback_html(doc: Document, html: str, rules: RuleSet) -> bool:
         if inside and verdict is not None and verdict.rule[:3] in _OVERTURNABLE:
             doc.unlabel(i)
         elif not inside and doc.verdicts[i] is None:
-            doc.label(i, "HTM017")
+            doc.label(i, "HTM016")
     return True
 
 

@@ -25,6 +25,5 @@ RULES: list[Rule] = [
     Rule("HTM013", "navigation", "outside the article container chosen from the page's structure", scope="code"),
     Rule("HTM014", "navigation", "page masthead (a <header> outside the article: logo, menu, search)", scope="code"),
     Rule("HTM015", "navigation", "tag or category list (class/id tags/keywords)", scope="code"),
-    Rule("HTM016", "navigation", "text for screen readers only (class sr-only/visually-hidden)", scope="code"),
-    Rule("HTM017", "navigation", "not in the extraction of the fallback extractor (trafilatura), used when the page's structure gave almost nothing", scope="code"),
+    Rule("HTM016", "navigation", "not in the extraction of the fallback extractor (trafilatura), used when the page's structure gave almost nothing", scope="code"),
 ]
