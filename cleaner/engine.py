@@ -16,8 +16,8 @@ from .decode import to_text
 from .document import Document
 from .heuristics import find_region
 from .html import parse_html, render_blocks
-from .html_meta import resolve as resolve_html_meta, text_claims, url_date
-from .html_labels import fallback_html, label_html, restore_html
+from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
+from .html_labels import fallback_html, fix_title, label_html, restore_html
 from .labelling import apply_rules, label_metadata_lines
 from .language import LanguageModel
 from .normalize import normalize_text
@@ -27,7 +27,7 @@ from .structure import label_breadcrumb_title, label_captions, label_duplicates,
 from .titles import choose_title
 
 #: HTML mode detects the language on this much of the text the page structure kept.
-_DETECT_CHARS = 10_000
+_DETECT_CHARS = 5_000
 STAGES = ("rules", "metadata", "structure", "heuristics")
 
 
@@ -82,6 +82,8 @@ class Cleaner:
         self._label(doc, languages.stopwords_for(doc.language))
         if "heuristics" not in config.disabled_stages:
             restore_html(doc)
+        if "metadata" not in config.disabled_stages and self.rules.enabled("TTL001"):
+            fix_title(doc, choose_html_title(page.meta, None))
         stats: dict[str, Any] = dict(page.stats)
         stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:

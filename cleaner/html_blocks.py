@@ -139,7 +139,7 @@ _ODD = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u1680\u180e\u2000-\u200b
 
 def clean_text(raw: str) -> str:
     """Normalized, whitespace-collapsed text of a block (normalize only when something is odd)."""
-    if _ODD.search(raw):
+    if not raw.isascii() and _ODD.search(raw):
         raw = normalize_text(raw)
     return " ".join(raw.split())
 

@@ -187,9 +187,23 @@ def restore_html(doc: Document) -> None:
         verdict = doc.verdicts[i]
         seg = segs[i]
         if verdict is not None and verdict.rule == "HEU001" and inside[i] and seg.link_density < 0.3:
-            if lo <= i <= hi or len(seg.text) >= 40:
+            if lo <= i <= hi or len(seg.text) >= 40 or (i < lo and not _is_heading(seg.tag)):
                 doc.unlabel(i)
 
 
 def _is_heading(tag: str) -> bool:
     return len(tag) == 2 and tag[0] == "h" and tag[1].isdigit()
+
+
+def fix_title(doc: Document, title: str | None) -> None:
+    """The headline of an HTML page is known from its markup (see `html_meta.choose_title`): a line
+    the text stages took for the title but that is not it goes back to the body, and the headline
+    itself goes to metadata (TTL001)."""
+    if not title:
+        return
+    for i, seg in enumerate(doc.segments):
+        verdict = doc.verdicts[i]
+        if verdict is not None and verdict.rule == "TTL001" and seg.text != title and seg.tag != "h1":
+            doc.unlabel(i)
+        elif verdict is None and seg.text == title and seg.tag in ("h1", "h2"):
+            doc.label(i, "TTL001")

@@ -18,17 +18,12 @@ from selectolax.lexbor import LexborHTMLParser
 from . import metadata as text_meta
 from .article import collapse_spaces
 
+#: <meta> names/properties (lower-cased), in order of preference.
 _META_DATE = (
-    'meta[property="article:published_time"]', 'meta[name="article:published_time"]',
-    'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]',
-    'meta[name="publish-date"]', 'meta[name="DC.date.issued"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]',
-    'meta[property="og:published_time"]', 'meta[name="parsely-pub-date"]', 'meta[name="sailthru.date"]',
-    'meta[property="article:modified_time"]',
+    "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+    "dc.date.issued", "dc.date", "og:published_time", "parsely-pub-date", "sailthru.date", "article:modified_time",
 )
-_META_AUTHOR = (
-    'meta[name="author"]', 'meta[property="article:author"]', 'meta[name="parsely-author"]',
-    'meta[name="sailthru.author"]', 'meta[name="dc.creator"]', 'meta[name="DC.creator"]', 'meta[name="byl"]',
-)
+_META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _DOM_AUTHOR = (
     '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]', '.author-name', '.byline-name',
     '.author a', '.byline a', '.author', '.byline', '.autor',
@@ -38,16 +33,6 @@ _TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|text|written by)\s*:?\s+", regex.IGNORECASE)
 _ISO_PREFIX = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
-
-
-def _first_text(tree: LexborHTMLParser, selectors: tuple[str, ...], attr: str = "content") -> str | None:
-    for selector in selectors:
-        node = tree.css_first(selector)
-        if node is not None:
-            value = (node.attributes.get(attr) or "").strip()
-            if value:
-                return value
-    return None
 
 
 def _ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
@@ -109,13 +94,25 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     title_node = tree.css_first("title")
     meta["html_title"] = collapse_spaces(title_node.text()) if title_node else None
-    meta["og_title"] = _first_text(tree, ('meta[property="og:title"]', 'meta[name="twitter:title"]'))
-    meta["site_name"] = _first_text(tree, ('meta[property="og:site_name"]', 'meta[name="application-name"]'))
-    meta["description"] = _first_text(tree, ('meta[name="description"]', 'meta[property="og:description"]'))
-    meta["author"] = _first_text(tree, _META_AUTHOR)
-    meta["published"] = _first_text(tree, _META_DATE)
-    meta["canonical"] = _first_text(tree, ('link[rel="canonical"]',), "href") or _first_text(tree, ('meta[property="og:url"]',))
-    meta["image"] = _first_text(tree, ('meta[property="og:image"]', 'meta[name="twitter:image"]'))
+    tags: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        value = attrs.get("content")
+        if key and value and value.strip():
+            tags.setdefault(key.strip().lower(), value.strip())
+
+    def first(*keys: str) -> str | None:
+        return next((tags[k] for k in keys if k in tags), None)
+
+    meta["og_title"] = first("og:title", "twitter:title")
+    meta["site_name"] = first("og:site_name", "application-name")
+    meta["description"] = first("description", "og:description")
+    meta["author"] = first(*_META_AUTHOR)
+    meta["published"] = first(*_META_DATE)
+    canonical = tree.css_first('link[rel="canonical"]')
+    meta["canonical"] = (canonical.attributes.get("href") if canonical else None) or first("og:url")
+    meta["image"] = first("og:image", "twitter:image")
     html_node = tree.css_first("html")
     meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
     h1s = [collapse_spaces(n.text(separator=" ")) for n in tree.css("h1")[:6]]
