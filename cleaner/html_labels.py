@@ -26,20 +26,21 @@ CONTEXT_RULES: tuple[tuple[str, str], ...] = (
     ("sidebar", "HTM003"), ("aside", "HTM003"), ("form", "HTM011"),
 )
 #: Weight of chrome characters against prose characters when choosing the article container.
-ALPHA = 0.6
+ALPHA = 0.8
 #: Weight of short non-link text (not prose, not chrome) as chrome.
 SHORT_WEIGHT = 0.2
 #: Extra weight for an element that says it is the article body (class/id or itemprop).
-MAIN_BONUS = 0.3
+MAIN_BONUS = 1.0
 #: A block whose link characters reach this share of its length is a link list.
 LINK_LIST = 0.6
-#: Levels above the article container whose other prose blocks are kept (siblings, parent's siblings).
-SIBLING_LEVELS = 2
+#: Levels above the article container whose other prose blocks are kept (siblings, a lead in the
+#: article header, a body split over several containers).
+SIBLING_LEVELS = 6
 #: Contexts that keep a block outside the container out, prose or not.
 _NOT_SIBLING = frozenset({"aside", "sidebar", "related", "comment", "footer", "nav", "promo", "newsletter",
                           "advert", "share", "cookie", "masthead"})
 #: Prose characters a block outside the container needs to stay as a sibling.
-SIBLING_PROSE = 60
+SIBLING_PROSE = 80
 _TERMINAL = ".!?…:\"”»)'’"
 
 
