@@ -26,11 +26,13 @@ _META_DATE = (
 _META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _DOM_AUTHOR = (
     '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]', '.author-name', '.byline-name',
-    '.author a', '.byline a', '.author', '.byline', '.autor',
+    '.author a', '.byline a', '.vcard .fn', '.author', '.byline', '.autor', '[class*="author"] a', '[class*="author"]',
+    '[class*="byline"]', '[class*="autor"]',
 )
 _DOM_DATE = ('article time[datetime]', 'time[datetime]', '[itemprop="datePublished"]')
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|text|written by)\s*:?\s+", regex.IGNORECASE)
+_TRAILING = regex.compile(r"(?:[,|·–-]\s*)?(?:\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\b\.?,?\s*)?\d.*$|\s+(?:am|on|le|el|il)\s*$", regex.IGNORECASE)
 _ISO_PREFIX = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
 
@@ -118,12 +120,17 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     h1s = [collapse_spaces(n.text(separator=" ")) for n in tree.css("h1")[:6]]
     meta["h1"] = [h for h in h1s if 3 <= len(h) <= 300]
     for selector in _DOM_AUTHOR:
-        node = tree.css_first(selector)
-        if node is not None:
-            text = collapse_spaces(node.text(separator=" "))
-            if 3 <= len(text) <= 80:
-                meta["dom_author"] = text
+        found = None
+        for node in tree.css(selector)[:5]:
+            if _in_comments(node):
+                continue
+            text = clean_author(collapse_spaces(node.text(separator=" ")))
+            if 3 <= len(text) <= 60 and len(text.split()) <= 6:
+                found = text
                 break
+        if found:
+            meta["dom_author"] = found
+            break
     for selector in _DOM_DATE:
         node = tree.css_first(selector)
         if node is not None:
@@ -133,6 +140,20 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
                 break
     _ld(meta, _ld_items(tree))
     return {k: v for k, v in meta.items() if v}
+
+
+def _in_comments(node: Any) -> bool:
+    """The element sits in a comment thread or a form (a commenter's name, a "Name" field label)."""
+    for _ in range(12):
+        node = node.parent
+        if node is None:
+            return False
+        if node.tag == "form":
+            return True
+        cls = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+        if "comment" in cls or "respond" in cls:
+            return True
+    return False
 
 
 def iso_date(value: Any) -> str | None:
@@ -182,7 +203,12 @@ def choose_title(meta: dict[str, Any], fallback: str | None) -> str | None:
 
 
 def clean_author(name: str) -> str:
-    return _BY_PREFIX.sub("", name).strip(" ,;|")
+    """A name without "By"/"Von" before it and without a date or time after it."""
+    name = _TRAILING.sub("", _BY_PREFIX.sub("", name))
+    hit = text_meta.find_date(name)
+    if hit is not None:
+        name = name[: hit.start]
+    return name.strip(" ,;|·-–")
 
 
 def url_date(url: str | None) -> str | None:
