@@ -90,7 +90,7 @@ class Cleaner:
             stats["truncated"] = "max_html_nodes"
         if fallback_html(doc, html, self.rules):
             stats["fallback"] = "trafilatura"
-        return _assemble(doc, page.meta, stats)
+        return _assemble(doc, page.meta, stats, html)
 
     def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
         config, rules = self.config, self.rules
@@ -120,7 +120,7 @@ def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) 
     return ranked[0][1]
 
 
-def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any]) -> Article:
+def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any], html: str | None = None) -> Article:
     removed = doc.removals()
     text = replay(doc.normalized, removed)
     meta = doc.meta
@@ -142,8 +142,11 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         claims = text_claims(doc)
         page_meta = {**page_meta, "url_date": url_date(doc.url)}
         chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors or claims.get("authors", []),
-                                               "date": date or claims.get("date"), "publisher": publisher})
+                                               "date": date or claims.get("date"), "publisher": publisher},
+                                   html, doc.url)
         title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]
+        if chosen["date_source"]:
+            extra_stats = {**extra_stats, "date_from": chosen["date_source"]}
     stats = {
         "input_chars": len(doc.normalized),
         "output_chars": len(text),

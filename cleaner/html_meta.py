@@ -243,8 +243,21 @@ def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
     return found
 
 
-def resolve(meta: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
-    """Title, authors, date, publisher for an HTML page: the page's claims first, the text's next.
+def htmldate_date(html: str, url: str | None) -> str | None:
+    """htmldate's answer (headers, URL, elements, text patterns), asked only when we found no date:
+    it parses the page again with lxml (several ms), so it is the last resort."""
+    from htmldate import find_date  # imported on first use
+
+    try:
+        return iso_date(find_date(html, url=url, extensive_search=False, original_date=True))
+    except Exception:  # htmldate raises a variety of errors on odd pages; no date is the answer then
+        return None
+
+
+def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None,
+            url: str | None = None) -> dict[str, Any]:
+    """Title, authors, date, publisher for an HTML page: the page's claims first, the text's next,
+    htmldate last (for the date, when `html` is given).
 
     `found` holds what the text stages found (title, authors, date, publisher)."""
     authors = list(meta.get("ld_author") or [])
@@ -260,9 +273,15 @@ def resolve(meta: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
         date = iso_date(meta.get(key))
         if date:
             break
+    date = date or found.get("date")
+    date_source = None
+    if date is None and html is not None:
+        date = htmldate_date(html, url)
+        date_source = "htmldate" if date else None
     return {
         "title": choose_title(meta, found.get("title")),
         "authors": authors,
-        "date": date or found.get("date"),
+        "date": date,
+        "date_source": date_source,
         "publisher": meta.get("site_name") or meta.get("ld_publisher") or found.get("publisher"),
     }
