@@ -10,6 +10,7 @@ class string of a page, and the words are data that can be read and extended.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: family -> words. The first family in this order wins when the labelling must pick one.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -59,6 +60,10 @@ for _family, _words in FAMILIES.items():
         else:
             _EXACT.setdefault(_word.replace("-", ""), _family)
 _MAIN = frozenset(w.replace("-", "") for w in MAIN_WORDS)
+#: Every single word that occurs in an entry: a token with none of them (and no prefix) names nothing.
+_ATOMS = frozenset(
+    part for words in (*FAMILIES.values(), MAIN_WORDS) for w in words for part in w.rstrip("*").split("-") if part
+)
 _PREFIX_STARTS = tuple(p for p, _ in _PREFIX)
 
 
@@ -72,13 +77,19 @@ def _candidates(token: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def read_hints(cls: str | None, ident: str | None) -> tuple[frozenset[str], bool]:
-    """(hint families, says "article body") named by a class attribute and an id."""
+    """(hint families, says "article body") named by a class attribute and an id.
+
+    A pure function of two strings, cached: class names repeat within a page and across a site."""
     found: set[str] = set()
     is_main = False
     tokens = f"{cls or ''} {ident or ''}".lower().split()
     for token in tokens:
-        if len(token) > 60 or NOT_A_BOX.match(token):
+        if len(token) > 60:
+            continue
+        parts = _SPLIT.split(token)
+        if not any(p in _ATOMS or p.startswith(_PREFIX_STARTS) for p in parts if p) or NOT_A_BOX.match(token):
             continue
         for word in _candidates(token):
             family = _EXACT.get(word)
