@@ -56,6 +56,8 @@ COLLAPSE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 #: Hints that make a container boilerplate outright (collapsed into one block).
 COLLAPSE_HINTS = frozenset({"cookie", "comment", "related", "share", "newsletter", "promo", "advert", "nav",
                             "footer", "sidebar", "tags"})
+#: An element whose class/id says author/byline and that holds at most this much text is an author box.
+_BIO_MAX_CHARS = 1200
 #: Hints that are sure even for a large container; the others collapse only containers up to
 #: `_WEAK_MAX_CHARS` (an <aside> or a "sidebar" div sometimes holds the whole article).
 STRONG_HINTS = frozenset({"cookie", "comment"})
@@ -247,6 +249,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 page.main_hints.add(next_id)
                 own.add("main")
         own |= hints
+        if "byline" in hints and "main" not in own and len(node.text(deep=True, strip=True) or "") <= _BIO_MAX_CHARS:
+            own.add("bio")  # an author box: a byline, or a paragraph about the author
         collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
         if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:
             collapse = True

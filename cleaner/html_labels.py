@@ -31,6 +31,9 @@ ALPHA = 0.8
 SHORT_WEIGHT = 0.2
 #: Extra weight for an element that says it is the article body (class/id or itemprop).
 MAIN_BONUS = 1.0
+#: A block this long in an author box is a note about the author, not a byline (bylines stay for
+#: the metadata stage).
+BIO_CHARS = 80
 #: A block whose link characters reach this share of its length is a link list.
 LINK_LIST = 0.6
 #: Levels above the article container whose other prose blocks are kept (siblings, a lead in the
@@ -66,6 +69,8 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
             rule_id = next((r for name, r in CONTEXT_RULES if name in ctx), "HTM001")
         elif "figcaption" in ctx or ("caption" in ctx and "figure" in ctx):
             rule_id = "HTM010"
+        elif "bio" in ctx and len(seg.text) >= BIO_CHARS:
+            rule_id = "HTM017"
         elif seg.link_density >= LINK_LIST and not seg.tag.startswith("h"):
             rule_id = "HTM012"
         if rule_id is not None and rules.enabled(rule_id):

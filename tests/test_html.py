@@ -102,3 +102,13 @@ def test_blocks_carry_their_evidence_into_the_segments() -> None:
     paragraph = next(s for s in segments if s.text.startswith("The council"))
     assert paragraph.tag == "p" and 0 < paragraph.link_density < 0.1
     assert all(text[s.start : s.end] == s.text for s in segments)
+
+
+def test_author_box_note_goes_and_the_byline_gives_the_author() -> None:
+    bio = "Ann Lee has covered city hall for the Town News since 2015 and writes about budgets and schools."
+    html = _page(f"<article><h1>Budget approved</h1><div class='author-box'><p>By Ann Lee</p><p>{bio}</p></div>"
+                 f"<p>{PROSE}</p></article>")
+    article = cleaner.clean(html, kind="html")
+    assert bio not in article.text and PROSE in article.text
+    assert "HTM017" in {r.rule for r in article.removed}
+    assert article.authors == ["Ann Lee"]

@@ -26,4 +26,5 @@ RULES: list[Rule] = [
     Rule("HTM014", "navigation", "page masthead (a <header> outside the article: logo, menu, search)", scope="code"),
     Rule("HTM015", "navigation", "tag or category list (class/id tags/keywords)", scope="code"),
     Rule("HTM016", "navigation", "not in the extraction of the fallback extractor (trafilatura), used when the page's structure gave almost nothing", scope="code"),
+    Rule("HTM017", "byline", "note about the author in an author box (class/id author/byline)", scope="code"),
 ]
