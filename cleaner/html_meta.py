@@ -91,6 +91,19 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
             meta["ld_language"] = item["inLanguage"]
 
 
+def _headline(node: Any) -> str:
+    """An <h1>'s text without its kicker: when it is made of several elements ("Klimaschutz" +
+    ":" + the headline), the longest one, if it carries most of the text."""
+    full = collapse_spaces(node.text(separator=" "))
+    parts = [collapse_spaces(c.text(separator=" ")) for c in node.iter()]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2:
+        longest = max(parts, key=len)
+        if len(longest) >= 0.5 * len(full) and len(longest) >= 10:
+            return longest
+    return full
+
+
 def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     """Every metadata claim the page makes, raw (see `resolve` for the choice)."""
     meta: dict[str, Any] = {}
@@ -117,7 +130,7 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     meta["image"] = first("og:image", "twitter:image")
     html_node = tree.css_first("html")
     meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
-    h1s = [collapse_spaces(n.text(separator=" ")) for n in tree.css("h1")[:6]]
+    h1s = [_headline(n) for n in tree.css("h1")[:6]]
     meta["h1"] = [h for h in h1s if 3 <= len(h) <= 300]
     for selector in _DOM_AUTHOR:
         found = None
@@ -189,7 +202,7 @@ def choose_title(meta: dict[str, Any], fallback: str | None) -> str | None:
     h1s = [h for h in meta.get("h1", []) if h.casefold() not in site_names and "{" not in h and not h.startswith(".")]
     reference = meta.get("og_title") or meta.get("ld_headline")
     if reference:
-        ref_words = _words(reference + " " + html_title)
+        ref_words = _words(reference)
         for h in h1s:
             words = _words(h)
             if words and len(words & ref_words) / len(words) >= 0.5:
