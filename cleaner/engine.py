@@ -88,7 +88,7 @@ class Cleaner:
         stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
-        if fallback_html(doc, html, self.rules):
+        if fallback_html(doc, html, self.rules, config.html_fallback_chars):
             stats["fallback"] = "trafilatura"
         return _assemble(doc, page.meta, stats, html)
 

@@ -137,12 +137,11 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
 
 #: Families whose verdicts the fallback may overturn: structure and region guesses, not patterns.
 _OVERTURNABLE = ("HTM", "HEU")
-#: Below this many body characters the page's structure is taken to have failed.
-FALLBACK_CHARS = 200
 
 
-def fallback_html(doc: Document, html: str, rules: RuleSet) -> bool:
-    """When almost nothing is left, let trafilatura choose: keep the segments its extraction contains.
+def fallback_html(doc: Document, html: str, rules: RuleSet, min_chars: int) -> bool:
+    """When less than `min_chars` of body is left, let trafilatura choose: keep the segments its
+    extraction contains.
 
     The ledger stays ours (HTM016 on every segment trafilatura leaves out); returns True when used.
     """
@@ -150,7 +149,7 @@ def fallback_html(doc: Document, html: str, rules: RuleSet) -> bool:
         return False
     kept = sum(len(doc.kept_text(i)) for i in range(len(doc.segments)) if doc.verdicts[i] is None)
     total = sum(len(seg.text) for seg in doc.segments)
-    if kept >= FALLBACK_CHARS or total < kept + FALLBACK_CHARS:
+    if kept >= min_chars or total < kept + min_chars:
         return False
     import trafilatura  # costly import, only when needed
 
