@@ -20,7 +20,6 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .article import collapse_spaces
 from .html_hints import read_hints
 from .normalize import _NEWLINES, _TABLE
 
@@ -94,13 +93,14 @@ class Block:
 
 @dataclass
 class HtmlPage:
+    """A segmented page: its blocks in document order, metadata claims, the cap and counters."""
+
     blocks: list[Block]
     meta: dict[str, Any] = field(default_factory=dict)
     truncated: bool = False
     stats: dict[str, int] = field(default_factory=dict)
     #: Element ids whose class/id or itemprop says "article body".
     main_hints: set[int] = field(default_factory=set)
-    tree: Any = None
 
 
 _NO_HINTS: frozenset[str] = frozenset()
