@@ -27,7 +27,8 @@ _META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author",
 _DOM_AUTHOR = (
     '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]', '.author-name', '.byline-name',
     '.author a', '.byline a', '.vcard .fn', '.author', '.byline', '.autor', '[class*="author"] a', '[class*="author"]',
-    '[class*="byline"]', '[class*="autor"]',
+    '[class*="byline"]', '[class*="autor"]', '[data-testid*="byline"] a', 'a[href*="/author/"]', 'a[href*="/autor/"]',
+    '[id*="author"]',
 )
 _DOM_DATE = ('article time[datetime]', 'time[datetime]', '[itemprop="datePublished"]')
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
@@ -79,9 +80,15 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
         if "ld_date" not in meta and isinstance(item.get("datePublished"), str):
             meta["ld_date"] = item["datePublished"]
         if "ld_author" not in meta and item.get("author"):
-            names = _names(item["author"])
+            authors = item["author"] if isinstance(item["author"], list) else [item["author"]]
+            # An organization named as the author is the publisher speaking: a weaker claim than a
+            # person's name in a byline element.
+            people = [a for a in authors if not (isinstance(a, dict) and "Organization" in str(a.get("@type")))]
+            names = _names(people)
             if names:
                 meta["ld_author"] = names
+            elif _names(authors):
+                meta["ld_author_org"] = _names(authors)
         publisher = item.get("publisher")
         if "ld_publisher" not in meta and publisher:
             names = _names(publisher)
@@ -274,13 +281,16 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
 
     `found` holds what the text stages found (title, authors, date, publisher)."""
     authors = list(meta.get("ld_author") or [])
+    dom = meta.get("dom_author")
+    if authors and dom and " " in dom and all(" " not in a and a.islower() for a in authors):
+        authors = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
     if not authors:
         for key in ("author", "dom_author"):
             value = meta.get(key)
             if value and not value.startswith("http"):
                 authors = [clean_author(value)]
                 break
-    authors = [a for a in authors if a] or found.get("authors") or []
+    authors = [a for a in authors if a] or found.get("authors") or list(meta.get("ld_author_org") or [])
     date = None
     for key in ("ld_date", "published", "url_date", "dom_date"):
         date = iso_date(meta.get(key))
