@@ -7,7 +7,7 @@ EXTRAS ?= test,scrapy,spark
 comma := ,
 STAMP = $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 
-.PHONY: setup run test eval bench bench-text train clean-venv
+.PHONY: setup run test eval bench bench-text bench-html train clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ eval: setup
 	$(VENV)/bin/cleaner eval --dataset $(DATASET) --mode both $(ARGS)
 
 ## bench: speed side by side with peers on the development set (installs the bench extra)
-bench: bench-text
+bench: bench-text bench-html bench-spark
 
 bench-text:
 	$(MAKE) setup EXTRAS=test,bench
@@ -40,6 +40,9 @@ bench-text:
 train:
 	$(MAKE) setup EXTRAS=test,train
 	$(VENV)/bin/python scripts/train_line_model.py --dataset $(DATASET)
+## bench-html: HTML mode vs trafilatura.extract, docs/s and F1 on the same pages (DATASET=path; ARGS="--half test")
+bench-html: setup
+	$(PY) bench/html.py --dataset $(DATASET) $(ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -15,7 +15,9 @@ from .config import CleanerConfig
 from .decode import to_text
 from .document import Document
 from .heuristics import find_region
-from .html import render
+from .html import parse_html, render_blocks
+from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
+from .html_labels import fallback_html, fix_title, label_html, restore_html
 from .labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url
 from .language import LanguageModel
@@ -31,6 +33,8 @@ from .structure import (
 )
 from .titles import choose_author, choose_title
 
+#: HTML mode detects the language on this much of the text the page structure kept.
+_DETECT_CHARS = 5_000
 STAGES = ("rules", "metadata", "structure", "heuristics")
 
 
@@ -62,17 +66,38 @@ class Cleaner:
         """Clean one document (text or HTML, str or bytes) and return its `Article`."""
         config = self.config
         text, kind = to_text(raw, kind, config.max_input_bytes)
-        page_meta: dict[str, Any] = {}
-        truncated = False
         if kind == "html":
-            page = render(text, config.max_html_nodes)
-            text, page_meta, truncated = page.text, page.meta, page.truncated
+            return self._clean_html(text, url)
         normalized = normalize_text(text)
         doc = Document(normalized, segment_text(normalized), url=url, kind=kind)
         languages = _language_model()
         doc.language = config.language or languages.detect(normalized)
         self._label(doc, languages.stopwords_for(doc.language))
-        return _assemble(doc, page_meta, truncated)
+        return _assemble(doc, {}, {})
+
+    def _clean_html(self, html: str, url: str | None) -> Article:
+        """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages."""
+        config = self.config
+        page = parse_html(html, config.max_html_nodes)
+        normalized, segments = render_blocks(page.blocks)
+        doc = Document(normalized, segments, url=url, kind="html")
+        if "rules" not in config.disabled_stages:
+            label_html(doc, page, self.rules)
+        languages = _language_model()
+        kept = "\n".join(s.text for i, s in enumerate(segments) if doc.verdicts[i] is None)
+        doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(normalized)
+        self._label(doc, languages.stopwords_for(doc.language))
+        if "heuristics" not in config.disabled_stages:
+            restore_html(doc)
+        if "metadata" not in config.disabled_stages and self.rules.enabled("TTL001"):
+            fix_title(doc, choose_html_title(page.meta, None))
+        stats: dict[str, Any] = dict(page.stats)
+        stats["html_container"] = doc.meta.get("html_best")
+        if page.truncated:
+            stats["truncated"] = "max_html_nodes"
+        if fallback_html(doc, html, self.rules, config.html_fallback_chars):
+            stats["fallback"] = "trafilatura"
+        return _assemble(doc, page.meta, stats, html)
 
     def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
         self.label_before_heuristics(doc)
@@ -113,7 +138,7 @@ def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) 
     return ranked[0][1]
 
 
-def _assemble(doc: Document, page_meta: dict[str, Any], truncated: bool) -> Article:
+def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any], html: str | None = None) -> Article:
     removed = doc.removals()
     text = replay(doc.normalized, removed)
     meta = doc.meta
@@ -136,11 +161,14 @@ def _assemble(doc: Document, page_meta: dict[str, Any], truncated: bool) -> Arti
     publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
     title = meta.get("title")
     if doc.kind == "html":
-        title = page_meta.get("og_title") or page_meta.get("ld_headline") or title or page_meta.get("html_title")
-        authors = authors or list(page_meta.get("ld_author") or ([page_meta["author"]] if "author" in page_meta else []))
-        published = page_meta.get("ld_date") or page_meta.get("published")
-        date = date or (str(published)[:10] if published else None)
-        publisher = page_meta.get("site_name") or publisher
+        claims = text_claims(doc)
+        page_meta = {**page_meta, "url_date": url_date(doc.url)}
+        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors or claims.get("authors", []),
+                                               "date": date or claims.get("date"), "publisher": publisher},
+                                   html, doc.url)
+        title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]
+        if chosen["date_source"]:
+            extra_stats = {**extra_stats, "date_from": chosen["date_source"]}
     stats = {
         "input_chars": len(doc.normalized),
         "output_chars": len(text),
@@ -148,8 +176,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], truncated: bool) -> Arti
         "kept_segments": sum(1 for v in doc.verdicts if v is None),
         "removed_by_rule": dict(Counter(r.rule for r in removed)),
     }
-    if truncated:
-        stats["truncated"] = "max_html_nodes"
+    stats.update(extra_stats)
     return Article(
         text=text,
         title=title,

@@ -18,7 +18,7 @@ _CREDIT_SPAN = "CRD004"
 _DIGIT = regex.compile(r"\d")
 
 
-def _absolute(doc: Document, i: int, offset: int) -> int:
+def absolute_offset(doc: Document, i: int, offset: int) -> int:
     """Map an offset in segment i's collapsed text to an offset in `doc.normalized`."""
     seg = doc.segments[i]
     raw = doc.normalized[seg.start : seg.end]
@@ -48,7 +48,7 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
                 doc.markers.append((i, rule.id))
             continue
         for hit in rules.match_spans(seg.text):
-            start, end = _absolute(doc, i, hit.start), _absolute(doc, i, hit.end)
+            start, end = absolute_offset(doc, i, hit.start), absolute_offset(doc, i, hit.end)
             doc.label_span(i, start, end, hit.rule.id)
             if hit.rule.id == _CREDIT_SPAN and seg.text[: hit.start].strip(" .,;:-|"):
                 # What the credit signs is a caption.

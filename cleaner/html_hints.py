@@ -1,0 +1,104 @@
+"""class/id vocabulary of HTML mode: words that say what a container is.
+
+A class token or id is split into words at '-', '_' and digits ("c-article-tags" -> c, article,
+tags); a vocabulary entry matches one word, or two or three adjacent words written together
+("most-read" matches "most-read", "most_read" and "mostread"); an entry ending in '*' matches any
+word that starts with it. Looking words up in a dict costs far less than running regexes over every
+class string of a page, and the words are data that can be read and extended.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: family -> words. The first family in this order wins when the labelling must pick one.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "cookie": ("cookie", "cookies", "consent", "gdpr", "cmp", "didomi", "onetrust", "cookiebanner",
+               "cookie-notice", "privacy-banner"),
+    "comment": ("comment", "comments", "commentlist", "comment-list", "disqus", "respond", "kommentar",
+                "kommentare", "leserkommentar", "leserkommentare", "discussion"),
+    "related": ("related", "relatedposts", "recommend*", "more-stories", "more-articles", "also-read",
+                "read-next", "outbrain", "taboola", "plista", "trending", "popular", "most-read", "meistgelesen*",
+                "teaser-list", "empfehlung*", "weiterlesen", "further-reading"),
+    "share": ("share", "sharing", "shares", "social", "socials", "sharer", "shariff", "addthis", "sociable",
+              "follow-us", "socialmedia"),
+    "newsletter": ("newsletter", "subscribe", "subscription", "signup", "sign-up", "paywall", "abo",
+                   "abonnement", "registration"),
+    "promo": ("promo", "promotion", "promoted", "cta", "donate", "donation", "app-banner", "spendenaufruf"),
+    "advert": ("ad", "ads", "advert*", "adslot", "adunit", "ad-container", "ad-wrapper", "sponsor*", "werbung",
+               "anzeige", "anzeigen", "dfp", "gpt", "banner", "adsense", "commercial"),
+    "nav": ("nav", "navbar", "navigation", "menu", "menue", "breadcrumb", "breadcrumbs", "pagination", "pager",
+            "skip-link", "skip-links", "toolbar", "topbar"),
+    "footer": ("footer", "site-info", "copyright", "colophon", "imprint", "impressum"),
+    "sidebar": ("sidebar", "side-bar", "widget-area", "widgets", "rail", "marginal"),
+    "masthead": ("masthead", "site-header", "page-header", "top-header", "branding", "logo"),
+    "caption": ("caption", "figcaption", "bildunterschrift", "credit", "credits", "photo-credit", "image-credit"),
+    "byline": ("byline", "author", "autor", "author-info", "meta-author"),
+    "tags": ("tags", "tag-list", "tagcloud", "keywords", "schlagworte", "categories"),
+    "hidden": ("sr-only", "visually-hidden", "screen-reader-text", "screenreader", "element-invisible"),
+}
+#: Words that say "this is the article body".
+MAIN_WORDS: tuple[str, ...] = (
+    "article-body", "article-text", "article-content", "entry-content", "post-content", "post-body",
+    "post-entry", "story-body", "story-content", "content-body", "text-content", "main-content",
+    "artikel-text", "article-main", "body-text", "rich-text", "page-content", "single-content", "td-post-content",
+)
+#: Class tokens that describe the page or the post, not a box: "no-sidebar", "has-comments",
+#: "node-promoted", "category-social", "elementor-widget-wrap".
+NOT_A_BOX = re.compile(
+    r"^(?:no|one|two|three|has|with|without|is|node|elementor|wpb|vc|tag|category|format|post|single|page-template)[-_]"
+)
+
+_SPLIT = re.compile(r"[-_\d]+")
+_EXACT: dict[str, str] = {}
+_PREFIX: list[tuple[str, str]] = []
+for _family, _words in FAMILIES.items():
+    for _word in _words:
+        if _word.endswith("*"):
+            _PREFIX.append((_word[:-1], _family))
+        else:
+            _EXACT.setdefault(_word.replace("-", ""), _family)
+_MAIN = frozenset(w.replace("-", "") for w in MAIN_WORDS)
+#: Every single word that occurs in an entry: a token with none of them (and no prefix) names nothing.
+_ATOMS = frozenset(
+    part for words in (*FAMILIES.values(), MAIN_WORDS) for w in words for part in w.rstrip("*").split("-") if part
+)
+_PREFIX_STARTS = tuple(p for p, _ in _PREFIX)
+
+
+def _candidates(token: str) -> list[str]:
+    parts = [p for p in _SPLIT.split(token) if p]
+    out = list(parts)
+    for i in range(len(parts) - 1):
+        out.append(parts[i] + parts[i + 1])
+        if i + 2 < len(parts):
+            out.append(parts[i] + parts[i + 1] + parts[i + 2])
+    return out
+
+
+@lru_cache(maxsize=8192)
+def read_hints(cls: str | None, ident: str | None) -> tuple[frozenset[str], bool]:
+    """(hint families, says "article body") named by a class attribute and an id.
+
+    A pure function of two strings, cached: class names repeat within a page and across a site."""
+    found: set[str] = set()
+    is_main = False
+    tokens = f"{cls or ''} {ident or ''}".lower().split()
+    for token in tokens:
+        if len(token) > 60:
+            continue
+        parts = _SPLIT.split(token)
+        if not any(p in _ATOMS or p.startswith(_PREFIX_STARTS) for p in parts if p) or NOT_A_BOX.match(token):
+            continue
+        for word in _candidates(token):
+            family = _EXACT.get(word)
+            if family is not None:
+                found.add(family)
+            elif word in _MAIN:
+                is_main = True
+            elif word.startswith(_PREFIX_STARTS):
+                found.update(f for p, f in _PREFIX if word.startswith(p))
+    if is_main:
+        found.discard("comment")
+    return frozenset(found), is_main

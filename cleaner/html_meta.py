@@ -1,0 +1,310 @@
+"""HTML metadata: JSON-LD, OpenGraph, <meta> tags, <title>, the page's <h1> and byline elements.
+
+`page_metadata` reads the page's claims from the parsed tree (before scripts are stripped: JSON-LD
+lives in <script>); `resolve` chooses among them and what the text stages found. The choice follows
+what a reader sees: the visible headline (<h1>) over the <title>, the published date over the
+modified date, the author named on the page over a site-wide default.
+"""
+
+from __future__ import annotations
+
+import json
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from . import metadata as text_meta
+from .article import collapse_spaces
+
+#: <meta> names/properties (lower-cased), in order of preference.
+_META_DATE = (
+    "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+    "dc.date.issued", "dc.date", "og:published_time", "parsely-pub-date", "sailthru.date", "article:modified_time",
+)
+_META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_DOM_AUTHOR = (
+    '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]', '.author-name', '.byline-name',
+    '.author a', '.byline a', '.vcard .fn', '.author', '.byline', '.autor', '[class*="author"] a', '[class*="author"]',
+    '[class*="byline"]', '[class*="autor"]', '[data-testid*="byline"] a', 'a[href*="/author/"]', 'a[href*="/autor/"]',
+    '[id*="author"]',
+)
+_DOM_DATE = ('article time[datetime]', 'time[datetime]', '[itemprop="datePublished"]')
+_TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
+_BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|text|written by)\s*:?\s+", regex.IGNORECASE)
+_TRAILING = regex.compile(r"(?:[,|·–-]\s*)?(?:\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\b\.?,?\s*)?\d.*$|\s+(?:am|on|le|el|il)\s*$", regex.IGNORECASE)
+_ISO_PREFIX = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
+
+
+def _ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text() or "")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        for item in stack:
+            if not isinstance(item, dict):
+                continue
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                items.extend(g for g in graph if isinstance(g, dict))
+            else:
+                items.append(item)
+    return items
+
+
+def _names(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for v in values:
+        name = v.get("name") if isinstance(v, dict) else v
+        if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
+            names.append(collapse_spaces(name))
+    return names
+
+
+def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    # Article-like items first: a page often carries WebSite and Organization items too.
+    def rank(item: dict[str, Any]) -> int:
+        kind = item.get("@type")
+        kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        return 0 if ("Article" in kind or "Posting" in kind or "Report" in kind) else 1
+
+    for item in sorted(items, key=rank):
+        if "ld_headline" not in meta and isinstance(item.get("headline"), str):
+            meta["ld_headline"] = item["headline"]
+        if "ld_date" not in meta and isinstance(item.get("datePublished"), str):
+            meta["ld_date"] = item["datePublished"]
+        if "ld_author" not in meta and item.get("author"):
+            authors = item["author"] if isinstance(item["author"], list) else [item["author"]]
+            # An organization named as the author is the publisher speaking: a weaker claim than a
+            # person's name in a byline element.
+            people = [a for a in authors if not (isinstance(a, dict) and "Organization" in str(a.get("@type")))]
+            names = _names(people)
+            if names:
+                meta["ld_author"] = names
+            elif _names(authors):
+                meta["ld_author_org"] = _names(authors)
+        publisher = item.get("publisher")
+        if "ld_publisher" not in meta and publisher:
+            names = _names(publisher)
+            if names:
+                meta["ld_publisher"] = names[0]
+        if "ld_language" not in meta and isinstance(item.get("inLanguage"), str):
+            meta["ld_language"] = item["inLanguage"]
+
+
+def _headline(node: Any) -> str:
+    """An <h1>'s text without its kicker: when it is made of several elements ("Klimaschutz" +
+    ":" + the headline), the longest one, if it carries most of the text."""
+    full = collapse_spaces(node.text(separator=" "))
+    parts = [collapse_spaces(c.text(separator=" ")) for c in node.iter()]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2:
+        longest = max(parts, key=len)
+        if len(longest) >= 0.5 * len(full) and len(longest) >= 10:
+            return longest
+    return full
+
+
+def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
+    """Every metadata claim the page makes, raw (see `resolve` for the choice)."""
+    meta: dict[str, Any] = {}
+    title_node = tree.css_first("title")
+    meta["html_title"] = collapse_spaces(title_node.text()) if title_node else None
+    tags: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        value = attrs.get("content")
+        if key and value and value.strip():
+            tags.setdefault(key.strip().lower(), value.strip())
+
+    def first(*keys: str) -> str | None:
+        return next((tags[k] for k in keys if k in tags), None)
+
+    meta["og_title"] = first("og:title", "twitter:title")
+    meta["site_name"] = first("og:site_name", "application-name")
+    meta["description"] = first("description", "og:description")
+    meta["author"] = first(*_META_AUTHOR)
+    meta["published"] = first(*_META_DATE)
+    canonical = tree.css_first('link[rel="canonical"]')
+    meta["canonical"] = (canonical.attributes.get("href") if canonical else None) or first("og:url")
+    meta["image"] = first("og:image", "twitter:image")
+    html_node = tree.css_first("html")
+    meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
+    h1s = [_headline(n) for n in tree.css("h1")[:6]]
+    meta["h1"] = [h for h in h1s if 3 <= len(h) <= 300]
+    for selector in _DOM_AUTHOR:
+        found = None
+        for node in tree.css(selector)[:5]:
+            if _in_comments(node):
+                continue
+            text = clean_author(collapse_spaces(node.text(separator=" ")))
+            if 3 <= len(text) <= 60 and len(text.split()) <= 6:
+                found = text
+                break
+        if found:
+            meta["dom_author"] = found
+            break
+    for selector in _DOM_DATE:
+        node = tree.css_first(selector)
+        if node is not None:
+            value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
+            if value and value.strip():
+                meta["dom_date"] = value.strip()
+                break
+    _ld(meta, _ld_items(tree))
+    return {k: v for k, v in meta.items() if v}
+
+
+def _in_comments(node: Any) -> bool:
+    """The element sits in a comment thread or a form (a commenter's name, a "Name" field label)."""
+    for _ in range(12):
+        node = node.parent
+        if node is None:
+            return False
+        if node.tag == "form":
+            return True
+        cls = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+        if "comment" in cls or "respond" in cls:
+            return True
+    return False
+
+
+def iso_date(value: Any) -> str | None:
+    """YYYY-MM-DD from an ISO timestamp, an RFC 2822 date or a date written out in text."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    m = _ISO_PREFIX.match(value)
+    if m:
+        return text_meta._valid(int(m[1]), int(m[2]), int(m[3]))
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    hit = text_meta.find_date(value)
+    return hit.iso if hit else None
+
+
+def _words(text: str) -> set[str]:
+    return set(regex.findall(r"\w+", text.lower()))
+
+
+def _title_parts(title: str) -> list[str]:
+    return [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+
+
+def choose_title(meta: dict[str, Any], fallback: str | None) -> str | None:
+    """The visible headline: an <h1> that agrees with the page's title claims and is not the site's
+    name; else the og:title / JSON-LD headline; else the <title> without its site suffix."""
+    html_title = meta.get("html_title") or ""
+    parts = _title_parts(html_title) if html_title else []
+    site_names = {n.casefold() for n in (meta.get("site_name"), meta.get("ld_publisher"), *parts[1:]) if n}
+    h1s = [h for h in meta.get("h1", []) if h.casefold() not in site_names and "{" not in h and not h.startswith(".")]
+    reference = meta.get("og_title") or meta.get("ld_headline")
+    if reference:
+        ref_words = _words(reference)
+        for h in h1s:
+            words = _words(h)
+            if words and len(words & ref_words) / len(words) >= 0.5:
+                return h
+        return collapse_spaces(reference)
+    if h1s:
+        return h1s[0]
+    if parts:
+        return max(parts, key=len) if len(parts) > 1 and len(parts[0]) < 12 else parts[0]
+    return fallback
+
+
+def clean_author(name: str) -> str:
+    """A name without "By"/"Von" before it and without a date or time after it."""
+    name = _TRAILING.sub("", _BY_PREFIX.sub("", name))
+    hit = text_meta.find_date(name)
+    if hit is not None:
+        name = name[: hit.start]
+    return name.strip(" ,;|·-–")
+
+
+def url_date(url: str | None) -> str | None:
+    """A date written into the page's address (/2019/10/16/...)."""
+    m = _URL_DATE.search(url or "")
+    return text_meta._valid(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
+    """Date and byline lines anywhere near the top of the article, labelled or not.
+
+    The text stages read metadata lines only among the segments left to them; in HTML mode the page's
+    structure often removed the byline box before (HTM013, byline containers), so look again there.
+    """
+    kept = [i for i, v in enumerate(doc.verdicts) if v is None]
+    first = kept[0] if kept else 0
+    found: dict[str, Any] = {}
+    lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
+    order = sorted(range(lo, hi), key=lambda i: (i > first, abs(i - first)))
+    for i in order:
+        text = doc.segments[i].text
+        if len(text) > 160:
+            continue
+        if "date" not in found:
+            iso = text_meta.dateline(text, date_order)
+            if iso:
+                found["date"] = iso
+        if "authors" not in found:
+            names = text_meta.byline(text)
+            if names:
+                found["authors"] = names
+    return found
+
+
+def htmldate_date(html: str, url: str | None) -> str | None:
+    """htmldate's answer (headers, URL, elements, text patterns), asked only when we found no date:
+    it parses the page again with lxml (several ms), so it is the last resort."""
+    from htmldate import find_date  # imported on first use
+
+    try:
+        return iso_date(find_date(html, url=url, extensive_search=False, original_date=True))
+    except Exception:  # htmldate raises a variety of errors on odd pages; no date is the answer then
+        return None
+
+
+def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None,
+            url: str | None = None) -> dict[str, Any]:
+    """Title, authors, date, publisher for an HTML page: the page's claims first, the text's next,
+    htmldate last (for the date, when `html` is given).
+
+    `found` holds what the text stages found (title, authors, date, publisher)."""
+    authors = list(meta.get("ld_author") or [])
+    dom = meta.get("dom_author")
+    if authors and dom and " " in dom and all(" " not in a and a.islower() for a in authors):
+        authors = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
+    if not authors:
+        for key in ("author", "dom_author"):
+            value = meta.get(key)
+            if value and not value.startswith("http"):
+                authors = [clean_author(value)]
+                break
+    authors = [a for a in authors if a] or found.get("authors") or list(meta.get("ld_author_org") or [])
+    date = None
+    for key in ("ld_date", "published", "url_date", "dom_date"):
+        date = iso_date(meta.get(key))
+        if date:
+            break
+    date = date or found.get("date")
+    date_source = None
+    if date is None and html is not None:
+        date = htmldate_date(html, url)
+        date_source = "htmldate" if date else None
+    return {
+        "title": choose_title(meta, found.get("title")),
+        "authors": authors,
+        "date": date,
+        "date_source": date_source,
+        "publisher": meta.get("site_name") or meta.get("ld_publisher") or found.get("publisher"),
+    }

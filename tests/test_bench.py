@@ -1,0 +1,22 @@
+"""bench/html.py runs end to end on the three-page development set in fixtures/ (no network)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import FIXTURES, ROOT
+
+
+def test_bench_html_reports_both_extractors(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "html.py"), "--dataset", str(FIXTURES / "evalset"),
+                    "--json", str(out)], check=True, capture_output=True, text=True, timeout=300)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["pages"] == 3
+    for key in ("cleaner_html", "trafilatura_extract"):
+        assert report[key]["docs_per_second_cpu"] > 0
+        assert 0 <= report[key]["f1"] <= 1
+    assert report["speedup_cpu"] > 0

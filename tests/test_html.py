@@ -1,0 +1,114 @@
+"""HTML mode through the public interface: blocks, evidence, caps, decoding, metadata."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner import CleanerConfig, replay
+from cleaner.rules import RULES_BY_ID
+
+PROSE = (
+    "The council approved the new budget on Tuesday after a long debate about the cost of the school. "
+    "Members said the library would be renovated next year with the money that was left over."
+)
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Budget | Town News</title>{head}</head><body>{body}</body></html>"
+
+
+def test_html_rules_are_registered() -> None:
+    for rule_id in ("HTM001", "HTM004", "HTM007", "HTM008", "HTM010", "HTM013", "HTM016"):
+        assert rule_id in RULES_BY_ID
+
+
+def test_menu_and_footer_go_with_their_rule_and_the_ledger_replays() -> None:
+    html = _page(f"<nav><a href='/'>Home</a> <a href='/x'>Politics</a></nav><article><p>{PROSE}</p></article>"
+                 "<footer>Imprint · Contact · Privacy</footer>")
+    article = cleaner.clean(html, kind="html")
+    assert article.text == PROSE
+    rules = {r.rule: r.text for r in article.removed}
+    assert rules["HTM001"] == "Home Politics"
+    assert rules["HTM002"] == "Imprint · Contact · Privacy"
+    assert replay(article.normalized_input, article.removed) == article.text
+    for r in article.removed:
+        assert article.normalized_input[r.start : r.end] == r.text
+
+
+def test_link_list_inside_the_article_is_removed() -> None:
+    html = _page(f"<article><p>{PROSE}</p><p><a href='/1'>Budget row explained</a> <a href='/2'>Who voted how</a></p></article>")
+    article = cleaner.clean(html, kind="html")
+    assert "Who voted how" not in article.text
+    assert "HTM012" in {r.rule for r in article.removed}
+
+
+def test_aside_with_the_whole_article_is_not_thrown_away() -> None:
+    long = " ".join([PROSE] * 12)
+    html = _page(f"<nav><a href='/'>Home</a></nav><aside class='sidebar-main'><p>{long}</p><p>{PROSE}</p></aside>")
+    article = cleaner.clean(html, kind="html")
+    assert PROSE in article.text
+
+
+def test_cap_on_elements_is_reported() -> None:
+    html = _page("".join(f"<p>{PROSE} {i}</p>" for i in range(50)))
+    article = cleaner.clean(html, kind="html", config=CleanerConfig(max_html_nodes=10))
+    assert article.stats["truncated"] == "max_html_nodes"
+    assert replay(article.normalized_input, article.removed) == article.text
+
+
+def test_deeply_nested_and_malformed_markup_does_not_crash() -> None:
+    html = "<div>" * 20000 + f"<p>{PROSE}" + "</span></td>" * 50
+    article = cleaner.clean(html, kind="html")
+    assert "approved the new budget" in article.text
+
+
+def test_bytes_with_a_declared_charset() -> None:
+    text = ("Die Bürgerinnen und Bürger der Stadt haben am Sonntag über das neue Schwimmbad abgestimmt, "
+            "und die Mehrheit war dafür, obwohl es teurer wird als geplant.")
+    html = (f"<html><head><meta charset='windows-1252'><title>Schwimmbad</title></head>"
+            f"<body><article><p>{text}</p></article></body></html>").encode("cp1252")
+    article = cleaner.clean(html)
+    assert article.kind == "html"
+    assert text in article.text
+    assert article.language == "de"
+
+
+def test_metadata_from_meta_tags_and_h1() -> None:
+    head = ("<meta name='author' content='Ann Lee'><meta property='article:published_time' content='2024-06-01T08:00:00Z'>"
+            "<meta property='og:site_name' content='Town News'><link rel='canonical' href='https://town.example/budget'>"
+            "<meta name='description' content='The budget passed.'><meta property='og:image' content='https://town.example/a.jpg'>")
+    html = _page(f"<article><h1>Budget approved</h1><p>{PROSE}</p></article>", head)
+    article = cleaner.clean(html, kind="html")
+    assert article.title == "Budget approved"
+    assert article.authors == ["Ann Lee"]
+    assert article.date == "2024-06-01"
+    assert article.publisher == "Town News"
+    assert article.url == "https://town.example/budget"
+    assert article.description == "The budget passed."
+
+
+def test_date_from_the_url_when_the_page_has_none() -> None:
+    html = _page(f"<article><h1>Budget approved</h1><p>{PROSE}</p></article>")
+    article = cleaner.clean(html, kind="html", url="https://town.example/2023/11/05/budget")
+    assert article.date == "2023-11-05"
+
+
+def test_blocks_carry_their_evidence_into_the_segments() -> None:
+    from cleaner.html import parse_html, render_blocks
+
+    page = parse_html(_page(f"<article><figure><figcaption>A caption</figcaption></figure><p>{PROSE} <a href='/'>link</a></p></article>"))
+    text, segments = render_blocks(page.blocks)
+    caption = next(s for s in segments if s.text == "A caption")
+    assert "figcaption" in caption.context and caption.tag == "figcaption"
+    paragraph = next(s for s in segments if s.text.startswith("The council"))
+    assert paragraph.tag == "p" and 0 < paragraph.link_density < 0.1
+    assert all(text[s.start : s.end] == s.text for s in segments)
+
+
+def test_author_box_note_goes_and_the_byline_gives_the_author() -> None:
+    bio = "Ann Lee has covered city hall for the Town News since 2015 and writes about budgets and schools."
+    html = _page(f"<article><h1>Budget approved</h1><div class='author-box'><p>By Ann Lee</p><p>{bio}</p></div>"
+                 f"<p>{PROSE}</p></article>")
+    article = cleaner.clean(html, kind="html")
+    assert bio not in article.text and PROSE in article.text
+    assert "HTM017" in {r.rule for r in article.removed}
+    assert article.authors == ["Ann Lee"]
