@@ -44,12 +44,17 @@ class CleanerConfig:
     stopwords_low: float = 0.18
     #: HTML: stop collecting blocks after this many elements (deeply nested or huge pages).
     max_html_nodes: int = 200_000
+    #: Batch runs: a document still being cleaned after this many seconds gets a "timeout" error
+    #: record and the worker moves on (enforced by `cleaner.batch`, not by `Cleaner.clean`).
+    max_seconds: float = 30.0
 
     def __post_init__(self) -> None:
         if self.date_order not in ("DMY", "MDY"):
             raise ConfigError(f"date_order must be 'DMY' or 'MDY', not {self.date_order!r}")
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
+        if self.max_seconds <= 0:
+            raise ConfigError("max_seconds must be positive")
         for name in ("disabled_rules", "disabled_stages"):
             value = getattr(self, name)
             if not isinstance(value, frozenset):
