@@ -7,7 +7,7 @@ EXTRAS ?= test
 STAMP := $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 comma := ,
 
-.PHONY: setup run test eval bench clean-venv
+.PHONY: setup run test eval bench bench-batch clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,9 @@ eval: setup
 
 clean-venv:
 	rm -rf $(VENV)
+
+## bench-batch: batch throughput (1 and 2 workers) and peak RSS on a 100,000-document stream
+## (DATASET=path; STREAM_DOCS=n to change the stream length; figures also go to bench/batch-results.json)
+STREAM_DOCS ?= 100000
+bench-batch: setup
+	$(PY) bench/batch.py --dataset $(DATASET) --stream-docs $(STREAM_DOCS) --json bench/batch-results.json

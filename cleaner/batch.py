@@ -239,7 +239,16 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                     continue
                 yield from results
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _close(pool, finished=not pending)
+
+
+def _close(pool: ProcessPoolExecutor, finished: bool) -> None:
+    """Wait for idle workers to exit; if the run was cut short, stop the busy ones too, so that no
+    worker outlives the command."""
+    if not finished:
+        for process in list(getattr(pool, "_processes", {}).values()):  # no public API for this
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 class WorkerCrashError(CleanerError):

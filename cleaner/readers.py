@@ -19,6 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from .errors import (
     CleanerError,
+    EmptyInputError,
     InputTooLargeError,
     MalformedRecordError,
     TruncatedInputError,
@@ -171,19 +172,24 @@ def _sniff_format(head: bytes, is_stdin: bool, options: ReaderOptions) -> str:
 
 def _read_jsonl(stream: BinaryIO, source: str, rel_path: str, options: ReaderOptions) -> Iterator[InputDoc]:
     """One document per JSON line; a bad line is an error record naming its line number."""
-    number = 0
+    number = documents = 0
     try:
         for number, line in read_lines(stream, options.max_input_bytes):
             where = f"{source}:{number}"
+            documents += 1
             if line is None:
                 yield _failed(where, rel_path, InputTooLargeError(
                     f"line {number} is over the limit of {options.max_input_bytes:,} bytes (raise max_input_bytes)"))
                 continue
             if not line.strip():
+                documents -= 1
                 continue
             yield _jsonl_doc(line, where, rel_path, options)
     except TruncatedInputError as exc:
         yield _failed(f"{source}:{number + 1}", rel_path, exc)
+        return
+    if not documents:  # an input that holds nothing is reported, not silently skipped
+        yield _failed(source, rel_path, EmptyInputError(f"{source} holds no JSON lines"))
 
 
 def _jsonl_doc(line: bytes, where: str, rel_path: str, options: ReaderOptions) -> InputDoc:
@@ -224,6 +230,8 @@ def _read_warc(stream: BinaryIO, source: str, rel_path: str, options: ReaderOpti
             if kind == "auto":
                 kind = "html" if "html" in content_type.lower() else "text" if "text/plain" in content_type.lower() else "auto"
             try:
+                if record.rec_headers.get_header("Content-Length") is None:
+                    raise MalformedRecordError(f"{where}: record has no Content-Length (cut in its headers?)")
                 data = read_limited(record.content_stream(), limit, where)
                 if record.raw_stream.limit > 0:  # warcio returns short records silently
                     raise TruncatedInputError(f"{where}: record ends before its Content-Length (truncated file?)")
@@ -236,6 +244,9 @@ def _read_warc(stream: BinaryIO, source: str, rel_path: str, options: ReaderOpti
     except Exception as exc:  # warcio raises assorted errors on a damaged archive
         yield _failed(f"{source}#after-{count}", rel_path, MalformedRecordError(
             f"{source}: damaged WARC after record {count} ({type(exc).__name__}: {exc})"))
+        return
+    if not count:  # an input that holds nothing is reported, not silently skipped
+        yield _failed(source, rel_path, EmptyInputError(f"{source} holds no WARC response records"))
 
 
 def _failed(source: str, rel_path: str, error: CleanerError, *, doc_id: str | None = None,

@@ -1,0 +1,107 @@
+"""Batch benchmark: throughput with 1 and 2 workers, and peak memory on a long document stream.
+
+    python bench/batch.py --dataset ../shared/benchmarks/trafilatura-eval [--stream-docs 100000]
+
+1. `cleaner clean DATASET/text -o /dev/null --jobs N` for N = 1, 2: wall time, docs/s, speed-up.
+2. A stream of `--stream-docs` documents (the dev set's text dumps repeated, as JSON Lines on
+   stdin) through `cleaner clean - --jobs 2`: the summed RSS of the cleaner process and its
+   workers is sampled every 0.2 s; peak RSS is reported at 10 %, 50 % and 100 % of the stream, so
+   a leak shows as growth between the checkpoints.
+Everything runs the real CLI in subprocesses, as a user would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+CLEANER = [sys.executable, "-m", "cleaner", "clean"]
+
+
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (KiB)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def throughput(text_dir: Path, jobs: int) -> dict[str, float]:
+    docs = sum(1 for p in text_dir.iterdir() if p.is_file())
+    started = time.monotonic()
+    subprocess.run([*CLEANER, str(text_dir), "-o", os.devnull, "--jobs", str(jobs), "--quiet"], check=False)
+    elapsed = time.monotonic() - started
+    return {"jobs": jobs, "docs": docs, "seconds": round(elapsed, 2), "docs_per_s": round(docs / elapsed, 1)}
+
+
+def stream_memory(text_dir: Path, count: int, jobs: int) -> dict[str, object]:
+    texts = [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in sorted(text_dir.iterdir()) if p.is_file()]
+    proc = subprocess.Popen([*CLEANER, "-", "--input-format", "jsonl", "-o", os.devnull, "--jobs", str(jobs), "--quiet"],
+                            stdin=subprocess.PIPE)
+    fed = [0]
+
+    def feed() -> None:
+        assert proc.stdin is not None
+        try:
+            for k in range(count):
+                name, text = texts[k % len(texts)]
+                proc.stdin.write((json.dumps({"id": f"{k}-{name}", "text": text}) + "\n").encode())
+                fed[0] = k + 1
+        finally:
+            proc.stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    started = time.monotonic()
+    writer.start()
+    peak, checkpoints = 0, {}
+    marks = {int(count * f): label for f, label in ((0.1, "10%"), (0.5, "50%"), (1.0, "100%"))}
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kib(proc.pid))
+        for mark, label in marks.items():
+            if fed[0] >= mark and label not in checkpoints:
+                checkpoints[label] = round(peak / 1024, 1)
+        time.sleep(0.2)
+    elapsed = time.monotonic() - started
+    checkpoints.setdefault("100%", round(peak / 1024, 1))
+    return {"docs": count, "jobs": jobs, "seconds": round(elapsed, 1), "docs_per_s": round(count / elapsed, 1),
+            "peak_rss_mib": round(peak / 1024, 1), "peak_rss_mib_at_fed": checkpoints, "exit": proc.returncode}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dataset", type=Path, default=Path("../shared/benchmarks/trafilatura-eval"))
+    parser.add_argument("--stream-docs", type=int, default=100_000, help="documents in the memory stream (0: skip)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    text_dir = args.dataset / "text" if (args.dataset / "text").is_dir() else args.dataset
+    report: dict[str, object] = {}
+    one, two = throughput(text_dir, 1), throughput(text_dir, 2)
+    report["throughput"] = [one, two]
+    report["speedup_2_vs_1"] = round(two["docs_per_s"] / one["docs_per_s"], 2)
+    print(f"1 worker : {one['docs_per_s']} docs/s ({one['docs']} docs in {one['seconds']} s)")
+    print(f"2 workers: {two['docs_per_s']} docs/s ({two['docs']} docs in {two['seconds']} s)")
+    print(f"speed-up : {report['speedup_2_vs_1']}x (target >= 1.7x on an otherwise idle 2-core machine)")
+    if args.stream_docs:
+        memory = stream_memory(text_dir, args.stream_docs, 2)
+        report["stream"] = memory
+        print(f"stream   : {memory['docs']:,} docs in {memory['seconds']} s ({memory['docs_per_s']} docs/s), "
+              f"peak RSS {memory['peak_rss_mib']} MiB (cleaner + workers); at 10/50/100%: {memory['peak_rss_mib_at_fed']}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
