@@ -6,19 +6,23 @@ knows nothing about files, terminals or output formats.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from rich.console import Console
 
 from .batch import Result, Summary, run_batch
 from .batch_output import BatchProgress, OutputDir, print_summary, resume_output
 from .config import CleanerConfig
+from .engine import STAGES, Cleaner
+from .errors import CleanerError
 from .readers import InputDoc, ReaderOptions, iter_inputs
+from .sites import SiteLearner, line_key, load_site_rules
 
 
 @dataclass(frozen=True)
@@ -42,15 +46,44 @@ class BatchRequest:
     resume: bool = False
     progress: bool = False
     quiet: bool = False
+    site_rules: Path | None = None
+    learn_sites: bool = False
+    #: --learn-sites on standard input: learn from this many documents, then clean them and the rest.
+    learn_sample: int = 2000
 
 
-def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int:
-    """Run the batch; return the number of failed documents."""
-    options = ReaderOptions(
+def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOptions:
+    return ReaderOptions(
         input_format=request.input_format, glob=request.glob, text_field=request.text_field,
         html_field=request.html_field, url_field=request.url_field, id_field=request.id_field,
         kind=request.kind, max_input_bytes=config.max_input_bytes,
     )
+
+
+def learn_sites(docs: Iterable[InputDoc], config: CleanerConfig, learner: SiteLearner) -> int:
+    """First pass: feed each readable document's normalized lines to the learner; return the count.
+
+    The engine does the decoding, HTML rendering and normalization (with every labelling stage
+    off), so the learned lines are exactly the lines the cleaning pass will see.
+    """
+    reader = Cleaner(config.replace(disabled_stages=frozenset(STAGES), site_boilerplate={}))
+    learned = 0
+    for doc in docs:
+        if doc.error is None and doc.data is not None and doc.url:
+            try:
+                article = reader.clean(doc.data, kind=doc.kind, url=doc.url)
+            except CleanerError:
+                continue
+            learner.add(doc.url, article.normalized_input)
+            learned += 1
+    return learned
+
+
+def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int:
+    """Run the batch; return the number of failed documents."""
+    options = reader_options(request, config)
+    if request.site_rules is not None:
+        config = config.replace(site_boilerplate=load_site_rules(request.site_rules))
     summary = Summary()
     done: set[str] = set()
     sink: IO[str] = sys.stdout
@@ -59,7 +92,9 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
             sink, done = resume_output(request.output)
         else:
             sink = open(request.output, "w", encoding="utf-8")
-    docs = _with_url(iter_inputs(request.inputs, options), request.url)
+    docs = with_url(iter_inputs(request.inputs, options), request.url)
+    if request.learn_sites:
+        config, docs = _learn_first(request, config, options, docs, err)
     if done:
         docs = _skip_done(docs, done, summary)
     writer = _Writer(request, sink, err)
@@ -82,7 +117,27 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
     return summary.failed
 
 
-def _with_url(docs: Iterator[InputDoc], url: str | None) -> Iterator[InputDoc]:
+def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOptions,
+                 docs: Iterator[InputDoc], err: Console) -> tuple[CleanerConfig, Iterator[InputDoc]]:
+    """--learn-sites: two passes over files; on standard input, learn from a first sample only."""
+    learner = SiteLearner()
+    if "-" in request.inputs:
+        sample = list(itertools.islice(docs, request.learn_sample))
+        learned = learn_sites(sample, config, learner)
+        docs = itertools.chain(sample, docs)
+    else:
+        learned = learn_sites(with_url(iter_inputs(request.inputs, options), request.url), config, learner)
+    rules = learner.rules()
+    if not request.quiet:
+        err.print(f"learned {sum(map(len, rules.values())):,} boilerplate line(s) on {len(rules):,} site(s) "
+                  f"from {learned:,} document(s) with a URL")
+    merged = {**config.site_boilerplate}
+    for site, lines in rules.items():
+        merged[site] = merged.get(site, frozenset()) | {line_key(line) for line in lines}
+    return config.replace(site_boilerplate=merged), docs
+
+
+def with_url(docs: Iterator[InputDoc], url: str | None) -> Iterator[InputDoc]:
     for doc in docs:
         yield replace(doc, url=url) if url and doc.url is None else doc
 

@@ -19,7 +19,7 @@ from . import __version__
 from .article import Article
 from .config import CleanerConfig
 from .engine import Cleaner
-from .errors import CleanerError
+from .errors import CleanerError, ConfigError
 from .rules import REGISTRY
 
 app = typer.Typer(
@@ -107,6 +107,8 @@ def clean_command(
     resume: bool = typer.Option(False, "--resume", help="With -o: skip documents already in the file, append the rest."),
     progress: bool = typer.Option(False, "--progress", help="Show the progress bar even when stderr is not a terminal."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    site_rules: Optional[Path] = typer.Option(None, "--site-rules", help="Apply site boilerplate learned by `cleaner learn` (rule SIT001)."),
+    learn_sites: bool = typer.Option(False, "--learn-sites", help="Learn site boilerplate from these inputs first, then clean them with it."),
 ) -> None:
     """Clean documents: print the article body (text) or the whole Article (json, jsonl).
 
@@ -126,8 +128,12 @@ def clean_command(
         inputs=inputs, output_format=fmt, kind=kind.value, url=url, output=output, output_dir=output_dir,
         jobs=jobs, ordered=not unordered, input_format=input_format.value, glob=glob, text_field=text_field,
         html_field=html_field, url_field=url_field, id_field=id_field, resume=resume, progress=progress, quiet=quiet,
+        site_rules=site_rules, learn_sites=learn_sites,
     )
-    failures = run_clean(request, cfg, err)
+    try:
+        failures = run_clean(request, cfg, err)
+    except ConfigError as exc:  # an unreadable --site-rules file
+        _usage(str(exc))
     if failures:
         raise typer.Exit(1)
 
@@ -135,6 +141,36 @@ def clean_command(
 def _usage(message: str) -> None:
     err.print(f"[red]usage error:[/red] {message}")
     raise typer.Exit(2)
+
+
+@app.command("learn")
+def learn_command(
+    inputs: list[str] = typer.Argument(..., help="Files, folders or '-' (documents need a URL: JSON Lines url field, WARC, or --url)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Write the per-site rules (TOML) here."),
+    min_docs: int = typer.Option(3, "--min-docs", min=2, help="A line must occur in at least this many documents of a site."),
+    min_share: float = typer.Option(0.3, "--min-share", min=0.0, max=1.0, help="... and in at least this share of the site's documents."),
+    cap: int = typer.Option(20_000, "--cap", min=100, help="Line hashes kept per site (bounded memory)."),
+    url: Optional[str] = typer.Option(None, "--url", help="URL for inputs that have none (all of them count as one site)."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="Force the input format."),
+    glob: str = typer.Option("*", "--glob", help="Only files matching this pattern inside folders."),
+    text_field: str = typer.Option("text", "--text-field", help="JSON Lines: field holding plain text."),
+    html_field: str = typer.Option("html", "--html-field", help="JSON Lines: field holding HTML."),
+    url_field: str = typer.Option("url", "--url-field", help="JSON Lines: field holding the URL."),
+    config: Optional[Path] = _CONFIG_OPTION,
+) -> None:
+    """Learn site boilerplate: lines that recur on many pages of the same site (host of the URL)."""
+    from .batch_run import BatchRequest, with_url, learn_sites, reader_options
+    from .readers import iter_inputs
+    from .sites import SiteLearner
+
+    cfg = load_config(config)
+    request = BatchRequest(inputs=inputs, url=url, input_format=input_format.value, glob=glob,
+                           text_field=text_field, html_field=html_field, url_field=url_field)
+    learner = SiteLearner(cap=cap, min_docs=min_docs)
+    learned = learn_sites(with_url(iter_inputs(inputs, reader_options(request, cfg)), url), cfg, learner)
+    lines = learner.write(output, min_share)
+    err.print(f"{lines:,} boilerplate line(s) for {len(learner.rules(min_share)):,} site(s) "
+              f"from {learned:,} document(s) with a URL -> {output}")
 
 
 _LABEL_STYLES = {

@@ -21,6 +21,7 @@ from .language import LanguageModel
 from .normalize import normalize_text
 from .rules import RuleSet
 from .segment import segment_text
+from .sites import label_site_lines
 from .structure import label_breadcrumb_title, label_captions, label_duplicates, label_sections
 from .titles import choose_title
 
@@ -72,6 +73,8 @@ class Cleaner:
         off = config.disabled_stages
         if "rules" not in off:
             apply_rules(doc, rules)
+            if config.site_boilerplate:
+                label_site_lines(doc, config)
         if "metadata" not in off:
             label_metadata_lines(doc, rules, config)
         if "structure" not in off:

@@ -230,7 +230,7 @@ def _read_warc(stream: BinaryIO, source: str, rel_path: str, options: ReaderOpti
             if kind == "auto":
                 kind = "html" if "html" in content_type.lower() else "text" if "text/plain" in content_type.lower() else "auto"
             try:
-                if record.rec_headers.get_header("Content-Length") is None:
+                if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
                     raise MalformedRecordError(f"{where}: record has no Content-Length (cut in its headers?)")
                 data = read_limited(record.content_stream(), limit, where)
                 if record.raw_stream.limit > 0:  # warcio returns short records silently
