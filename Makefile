@@ -7,7 +7,7 @@ EXTRAS ?= test
 STAMP := $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 comma := ,
 
-.PHONY: setup run test eval bench bench-batch clean-venv
+.PHONY: setup run test eval bench bench-batch bench-sites clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ clean-venv:
 STREAM_DOCS ?= 100000
 bench-batch: setup
 	$(PY) bench/batch.py --dataset $(DATASET) --stream-docs $(STREAM_DOCS) --json bench/batch-results.json
+
+## bench-sites: what learned site boilerplate adds to F1 on the development set, grouped by host
+bench-sites: setup
+	$(PY) bench/site_rules.py --dataset $(DATASET)
