@@ -30,6 +30,8 @@ from .readers import InputDoc
 #: A chunk closes at this many documents or this many input bytes, whichever comes first.
 CHUNK_DOCS = 16
 CHUNK_BYTES = 4 * 1024 * 1024
+#: After this many pools in a row break before finishing any chunk, the rest is cleaned in-process.
+_MAX_FRESH_BREAKS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +202,20 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
     def submit(chunk: list[InputDoc], retry: bool = False) -> _InFlight:
         return _InFlight(pool.submit(clean_chunk, chunk), chunk, pool, retry, time.monotonic())
 
+    fresh_breaks = 0  # pools that broke before finishing a single chunk, in a row
+    pool_progress = False  # the current pool has finished a chunk
     try:
         exhausted = False
         while True:
+            if fresh_breaks >= _MAX_FRESH_BREAKS:
+                # Workers die at start-up (cannot import, out of memory): no document is to blame.
+                eprint("warning: worker processes keep dying before they finish anything; "
+                       "cleaning the rest in this process")
+                _close(pool, finished=False)
+                rest = [doc for item in pending for doc in item.chunk]
+                pending.clear()
+                yield from run_batch(itertools.chain(rest, itertools.chain.from_iterable(chunks)), config, jobs=1)
+                return
             while not exhausted and len(pending) < window:
                 chunk = next(chunks, None)
                 if chunk is None:
@@ -226,8 +239,9 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                     # chunk that pool had not finished is sent again, one document at a time, to a
                     # fresh pool; a document that kills its worker again gets an error record.
                     if item.pool is pool:
+                        fresh_breaks = fresh_breaks + 1 if not pool_progress else 1
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _pool(config, jobs)
+                        pool, pool_progress = _pool(config, jobs), False
                     if item.retry:
                         yield _crashed(item, config)
                     else:
@@ -237,6 +251,7 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                         else:
                             pending.extend(again)
                     continue
+                pool_progress = pool_progress or item.pool is pool
                 yield from results
     finally:
         _close(pool, finished=not pending)
