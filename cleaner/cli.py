@@ -118,6 +118,8 @@ def clean_command(
 
     if output is not None and output_dir is not None:
         _usage("use either -o/--output or --output-dir, not both")
+    if output is not None and not output.parent.is_dir():
+        _usage(f"cannot write {output}: folder {output.parent} does not exist")
     if resume and output is None:
         _usage("--resume needs -o/--output FILE (the records already written there are skipped)")
     fmt = (output_format or (OutputFormat.jsonl if output is not None else OutputFormat.text)).value

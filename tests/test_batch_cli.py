@@ -172,6 +172,8 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("clean", sample, "-o", str(tmp_path / "o"), "--output-dir", str(tmp_path / "d")).returncode == 2
     assert run("clean", sample, "--input-format", "pdf").returncode == 2
     assert run("clean", sample, "-o", str(tmp_path / "o"), "--format", "text", "--resume").returncode == 2
+    assert run("clean", sample, "-o", str(tmp_path / "no" / "such" / "o.jsonl")).returncode == 2
+    assert run("clean", sample, "--site-rules", str(tmp_path / "missing.toml")).returncode == 2
 
 
 def test_progress_and_summary_on_stderr_quiet_silences_them(tmp_path: Path) -> None:
