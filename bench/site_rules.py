@@ -29,8 +29,8 @@ def main() -> None:
     args = parser.parse_args()
     pages = load_dataset(args.dataset)
     hosts = Counter(site_of(p.url) for p in pages)
-    print(f"{len(pages)} pages, {len(hosts)} hosts; hosts with >= {args.min_docs} pages: "
-          f"{sum(1 for n in hosts.values() if n >= args.min_docs)} ({sum(n for n in hosts.values() if n >= args.min_docs)} pages)")
+    big = [n for n in hosts.values() if n >= args.min_docs]
+    print(f"{len(pages)} pages, {len(hosts)} hosts; hosts with >= {args.min_docs} pages: {len(big)} ({sum(big)} pages)")
     config = CleanerConfig()
     learner = SiteLearner(min_docs=args.min_docs)
     docs = (InputDoc(p.doc_id, p.doc_id, p.doc_id, read_input(p, args.mode), args.mode, p.url) for p in pages)

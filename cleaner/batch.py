@@ -167,7 +167,7 @@ def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0,
     chunks = chunked(docs, chunk_docs)
     first = next(chunks, None)
     second = next(chunks, None) if first is not None else None
-    if jobs <= 1 or second is None:  # one worker, or too little work to be worth a pool
+    if jobs <= 1 or first is None or second is None:  # one worker, or too little work for a pool
         init_worker(config)
         for chunk in (first, second):
             if chunk is not None:

@@ -25,7 +25,7 @@ from .errors import (
     TruncatedInputError,
     UnreadableInputError,
 )
-from .streams import decompressed, read_head, read_lines, read_limited
+from .streams import decompressed, read_head, read_limited, read_lines
 
 INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -148,7 +148,7 @@ def _read_stream(raw: BinaryIO, source: str, rel_path: str, forced: str, options
             yield InputDoc(source, source, rel_path, data, kind)
     except CleanerError as exc:
         yield _failed(source, rel_path, exc)
-    except EOFError as exc:  # gzip: the compressed stream stops before its end marker
+    except EOFError:  # gzip: the compressed stream stops before its end marker
         yield _failed(source, rel_path, TruncatedInputError(f"{source}: compressed stream is cut short (truncated file?)"))
     except OSError as exc:
         yield _failed(source, rel_path, UnreadableInputError(f"cannot read {source}: {exc}"))

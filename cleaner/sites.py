@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import tomllib
 
 from .article import collapse_spaces
 from .config import CleanerConfig

@@ -83,7 +83,7 @@ def read_head(stream: BinaryIO, size: int = 4096) -> tuple[bytes, BinaryIO]:
         if not data:
             break
         head += data
-    return head, io.BufferedReader(_Prefixed(head, stream), _CHUNK)  # type: ignore[arg-type]
+    return head, io.BufferedReader(_Prefixed(head, stream), _CHUNK)
 
 
 def decompressed(stream: BinaryIO) -> tuple[str | None, BinaryIO]:
@@ -95,7 +95,7 @@ def decompressed(stream: BinaryIO) -> tuple[str | None, BinaryIO]:
     if head.startswith(GZIP_MAGIC):
         return "gzip", gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
     if head.startswith(ZSTD_MAGIC):
-        return "zstd", io.BufferedReader(_ZstdReader(stream), _CHUNK)  # type: ignore[return-value]
+        return "zstd", io.BufferedReader(_ZstdReader(stream), _CHUNK)
     return None, stream
 
 

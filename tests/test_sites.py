@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import random
-import tomllib
 from pathlib import Path
 
+import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
