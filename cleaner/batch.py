@@ -76,11 +76,21 @@ def init_worker(config: CleanerConfig, in_pool: bool = False) -> None:
     global _worker_cleaner, _hard_limit
     if in_pool:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
         if hasattr(signal, "SIGPROF"):
             signal.signal(signal.SIGPROF, signal.SIG_DFL)
             _hard_limit = True
     _worker_cleaner = Cleaner(config)
     _worker_cleaner.clean("warm up the language model and the compiled rules, once per worker", kind="text")
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9) exits: the task queue it waits on never closes,
+    because every worker holds its write end too."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def clean_chunk(docs: list[InputDoc]) -> list[Result]:

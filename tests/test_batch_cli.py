@@ -99,8 +99,13 @@ def test_resume_after_kill_gives_every_input_exactly_once(tmp_path: Path) -> Non
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 20):
         time.sleep(0.02)
+    workers = children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    gone_by = time.monotonic() + 10
+    while time.monotonic() < gone_by and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers), "orphaned workers must exit"
     partial = out.read_bytes()
     written = partial.count(b"\n")
     assert 20 <= written < len(files), "the run must be killed mid-way"
@@ -111,6 +116,14 @@ def test_resume_after_kill_gives_every_input_exactly_once(tmp_path: Path) -> Non
     sources = [r["source"] for r in records(out.read_bytes())]
     assert sorted(sources) == sorted(str(f) for f in files)
     assert b"already done, skipped" in result.stderr
+
+
+def children(pid: int) -> list[int]:
+    """Child processes of `pid` (the pool's workers), from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.extend(int(c) for c in (task / "children").read_text().split())
+    return found
 
 
 def test_output_dir_mirrors_the_input_tree(tmp_path: Path) -> None:
