@@ -90,6 +90,19 @@ def test_pathological_document_does_not_stall_a_worker(tmp_path: Path) -> None:
     assert cpu < 20, f"the run used {cpu:.0f} s of CPU: the pathological page was not cut short"
 
 
+def test_slow_document_is_stopped_by_the_soft_limit_in_process(tmp_path: Path) -> None:
+    # 600,000 marker lines: about 15 s of CPU in the engine's Python stages (measured), so SIGALRM
+    # (max_seconds) must interrupt it; --jobs 1 cleans in this process, with no pool to fall back on.
+    (tmp_path / "ads.txt").write_text("Advertisement\n\n" * 600_000)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = run("clean", str(tmp_path / "ads.txt"), "-f", "jsonl", "--jobs", "1", "--max-seconds", "0.5", "-q")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    [record] = records(result.stdout)
+    assert record["error_kind"] == "timeout" and result.returncode == 1
+    assert cpu < 6, f"the run used {cpu:.1f} s of CPU: the time limit did not stop the document"
+
+
 def test_resume_after_kill_gives_every_input_exactly_once(tmp_path: Path) -> None:
     tree = tmp_path / "in"
     files = sample_tree(tree, 150)
