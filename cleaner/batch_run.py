@@ -110,8 +110,8 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
     finally:
         if sink is not sys.stdout:
             sink.close()
-    if not request.quiet:
-        print_summary(summary, time.monotonic() - started, err)
+    if not request.quiet and (summary.documents + summary.skipped > 1 or show_progress):
+        print_summary(summary, time.monotonic() - started, err)  # not for a one-document run
     if summary.failed:
         err.print(f"{summary.failed} of {summary.documents} input(s) failed")
     return summary.failed
