@@ -57,6 +57,7 @@ def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOption
         input_format=request.input_format, glob=request.glob, text_field=request.text_field,
         html_field=request.html_field, url_field=request.url_field, id_field=request.id_field,
         kind=request.kind, max_input_bytes=config.max_input_bytes,
+        exclude=frozenset(str(p.resolve()) for p in (request.output,) if p is not None),
     )
 
 

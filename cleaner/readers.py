@@ -68,6 +68,8 @@ class ReaderOptions:
     id_field: str = "id"
     kind: str = "auto"
     max_input_bytes: int = 16 * 1024 * 1024
+    #: Resolved paths never read from folders (the run's own output file, when it sits among the inputs).
+    exclude: frozenset[str] = frozenset()
 
 
 def iter_inputs(sources: Iterable[str], options: ReaderOptions) -> Iterator[InputDoc]:
@@ -79,6 +81,8 @@ def iter_inputs(sources: Iterable[str], options: ReaderOptions) -> Iterator[Inpu
         path = Path(source)
         if path.is_dir():
             for file in _walk(path, options.glob):
+                if options.exclude and str(file.resolve()) in options.exclude:
+                    continue
                 yield from read_file(file, file.relative_to(path).as_posix(), options)
         else:
             yield from read_file(path, path.name, options)

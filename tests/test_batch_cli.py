@@ -124,6 +124,8 @@ def test_resume_after_kill_gives_every_input_exactly_once(tmp_path: Path) -> Non
     assert 20 <= written < len(files), "the run must be killed mid-way"
     records(partial[: partial.rfind(b"\n") + 1])  # valid JSON Lines up to its last full line
 
+    out.rename(tree / "out.jsonl")  # the output inside the input folder is not read as an input
+    out = tree / "out.jsonl"
     result = run("clean", str(tree), "-o", str(out), "--jobs", "2", "--resume")
     assert result.returncode == 0, result.stderr
     sources = [r["source"] for r in records(out.read_bytes())]
