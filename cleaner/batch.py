@@ -188,10 +188,15 @@ def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0,
     yield from _run_pool(itertools.chain([first, second], chunks), config, jobs, ordered)
 
 
+#: fork where it exists: a worker starts in milliseconds instead of importing everything again (a
+#: second of CPU each, which a 1,000-document run notices). The executor forks all its workers
+#: before it starts its own thread, and a worker touches nothing of the parent's but the config.
+#: Workers are the parent's own children either way, so their CPU time is accounted to the run.
+_START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+
+
 def _pool(config: CleanerConfig, jobs: int) -> ProcessPoolExecutor:
-    # spawn: workers never inherit the parent's threads (progress bar, the executor's own), and
-    # they are the parent's own children, so their CPU time is accounted to the run.
-    return ProcessPoolExecutor(jobs, multiprocessing.get_context("spawn"), initializer=init_worker,
+    return ProcessPoolExecutor(jobs, multiprocessing.get_context(_START_METHOD), initializer=init_worker,
                                initargs=(config, True))
 
 
