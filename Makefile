@@ -7,7 +7,6 @@ EXTRAS ?= test,scrapy,spark
 comma := ,
 STAMP = $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 
-.PHONY: setup run test eval bench bench-text bench-html train clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +29,7 @@ eval: setup
 	$(VENV)/bin/cleaner eval --dataset $(DATASET) --mode both $(ARGS)
 
 ## bench: speed side by side with peers on the development set (installs the bench extra)
-bench: bench-text bench-html bench-spark
+bench: bench-text bench-html bench-batch bench-spark
 
 bench-text:
 	$(MAKE) setup EXTRAS=test,bench
@@ -51,3 +50,12 @@ clean-venv:
 .PHONY: bench-spark
 bench-spark: setup
 	$(PY) bench/spark.py --dataset $(DATASET)/text $(ARGS)
+## bench-batch: batch throughput (1 and 2 workers) and peak RSS on a 100,000-document stream
+## (DATASET=path; STREAM_DOCS=n to change the stream length; figures also go to bench/batch-results.json)
+STREAM_DOCS ?= 100000
+bench-batch: setup
+	$(PY) bench/batch.py --dataset $(DATASET) --stream-docs $(STREAM_DOCS) --json bench/batch-results.json
+
+## bench-sites: what learned site boilerplate adds to F1 on the development set, grouped by host
+bench-sites: setup
+	$(PY) bench/site_rules.py --dataset $(DATASET)

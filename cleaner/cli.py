@@ -19,7 +19,7 @@ from . import __version__
 from .article import Article
 from .config import CleanerConfig
 from .engine import Cleaner
-from .errors import CleanerError
+from .errors import CleanerError, ConfigError
 from .rules import REGISTRY
 
 app = typer.Typer(
@@ -76,50 +76,103 @@ _CONFIG_OPTION = typer.Option(None, "--config", "-c", help="TOML config file (se
 _REFDATE_OPTION = typer.Option(None, "--reference-date", help="ISO date to resolve relative times ('5 hours ago').")
 
 
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+    warc = "warc"
+
+
 @app.command("clean")
 def clean_command(
-    inputs: list[str] = typer.Argument(..., help="Files to clean, or '-' for standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or jsonl."),
+    inputs: list[str] = typer.Argument(..., help="Files, folders (walked recursively) or '-' for standard input."),
+    output_format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="text, json or jsonl (default: text; jsonl with -o)."),
     kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto (sniff), text or html."),
-    url: Optional[str] = typer.Option(None, "--url", help="Source URL of the document (metadata)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Source URL of the document (metadata) when the input has none."),
     config: Optional[Path] = _CONFIG_OPTION,
     reference_date: Optional[str] = _REFDATE_OPTION,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the records to this file (JSON Lines by default)."),
+    output_dir: Optional[Path] = typer.Option(None, "--output-dir", help="Write one file per document here, mirroring the input tree."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default: all cores)."),
+    unordered: bool = typer.Option(False, "--unordered", help="Write records as they finish, not in input order."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="Force the input format: text, html, jsonl or warc."),
+    glob: str = typer.Option("*", "--glob", help="Only files matching this pattern inside folders (e.g. '*.html.gz')."),
+    text_field: str = typer.Option("text", "--text-field", help="JSON Lines: field holding plain text."),
+    html_field: str = typer.Option("html", "--html-field", help="JSON Lines: field holding HTML (preferred when present)."),
+    url_field: str = typer.Option("url", "--url-field", help="JSON Lines: field holding the URL."),
+    id_field: str = typer.Option("id", "--id-field", help="JSON Lines: field holding the document id."),
+    max_seconds: Optional[float] = typer.Option(None, "--max-seconds", help="Per-document time limit (config max_seconds)."),
+    max_input_bytes: Optional[int] = typer.Option(None, "--max-input-bytes", help="Per-document size limit (config max_input_bytes)."),
+    resume: bool = typer.Option(False, "--resume", help="With -o: skip documents already in the file, append the rest."),
+    progress: bool = typer.Option(False, "--progress", help="Show the progress bar even when stderr is not a terminal."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    site_rules: Optional[Path] = typer.Option(None, "--site-rules", help="Apply site boilerplate learned by `cleaner learn` (rule SIT001)."),
+    learn_sites: bool = typer.Option(False, "--learn-sites", help="Learn site boilerplate from these inputs first, then clean them with it."),
 ) -> None:
-    """Clean documents and print the article body (text) or the whole Article (json, jsonl).
+    """Clean documents: print the article body (text) or the whole Article (json, jsonl).
 
-    Every input yields one result; a failed input prints an error record (json/jsonl) or a message
-    on stderr (text), and the exit status is 1 when any input failed.
+    Every input document yields one record, ok or error; the exit status is 1 when any failed.
     """
-    cleaner = Cleaner(load_config(config, reference_date=reference_date))
-    failures = 0
-    records = []
-    for index, source in enumerate(inputs):
-        try:
-            article = cleaner.clean(read_source(source), kind=kind.value, url=url)
-            record = {"source": source, **article.to_dict()}
-        except (CleanerError, OSError) as exc:
-            failures += 1
-            record = {"source": source, "error": f"{type(exc).__name__}: {exc}"}
-            article = None
-        if output_format is OutputFormat.jsonl:
-            typer.echo(json.dumps(record, ensure_ascii=False))
-        elif output_format is OutputFormat.json:
-            records.append(record)
-        elif article is None:
-            err.print(f"[red]error[/red] {source}: {record['error']}")
-        else:
-            if len(inputs) > 1:
-                typer.echo(f"==> {source} <==")
-            if article.title:
-                typer.echo(f"# {article.title}\n")
-            typer.echo(article.text)
-            if len(inputs) > 1 and index < len(inputs) - 1:
-                typer.echo("")
-    if output_format is OutputFormat.json:
-        typer.echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+    from .batch_run import BatchRequest, run_clean
+
+    if output is not None and output_dir is not None:
+        _usage("use either -o/--output or --output-dir, not both")
+    if output is not None and not output.parent.is_dir():
+        _usage(f"cannot write {output}: folder {output.parent} does not exist")
+    if resume and output is None:
+        _usage("--resume needs -o/--output FILE (the records already written there are skipped)")
+    fmt = (output_format or (OutputFormat.jsonl if output is not None else OutputFormat.text)).value
+    if resume and fmt != "jsonl":
+        _usage("--resume works with JSON Lines output (--format jsonl)")
+    cfg = load_config(config, reference_date=reference_date, max_seconds=max_seconds, max_input_bytes=max_input_bytes)
+    request = BatchRequest(
+        inputs=inputs, output_format=fmt, kind=kind.value, url=url, output=output, output_dir=output_dir,
+        jobs=jobs, ordered=not unordered, input_format=input_format.value, glob=glob, text_field=text_field,
+        html_field=html_field, url_field=url_field, id_field=id_field, resume=resume, progress=progress, quiet=quiet,
+        site_rules=site_rules, learn_sites=learn_sites,
+    )
+    try:
+        failures = run_clean(request, cfg, err)
+    except ConfigError as exc:  # an unreadable --site-rules file
+        _usage(str(exc))
     if failures:
-        err.print(f"{failures} of {len(inputs)} input(s) failed")
         raise typer.Exit(1)
+
+
+def _usage(message: str) -> None:
+    err.print(f"[red]usage error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+@app.command("learn")
+def learn_command(
+    inputs: list[str] = typer.Argument(..., help="Files, folders or '-' (documents need a URL: JSON Lines url field, WARC, or --url)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Write the per-site rules (TOML) here."),
+    min_docs: int = typer.Option(3, "--min-docs", min=2, help="A line must occur in at least this many documents of a site."),
+    min_share: float = typer.Option(0.3, "--min-share", min=0.0, max=1.0, help="... and in at least this share of the site's documents."),
+    cap: int = typer.Option(20_000, "--cap", min=100, help="Line hashes kept per site (bounded memory)."),
+    url: Optional[str] = typer.Option(None, "--url", help="URL for inputs that have none (all of them count as one site)."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="Force the input format."),
+    glob: str = typer.Option("*", "--glob", help="Only files matching this pattern inside folders."),
+    text_field: str = typer.Option("text", "--text-field", help="JSON Lines: field holding plain text."),
+    html_field: str = typer.Option("html", "--html-field", help="JSON Lines: field holding HTML."),
+    url_field: str = typer.Option("url", "--url-field", help="JSON Lines: field holding the URL."),
+    config: Optional[Path] = _CONFIG_OPTION,
+) -> None:
+    """Learn site boilerplate: lines that recur on many pages of the same site (host of the URL)."""
+    from .batch_run import BatchRequest, with_url, learn_sites, reader_options
+    from .readers import iter_inputs
+    from .sites import SiteLearner
+
+    cfg = load_config(config)
+    request = BatchRequest(inputs=inputs, url=url, input_format=input_format.value, glob=glob,
+                           text_field=text_field, html_field=html_field, url_field=url_field)
+    learner = SiteLearner(cap=cap, min_docs=min_docs)
+    learned = learn_sites(with_url(iter_inputs(inputs, reader_options(request, cfg)), url), cfg, learner)
+    lines = learner.write(output, min_share)
+    err.print(f"{lines:,} boilerplate line(s) for {len(learner.rules(min_share)):,} site(s) "
+              f"from {learned:,} document(s) with a URL -> {output}")
 
 
 @app.command("explain")

@@ -54,12 +54,20 @@ class CleanerConfig:
     #: trafilatura.extract chooses which segments stay (about 8% of the development set's pages at 700;
     #: 0 switches the fallback off).
     html_fallback_chars: int = 700
+    #: Batch runs: a document still being cleaned after this many seconds gets a "timeout" error
+    #: record and the worker moves on (enforced by `cleaner.batch`, not by `Cleaner.clean`).
+    max_seconds: float = 30.0
+    #: Learned site boilerplate: site (host without "www.") -> hashes of its recurring lines
+    #: (`cleaner.sites.line_key`). Filled from a rules file by `cleaner clean --site-rules`.
+    site_boilerplate: dict[str, frozenset[int]] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         if self.date_order not in ("DMY", "MDY"):
             raise ConfigError(f"date_order must be 'DMY' or 'MDY', not {self.date_order!r}")
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
+        if self.max_seconds <= 0:
+            raise ConfigError("max_seconds must be positive")
         for name in ("disabled_rules", "disabled_stages"):
             value = getattr(self, name)
             if not isinstance(value, frozenset):

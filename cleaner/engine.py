@@ -32,6 +32,7 @@ from .structure import (
     label_syndicated,
 )
 from .titles import choose_author, choose_title
+from .sites import label_site_lines
 
 #: HTML mode detects the language on this much of the text the page structure kept.
 _DETECT_CHARS = 5_000
@@ -111,6 +112,8 @@ class Cleaner:
         off = config.disabled_stages
         if "rules" not in off:
             apply_rules(doc, rules)
+            if config.site_boilerplate:
+                label_site_lines(doc, config)
         if "metadata" not in off:
             label_metadata_lines(doc, rules, config)
         if "structure" not in off:

@@ -37,3 +37,27 @@ class ConfigError(CleanerError):
     """A configuration value or file is invalid."""
 
     kind = "config"
+
+
+class UnreadableInputError(CleanerError):
+    """The input could not be read at all (missing file, no permission, broken link)."""
+
+    kind = "unreadable"
+
+
+class TruncatedInputError(CleanerError):
+    """A compressed stream or archive ends before its end marker (an interrupted download)."""
+
+    kind = "truncated"
+
+
+class MalformedRecordError(CleanerError):
+    """A JSON Lines record or WARC record is not well formed, or lacks the field to clean."""
+
+    kind = "malformed"
+
+
+class TimeLimitError(CleanerError):
+    """Cleaning one document took longer than the configured `max_seconds`."""
+
+    kind = "timeout"

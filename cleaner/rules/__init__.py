@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import regex
 
 from ..config import CleanerConfig
-from . import credits, html_rules, phrases, pipeline_rules, sections, timestamps
+from . import credits, html_rules, phrases, pipeline_rules, sections, site, timestamps
 from .base import SCOPES, Rule
 
 REGISTRY: tuple[Rule, ...] = tuple(
     phrases.RULES + credits.RULES + timestamps.RULES + sections.RULES + pipeline_rules.RULES + html_rules.RULES
+    + site.RULES
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in REGISTRY}
 assert len(RULES_BY_ID) == len(REGISTRY), "duplicate rule id"

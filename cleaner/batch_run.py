@@ -1,0 +1,198 @@
+"""`cleaner clean` end to end: readers -> `run_batch` -> writers, with progress and summary.
+
+Kept out of cli.py so the command stays a list of options; kept out of batch.py so the runner
+knows nothing about files, terminals or output formats.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from rich.console import Console
+
+from .batch import Result, Summary, run_batch
+from .batch_output import BatchProgress, OutputDir, print_summary, resume_output
+from .config import CleanerConfig
+from .engine import STAGES, Cleaner
+from .errors import CleanerError
+from .readers import InputDoc, ReaderOptions, iter_inputs
+from .sites import SiteLearner, line_key, load_site_rules
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """Everything `cleaner clean` was asked to do, minus the cleaner config."""
+
+    inputs: list[str]
+    output_format: str = "text"
+    kind: str = "auto"
+    url: str | None = None
+    output: Path | None = None
+    output_dir: Path | None = None
+    jobs: int = 0
+    ordered: bool = True
+    input_format: str = "auto"
+    glob: str = "*"
+    text_field: str = "text"
+    html_field: str = "html"
+    url_field: str = "url"
+    id_field: str = "id"
+    resume: bool = False
+    progress: bool = False
+    quiet: bool = False
+    site_rules: Path | None = None
+    learn_sites: bool = False
+    #: --learn-sites on standard input: learn from this many documents, then clean them and the rest.
+    learn_sample: int = 2000
+
+
+def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOptions:
+    return ReaderOptions(
+        input_format=request.input_format, glob=request.glob, text_field=request.text_field,
+        html_field=request.html_field, url_field=request.url_field, id_field=request.id_field,
+        kind=request.kind, max_input_bytes=config.max_input_bytes,
+        exclude=frozenset(str(p.resolve()) for p in (request.output,) if p is not None),
+    )
+
+
+def learn_sites(docs: Iterable[InputDoc], config: CleanerConfig, learner: SiteLearner) -> int:
+    """First pass: feed each readable document's normalized lines to the learner; return the count.
+
+    The engine does the decoding, HTML rendering and normalization (with every labelling stage
+    off), so the learned lines are exactly the lines the cleaning pass will see.
+    """
+    reader = Cleaner(config.replace(disabled_stages=frozenset(STAGES), site_boilerplate={}))
+    learned = 0
+    for doc in docs:
+        if doc.error is None and doc.data is not None and doc.url:
+            try:
+                article = reader.clean(doc.data, kind=doc.kind, url=doc.url)
+            except CleanerError:
+                continue
+            learner.add(doc.url, article.normalized_input)
+            learned += 1
+    return learned
+
+
+def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int:
+    """Run the batch; return the number of failed documents."""
+    options = reader_options(request, config)
+    if request.site_rules is not None:
+        config = config.replace(site_boilerplate=load_site_rules(request.site_rules))
+    summary = Summary()
+    done: set[str] = set()
+    sink: IO[str] = sys.stdout
+    if request.output is not None:
+        if request.resume:
+            sink, done = resume_output(request.output)
+        else:
+            sink = open(request.output, "w", encoding="utf-8")
+    docs = with_url(iter_inputs(request.inputs, options), request.url)
+    if request.learn_sites:
+        config, docs = _learn_first(request, config, options, docs, err)
+    if done:
+        docs = _skip_done(docs, done, summary)
+    writer = _Writer(request, sink, err)
+    show_progress = not request.quiet and (request.progress or err.is_terminal)
+    started = time.monotonic()
+    try:
+        with BatchProgress(err, show_progress) as bar:
+            for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered):
+                summary.add(result)
+                writer.write(result)
+                bar.update(summary)
+        writer.close()
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+    if not request.quiet and (summary.documents + summary.skipped > 1 or show_progress):
+        print_summary(summary, time.monotonic() - started, err)  # not for a one-document run
+    if summary.failed:
+        err.print(f"{summary.failed} of {summary.documents} input(s) failed")
+    return summary.failed
+
+
+def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOptions,
+                 docs: Iterator[InputDoc], err: Console) -> tuple[CleanerConfig, Iterator[InputDoc]]:
+    """--learn-sites: two passes over files; on standard input, learn from a first sample only."""
+    learner = SiteLearner()
+    if "-" in request.inputs:
+        sample = list(itertools.islice(docs, request.learn_sample))
+        learned = learn_sites(sample, config, learner)
+        docs = itertools.chain(sample, docs)
+    else:
+        learned = learn_sites(with_url(iter_inputs(request.inputs, options), request.url), config, learner)
+    rules = learner.rules()
+    if not request.quiet:
+        err.print(f"learned {sum(map(len, rules.values())):,} boilerplate line(s) on {len(rules):,} site(s) "
+                  f"from {learned:,} document(s) with a URL")
+    merged = {**config.site_boilerplate}
+    for site, lines in rules.items():
+        merged[site] = merged.get(site, frozenset()) | {line_key(line) for line in lines}
+    return config.replace(site_boilerplate=merged), docs
+
+
+def with_url(docs: Iterator[InputDoc], url: str | None) -> Iterator[InputDoc]:
+    for doc in docs:
+        yield replace(doc, url=url) if url and doc.url is None else doc
+
+
+def _skip_done(docs: Iterator[InputDoc], done: set[str], summary: Summary) -> Iterator[InputDoc]:
+    for doc in docs:
+        if doc.source in done:
+            summary.skipped += 1
+        else:
+            yield doc
+
+
+class _Writer:
+    """Writes each result as it arrives: a JSON line (flushed), a text block, or a file."""
+
+    def __init__(self, request: BatchRequest, sink: IO[str], err: Console) -> None:
+        self.format = request.output_format
+        self.sink = sink
+        self.err = err
+        self.dir = OutputDir(request.output_dir, self.format != "text") if request.output_dir else None
+        self.inputs = set(request.inputs)
+        self.headers = len(request.inputs) > 1
+        self.count = 0
+        self.json_records: list[str] = []
+
+    def write(self, result: Result) -> None:
+        self.count += 1
+        if self.dir is not None:
+            self.dir.write(result)
+            if result.error is not None:
+                self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+        elif self.format == "jsonl":
+            self.sink.write(result.line + "\n")
+            self.sink.flush()
+        elif self.format == "json":
+            self.json_records.append(result.line)
+        elif result.error is not None:
+            self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+        else:
+            self._write_text(result)
+
+    def _write_text(self, result: Result) -> None:
+        parts = []
+        if self.headers or result.source not in self.inputs:  # several documents: say which
+            parts.append(("\n" if self.count > 1 else "") + f"==> {result.source} <==")
+        if result.title:
+            parts.append(f"# {result.title}\n")
+        parts.append(result.text or "")
+        self.sink.write("\n".join(parts) + "\n")
+        self.sink.flush()
+
+    def close(self) -> None:
+        if self.format == "json" and self.dir is None:
+            records = [json.loads(line) for line in self.json_records]
+            body = records[0] if len(records) == 1 else records
+            self.sink.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+            self.sink.flush()
