@@ -21,7 +21,13 @@ from .language import LanguageModel
 from .normalize import normalize_text
 from .rules import RuleSet
 from .segment import segment_text
-from .structure import label_breadcrumb_title, label_captions, label_duplicates, label_sections
+from .structure import (
+    label_breadcrumb_title,
+    label_captions,
+    label_comment_thread,
+    label_duplicates,
+    label_sections,
+)
 from .titles import choose_title
 
 STAGES = ("rules", "metadata", "structure", "heuristics")
@@ -84,6 +90,7 @@ class Cleaner:
         if "structure" not in off:
             label_captions(doc, rules)
             label_breadcrumb_title(doc, rules)
+            label_comment_thread(doc, rules)
             label_sections(doc, rules)
 
     def label_after_heuristics(self, doc: Document) -> None:

@@ -4,6 +4,7 @@
 - a breadcrumb glued to the headline ("NewsRussia and China ...", BRD001);
 - section openers (related stories, comments) and end-of-article markers, and how far they reach
   (REL002, REL003);
+- a comment thread recognised from its headers ("Name sagt:", "Comment by X — date"), COM003;
 - repeated lines: a headline printed two or three times, a caption repeating itself (DUP001/DUP002),
   decided after the article region is known so the copy inside the article is the one kept.
 """
@@ -25,6 +26,19 @@ _PROSE_CHARS = 80
 _MIN_ARTICLE = 500
 #: Lines after an opener inspected for teaser structure.
 _TEASER_WINDOW = 20
+#: One comment's header line: "Bebs says:", "Harm Otten sagt:", "Anna schreibt am 3. Mai 2020 um 10:12:",
+#: "Comment by Mirko Lange — 17.07, 2011 @ 13:04". A name of one to six words, no sentence in it;
+#: the colon (or a date after the verb) is required, so "Frau Sabienes sagt" (a blog name) is not one.
+_COMMENT_HEADER = regex.compile(
+    r"(?:(?:comment|kommentar|commentaire|comentario|commento) (?:by|von|de|par|di) [^.!?]{1,60}"
+    r"(?: [—–-] .{1,40})?"
+    r"|(?:[^\s:.!?]+ ){1,6}(?:sagt|says|schreibt|writes|meint|dice|dit|scrive|pisze|zegt|diz|disse)"
+    r"(?:\s*:| (?:am|on|le|el|il|em|op|dnia|um|at) [^:]{0,40}\d.{0,30}))",
+    regex.IGNORECASE,
+)
+#: Headers it takes to call a run of lines a comment thread (one alone may be a quote's speaker).
+_MIN_COMMENT_HEADERS = 2
+_DIGIT = regex.compile(r"\d")
 
 
 def heading_like(text: str) -> bool:
@@ -126,6 +140,45 @@ def label_sections(doc: Document, rules: RuleSet) -> None:
             if len(text) >= 100 or (text[-1] in ".!?" and len(text.split()) > 6):
                 break
             doc.label(k, tail_rule)
+
+
+def label_comment_thread(doc: Document, rules: RuleSet) -> None:
+    """COM003: from the first of several comment headers to the end of the page.
+
+    Only after an article (enough prose above the first header): the thread and what follows it
+    (the comment form, the footer) are not the article.
+    """
+    if not rules.enabled("COM003"):
+        return
+    headers = [
+        i for i, seg in enumerate(doc.segments)
+        if len(seg.text) <= 120 and doc.verdicts[i] is None and _COMMENT_HEADER.fullmatch(seg.text)
+    ]
+    # A header is dated (the date on it or on the short next line); a forum's "X said:" quote is not
+    # a header at all ("said"/"wrote" are not in the verb list).
+    segs = doc.segments
+    dated = [
+        i for i in headers
+        if _DIGIT.search(segs[i].text)
+        or (i + 1 < len(segs) and len(segs[i + 1].text) <= 60 and _DIGIT.search(segs[i + 1].text))
+    ]
+    if not dated:
+        return
+    if len(headers) < _MIN_COMMENT_HEADERS:
+        # One dated header is enough when a reply control follows it.
+        window = range(dated[0] + 1, min(dated[0] + 12, len(segs)))
+        if not any(doc.verdicts[k] is not None and doc.verdicts[k].rule == "COM002" for k in window):
+            return
+    first = headers[0]
+    if _prose(doc, 0, first) < _MIN_ARTICLE:
+        return
+    for k in range(first, len(segs)):
+        verdict = doc.verdicts[k]
+        # The commenters' names and dates are not the article's byline and date.
+        doc.label(k, "COM003", overrule=verdict is not None and verdict.rule.startswith("MET"))
+    for key in ("bylines", "dates"):
+        if key in doc.meta:
+            doc.meta[key] = [(i, value) for i, value in doc.meta[key] if i < first]
 
 
 def label_duplicates(doc: Document, rules: RuleSet) -> None:

@@ -34,9 +34,28 @@ RULES: list[Rule] = [
         r"kommentare?(?: \(\d+\))?|\d+ kommentare?|kommentar (?:schreiben|verfassen)|(?:noch )?keine kommentare.{0,40}|"
         r"diskussion|leserkommentare|commentaires?|laisser un commentaire|comentarios?|deja (?:un|tu) comentario|"
         r"commenti|lascia un commento|komentarze|dodaj komentarz|reacties|plaats een reactie|coment[áa]rios|"
-        r"deixe (?:um|seu) coment[áa]rio)" + _END,
+        r"deixe (?:um|seu) coment[áa]rio|"
+        # WordPress thread headings: "11 responses to “Title”", "3 Gedanken zu „Titel“", "No Responses so far".
+        r"(?:\d+|one|two|three|ein|eine|zwei|drei) (?:responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
+        r"gedanken?|kommentare?|reaktionen|r[ée]ponses?|commentaires?|respuestas?|comentarios?) "
+        r"(?:to|on|zu|auf|[àa]|sur|a|en) .{1,200}|"
+        r"no (?:responses|comments|replies)(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?)" + _END,
         scope="section",
+    ),
+    Rule(
+        "COM002", "comments", "comment-form prompt or reply control",
+        # The reply/report buttons of each comment and the log-in or moderation notes of the form.
+        r"(?:(?:antworten|beantworten|reply|responder|r[ée]pondre|rispondi|odpowiedz|reageren|responder)(?: ↓)?|"
+        r"(?:log ?in|sign in) to reply|zum antworten anmelden|kommentar melden|report (?:this )?comment|"
+        r"(?:du musst|sie m[üu]ssen) (?:angemeldet|eingeloggt) sein, um (?:einen kommentar|kommentare) .{1,40}|"
+        r"you must be (?:logged in|signed in) to post a comment|"
+        r"para comentar (?:debes|tienes que|es necesario) .{1,80}|"
+        r"(?:\(?kommentare erscheinen erst nach .{1,60}\)?)|"
+        r"(?:your|deine|ihre) e-?mail[- ]adresse wird nicht ver[öo]ffentlicht.{0,80}|"
+        r"your email address will not be published.{0,80}|"
+        r"(?:required fields are marked|erforderliche felder sind mit) .{1,30})" + _END,
     ),
     Rule("REL002", "related", "teaser inside a related-stories or comments section", scope="code"),
     Rule("REL003", "related", "text after the end-of-article marker", scope="code"),
+    Rule("COM003", "comments", "comment thread: from the first of several 'Name says:' / 'Comment by' headers on", scope="code"),
 ]
