@@ -40,7 +40,11 @@ RULES: list[Rule] = [
         r"t[ée]l[ée]chargez (?:notre|l')\s?application|descarga (?:nuestra|la) (?:app|aplicaci[óo]n)|"
         r"scarica (?:la nostra |l')\s?app|pobierz (?:nasz[aą] )?aplikacj[ęe]|download (?:de|onze) app|"
         r"baixe (?:o|nosso) app(?:licativo)?|"
-        r"(?:.{0,120}[.?!] )?download \S+(?: \S+)? app (?:today|now)\b.{0,120})" + _END,
+        r"(?:.{0,120}[.?!] )?download \S+(?: \S+)? app (?:today|now)\b.{0,120}|"
+        # "For the latest stories ... download the Nationnews apps for iOS and Android.",
+        # "Get the latest news straight to your phone with the X app."
+        r"(?:for|get) the latest (?:news|stories|headlines|updates)\b.{0,80}\b(?:download|with) (?:the|our) .{1,40}\bapps?"
+        r"(?: for (?:ios|iphone|android)(?: (?:and|&) (?:ios|iphone|android))?)?)" + _END,
         max_chars=300,
     ),
     Rule(
@@ -51,7 +55,17 @@ RULES: list[Rule] = [
         r"(?:abonnez-vous|inscrivez-vous) [àa] (?:notre|la) newsletter|"
         r"suscr[íi]bete a (?:nuestr[oa]|la) (?:bolet[íi]n|newsletter)|iscriviti alla (?:nostra )?newsletter|"
         r"assine (?:a )?(?:nossa )?newsletter|zapisz si[ęe] do newslettera|"
-        r"(?:schrijf je in|meld je aan) voor (?:onze|de) nieuwsbrief)" + _END,
+        r"(?:schrijf je in|meld je aan) voor (?:onze|de) nieuwsbrief|"
+        # WordPress follow-by-email widgets, in their standard wordings.
+        r"(?:um )?neue beitr[äa]ge per e-?mail zu erhalten.{0,80}|gib deine e-?mail-adresse ein.{0,160}|"
+        r"enter your e-?mail address to (?:follow|subscribe).{0,160}|send me (?:an )?e-?mail (?:for )?every new post\.?|"
+        r"(?:get|receive) .{1,60}(?:daily|weekly) (?:edition|digest|newsletter) by e-?mail.{0,80}|"
+        # "Abonnieren Sie kostenlos die X-Newsletter und ...", "Schauen Sie mal in unseren Musiknewsletter!"
+        r"(?:.{1,120}[.?!:] )?(?:abonnieren sie|abonniere|bestellen sie|schauen sie (?:mal )?in|subscribe to|sign up (?:for|to)|"
+        r"abonnez-vous [àa]|inscrivez-vous [àa]|suscr[íi]bete a|iscriviti (?:a|alla)) .{0,40}"
+        r"(?:newsletter|nieuwsbrief|bolet[íi]n|lettre d'information)s?\b.{0,160}|"
+        r".{1,80} direkt in (?:dein|ihr|euer) (?:e-mail-)?postfach!?|stay (?:up[- ]to[- ]date|informed|in the loop)(?: (?:on|with) .{1,40})?|"
+        r"votre adresse (?:de messagerie|e-?mail) est uniquement utilis[ée]e pour vous envoyer.{0,200})" + _END,
     ),
     Rule(
         "PRO003", "promo", "subscription or paywall prompt",
@@ -59,7 +73,8 @@ RULES: list[Rule] = [
         r"(?:jetzt )?(?:abonnieren|abo abschlie[ßs]en)|exklusiv f[üu]r abonnenten|"
         r"(?:sie sind )?bereits (?:digital-)?abonnent(?:in)?\?.{0,40}|w[äa]hlen sie ihren zugang.{0,40}|"
         r"abonnez-vous|d[ée]j[àa] abonn[ée]\s?\?.{0,40}|suscr[íi]bete|abbonati|assine(?: j[áa])?|"
-        r"(?:this|the rest of this) (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members).{0,40})" + _END,
+        r"(?:this|the rest of this) (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members).{0,40}|"
+        r"subscribe (?:now |today )?to (?:our|the) .{1,60} for the full (?:story|article)\.?)" + _END,
     ),
     Rule(
         "PRO004", "promo", "call to action of the site, not the article",
@@ -67,7 +82,21 @@ RULES: list[Rule] = [
         r"donate(?: now| today)?|(?:jetzt )?spenden|become a (?:member|patron|supporter|subscriber).{0,60}|"
         r"try our .{0,30}features?|explore what .{1,40} can do for you|"
         r"unterst[üu]tzen sie (?:uns|unseren journalismus|unsere arbeit).{0,60}|"
-        r"soutenez (?:notre|le) journalisme.{0,60}|apoya (?:nuestro|el) periodismo.{0,60})" + _END,
+        r"soutenez (?:notre|le) journalisme.{0,60}|apoya (?:nuestro|el) periodismo.{0,60}|"
+        r"(?:wenn ihnen (?:unser|dieser) (?:artikel|beitrag) gefallen hat: )?unterst[üu]tzen sie diese form des journalismus.{0,60}|"
+        r"(?:jetzt neu! )?besuchen sie unseren .{0,20}shop!?)" + _END,
+    ),
+    Rule(
+        "PRO005", "promo", "reader-feedback prompt about the page itself",
+        # "Gefällt Ihnen dieser Artikel?", "War der Artikel nützlich?", "Was this article helpful?",
+        # "We want to hear what you think about this article. Submit a letter ...".
+        r"(?:(?:(?:hat|gef[äa]llt) (?:ihnen|dir|euch) (?:dieser|der|unser) (?:artikel|beitrag)|(?:dieser|der) (?:artikel|beitrag) gef[äa]llt (?:ihnen|dir)|"
+        r"war (?:dieser|der) (?:artikel|beitrag) (?:n[üu]tzlich|hilfreich|interessant)|"
+        r"(?:was|is) this (?:article|page|post|answer) (?:helpful|useful)|did you (?:like|enjoy|find) this (?:article|post)(?: helpful| useful)?|"
+        r"cet article vous a-t-il [ée]t[ée] utile|(?:le )?(?:ha resultado|fue) [úu]til (?:este|esta) (?:art[íi]culo|p[áa]gina))\s*\??|"
+        r"we want to hear what you think about this article.{0,160}|submit (?:your |a )?letter to the editor.{0,120}|"
+        r"bei fragen (?:und|oder) anregungen zu diesem (?:artikel|beitrag).{0,100})" + _END,
+        max_chars=300,
     ),
     Rule(
         "RDM001", "read-more", "end-of-article link to the full story elsewhere",
@@ -99,6 +128,17 @@ RULES: list[Rule] = [
         r"twitter|x|linkedin|xing|pinterest|telegram|reddit|flipboard|messenger|instagram|youtube|tiktok|threads|"
         r"bluesky|mastodon|rss|copy link|link kopieren|link copied|artikel teilen|beitrag teilen|share this(?: article| story| post| page)?|"
         r"share on|teilen auf|partager sur|compartir en|condividi su)[\s,|/·•:]*){1,14}",
+    ),
+    Rule(
+        "SHR003", "share", "share prompt",
+        # "Möchten Sie den Artikel teilen?", "Artikel gefallen? Vergiss nicht zu teilen!", "Mit Freunden teilen",
+        # "Sharen mit:", "Udostępnij na FB (1)", "Rezept drucken Bei Pinterest speichern".
+        r"(?:(?:m[öo]chten sie|willst du|m[öo]chtest du) (?:den|diesen) (?:artikel|beitrag) teilen\?|"
+        r"(?:artikel|beitrag) gefallen\? (?:vergiss nicht|dann) .{0,20}teilen!?|vergiss nicht (?:ihn |den artikel )?zu teilen!?|"
+        r"(?:(?:den|diesen) (?:artikel|beitrag) )?mit (?:anderen|freunden|deinen freunden) teilen|sharen mit|teile (?:diesen|den) (?:artikel|beitrag)|"
+        r"share (?:this|the) (?:article|story|post) with (?:your )?(?:friends|others)|partagez (?:cet|l')\s?article|"
+        r"comparte (?:este|el) art[íi]culo|condividi (?:questo|l')\s?articolo|"
+        r"udost[ęe]pnij(?: na \S+)?(?: \(\d+\))?|(?:rezept drucken|bei pinterest speichern|auf pinterest merken|pin it)(?: (?:rezept drucken|bei pinterest speichern))*)" + _END,
     ),
     Rule(
         "SHR002", "share", "follow-us prompt",
