@@ -31,6 +31,16 @@ RULES: list[Rule] = [
         triggers=("Advertisement", "ADVERTISEMENT", "Publici", "PUBLICI"),
     ),
     Rule(
+        "ADV003", "advert", "affiliate or advertising disclosure",
+        r"(?:(?:\*\s*)?f[üu]r links auf dieser seite erh[äa]lt .{1,40} (?:ggf\.|gegebenenfalls|eventuell|m[öo]glicherweise) eine provision.{0,200}|"
+        r"(?:.{0,80} / )?bei den (?:verlinkungen|links) handelt es sich um (?:affiliate[- ]links|werbelinks|provisionslinks).{0,160}|"
+        r"(?:\*\s*)?(?:(?:werbung|anzeige)[.:]? )?(?:dieser|der) (?:beitrag|artikel|post) enth[äa]lt (?:unbezahlte )?(?:werbung|affiliate[- ]links|werbelinks).{0,150}|"
+        r"this (?:post|article|page|site|content) (?:may )?contains? (?:affiliate links|references to products).{0,400}|"
+        r"this site participates in the amazon .{0,40}(?:program|programme).{0,400}|as an amazon associate,? (?:i|we) earn.{0,200}|"
+        r"(?:advertising|affiliate) disclosure)" + _END,
+        max_chars=600,
+    ),
+    Rule(
         "PRO001", "promo", "app download prompt",
         r"(?:(?:get started(?: now)?:? )?(?:download|get|install|try)(?: (?:our|the|the free|our free|now|it))? (?:\S+ ){0,2}apps?"
         r"(?: (?:today|now|for free|here|for (?:\S+ ){0,3}(?:alerts|news|updates|iphone|ipad|android|ios)))?|app[- ]?store ?(?:and |& |/ )?(?:google )?play[- ]?store|"
@@ -171,6 +181,37 @@ RULES: list[Rule] = [
     Rule(
         "LEG003", "legal", "copyright notice",
         r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?).{0,160}",
+    ),
+    Rule(
+        "LEG004", "legal", "rights or licence notice of the site",
+        # Site-level notices, not an article about licences: the subject is the site's content
+        # ("Die Inhalte dieser Website ...", "This work is licensed under ...") or a fixed phrase.
+        r"(?:some rights reserved\.?|materia[łl] chroniony prawem autorskim.{0,200}|todos os direitos reservados\.?|"
+        r"(?:(?:die|alle|s[äa]mtliche) )?(?:inhalte|texte|bilder|fotos|beitr[äa]ge|artikel)(?: \S+){0,2} "
+        r"(?:dieser|diese[sm]?|auf dieser|in diesem|in dieser) (?:website|webseite|seite|blogs?|homepage|internetseite)"
+        r"(?=.{0,200}(?:lizen[sz]|urheberrecht|creative commons|cc[- ]by|rechte)).{1,300}|"
+        r"(?:dieser|der) (?:text|beitrag|artikel|eintrag) (?:wurde |ist |steht )?(?:ver[öo]ffentlicht )?unter (?:der|einer) .{0,40}lizen[sz].{0,200}|"
+        r"(?:this|the) (?:work|content|article|text|site|blog|website|page|post)s?(?: (?:on|of) this (?:site|blog|website))? "
+        r"(?:is|are) licensed under .{1,200})",
+        max_chars=400,
+    ),
+    Rule(
+        "LEG005", "legal", "disclaimer of the site (opinion note, liability for links)",
+        r"(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag|kommentar) gibt (?:ausschlie[ßs]lich |nur )?die (?:pers[öo]nliche )?"
+        r"meinung de[sr] (?:autors?|autorin|verfassers?|verfasserin|gastautors?).{0,200}|"
+        r"trotz sorgf[äa]ltiger inhaltlicher kontrolle .{0,400}|"
+        r".{1,60} (?:is|are) not responsible for the (?:opinions|content|views)\b.{0,200}|"
+        r"(?:the )?(?:views|opinions)(?: and opinions)? expressed (?:in this (?:article|post|column|blog)|here|by (?:the )?(?:authors?|contributors)) (?:are|is|do not|does not)\b.{0,250})",
+        max_chars=500,
+    ),
+    Rule(
+        "LEG006", "legal", "placeholder of an embed blocked until consent",
+        r"(?:klicken sie auf den (?:unteren |folgenden )?button,? um den inhalt von .{1,60} zu laden\.?|"
+        r".{0,80}ohne (?:dein|ihr|euer) einverst[äa]ndnis keine verbindung zu .{1,40} her.{0,250}|"
+        r"empfohlener redaktioneller inhalt|(?:externen )?inhalt (?:laden|anzeigen|entsperren)|"
+        r"an dieser stelle (?:finden sie|findest du) (?:einen )?externen inhalt.{0,300}|"
+        r"mit dem laden (?:des|der) .{1,40} akzeptieren sie die datenschutzerkl[äa]rung.{0,120})" + _END,
+        max_chars=500,
     ),
     Rule(
         "NAV001", "navigation", "skip link, menu or account control",
