@@ -26,6 +26,9 @@ _PROSE_CHARS = 80
 _MIN_ARTICLE = 500
 #: Lines after an opener inspected for teaser structure.
 _TEASER_WINDOW = 20
+#: Openers of a box inside the article: they never end it, and take at most this many teaser lines.
+_INLINE_OPENERS = frozenset({"REL004"})
+_INLINE_TEASERS = 3
 #: One comment's header line: "Bebs says:", "Harm Otten sagt:", "Anna schreibt am 3. Mai 2020 um 10:12:",
 #: "Comment by Mirko Lange — 17.07, 2011 @ 13:04". A name of one to six words, no sentence in it;
 #: the colon (or a date after the verb) is required, so "Frau Sabienes sagt" (a blog name) is not one.
@@ -125,7 +128,8 @@ def label_sections(doc: Document, rules: RuleSet) -> None:
         if not rules.enabled(tail_rule):
             continue
         before, after = _prose(doc, 0, index), _prose(doc, index + 1, n)
-        if before > 0 and (before >= after or (before >= _MIN_ARTICLE and _teaser_signals(doc, index) >= 2)):
+        inline = rule_id in _INLINE_OPENERS
+        if not inline and before > 0 and (before >= after or (before >= _MIN_ARTICLE and _teaser_signals(doc, index) >= 2)):
             for k in range(index + 1, n):
                 verdict = doc.verdicts[k]
                 # Credits and captions in the tail belong to the teasers, not to this article.
@@ -134,8 +138,10 @@ def label_sections(doc: Document, rules: RuleSet) -> None:
             return
         if rule.scope == "end":
             continue
-        # The article lies after this opener: only the short teaser lines right after it go.
-        for k in range(index + 1, n):
+        # The article lies after this opener (or goes on after an inline box): only the short
+        # teaser lines right after it go.
+        limit = n if not inline else min(n, index + 1 + _INLINE_TEASERS)
+        for k in range(index + 1, limit):
             text = doc.segments[k].text
             if len(text) >= 100 or (text[-1] in ".!?" and len(text.split()) > 6):
                 break

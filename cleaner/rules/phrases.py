@@ -129,7 +129,8 @@ RULES: list[Rule] = [
         "RDM003", "read-more", "inline cross-reference to another story",
         r"(?:read also|see also|also read|read more|related|lesen sie (?:auch|mehr)|mehr (?:dazu|zum thema)|auch interessant|"
         r"lire aussi|[àa] lire aussi|voir aussi|lea tambi[ée]n|lee tambi[ée]n|leggi anche|leia tamb[ée]m|veja tamb[ée]m|"
-        r"czytaj (?:te[żz]|tak[żz]e)|zobacz (?:te[żz]|tak[żz]e)|lees ook|bekijk ook)\s*[:>»›|-]\s*.{3,160}",
+        r"czytaj (?:te[żz]|tak[żz]e)|zobacz (?:te[żz]|tak[żz]e)|lees ook|bekijk ook|"
+        r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n|dowiedz si[ęe] wi[ęe]cej|lesetipp)\s*[:>»›|-]\s*.{3,160}",
     ),
     Rule(
         "SHR001", "share", "share or social-network buttons",
