@@ -229,6 +229,22 @@ RULES: list[Rule] = [
         r"logo|.{1,40} (?:logo|header)|orange background|image|bild|foto|photo)" + _END,
     ),
     Rule(
+        "NAV003", "navigation", "post footer: categories, tags, permalink",
+        # Blog themes print these under every post: "This entry was posted in X. Bookmark the permalink.",
+        # "Dieser Eintrag wurde veröffentlicht in X und verschlagwortet mit Y", "Erstellt am ... und
+        # abgelegt unter ...", "Posted in X | Tagged Y", "Schlagwörter: A, B", "Kategorie: X".
+        # A list after a bare label needs its colon, and "Posted in X" no sentence end, so prose
+        # ("Themen wie Klimaschutz ...", "Posted in 2019, the video ...") is never hit.
+        r"(?:(?:this (?:entry|post) was|dieser eintrag wurde) (?:.{0,60} )?"
+        r"(?:posted|published|filed|ver[öo]ffentlicht|abgelegt)(?: (?:in|on|am|unter|under) .{1,400})?\.?|"
+        r"erstellt am .{1,60} und abgelegt unter .{1,400}|"
+        r"(?:posted|filed) (?:in|under):? [^.!?]{1,150}(?: \| tagged:? [^.!?]{1,200})?|tagged(?: with)?: .{1,200}|"
+        r"(?:ver[öo]ffentlicht in|abgelegt unter|kategorisiert in):? [^.!?]{1,150}(?: \| (?:schlagw[öo]rter|verschlagwortet mit|tags):? [^.!?]{1,200})?|"
+        r"(?:schlagw[öo]rter|stichw[öo]rter|kategorien?|categories|category|tags|themen)(?: zu diesem (?:artikel|beitrag))?(?:\s*:\s*.{0,200})?|"
+        r"bookmark the permalink\.?|permalink)",
+        max_chars=500,
+    ),
+    Rule(
         "NAV002", "navigation", "breadcrumb trail",
         r"(?:home|start|startseite|accueil|inicio|news|nachrichten)\s*[>»/›|]\s*.{1,160}",
     ),
