@@ -22,6 +22,7 @@ from .normalize import normalize_text
 from .rules import RuleSet
 from .segment import segment_text
 from .structure import (
+    label_author_bio,
     label_breadcrumb_title,
     label_captions,
     label_comment_thread,
@@ -92,6 +93,7 @@ class Cleaner:
             label_breadcrumb_title(doc, rules)
             label_comment_thread(doc, rules)
             label_sections(doc, rules)
+            label_author_bio(doc, rules)
 
     def label_after_heuristics(self, doc: Document) -> None:
         """The headline and repeated lines, decided once the article region is known."""

@@ -29,6 +29,24 @@ _TEASER_WINDOW = 20
 #: Openers of a box inside the article: they never end it, and take at most this many teaser lines.
 _INLINE_OPENERS = frozenset({"REL004"})
 _INLINE_TEASERS = 3
+#: An author box: a name, a verb, then a role ("Lars Fischer ist Chemiker und Redakteur bei »Spektrum.de«.").
+_BIO = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.)?(?: (?:von |van |de |di )?\p{Lu}[\p{L}'’-]+){1,2}),? "
+    r"(?:ist|is|war|was|leitet|schreibt|writes|covers|arbeitet|works|has (?:been|worked|written|covered)|lebt|lives|"
+    r"studierte|studied|est|es|è|jest)\b(?P<rest>.{20,700})"
+)
+_BIO_ROLE = regex.compile(
+    r"\b(?:redakteur(?:in)?|redaktion|editor|writer|reporter(?:in)?|journalist(?:in)?|korrespondent(?:in)?|correspondent|"
+    r"autor(?:in)?|author|ressort|professor(?:in)?|founder|gr[üu]nder(?:in)?|columnist|kolumnist(?:in)?|contributor|"
+    r"head of|leiter(?:in)?|chefredakteur(?:in)?|mitarbeiter(?:in)?|staff|covering|writes (?:about|for)|schreibt (?:f[üu]r|[üu]ber)|"
+    r"journaliste|r[ée]dact(?:eur|rice)|periodista|redactor(?:a)?|giornalista|dziennikarz(?:ka)?|redaktor(?:ka)?)\b",
+    regex.IGNORECASE,
+)
+#: Capitalised words that open a sentence, not a name ("Das Internetrecht ist ...", "Die Idee war ...").
+_NOT_NAMES = frozenset(
+    "der die das dies diese dieser dieses ein eine er sie es wir ihr man the this that these it he she they we a an "
+    "le la les il elle ce cette un une el los las ella este esta lo gli questo questa ten ta to on ona".split()
+)
 #: One comment's header line: "Bebs says:", "Harm Otten sagt:", "Anna schreibt am 3. Mai 2020 um 10:12:",
 #: "Comment by Mirko Lange — 17.07, 2011 @ 13:04". A name of one to six words, no sentence in it;
 #: the colon (or a date after the verb) is required, so "Frau Sabienes sagt" (a blog name) is not one.
@@ -185,6 +203,34 @@ def label_comment_thread(doc: Document, rules: RuleSet) -> None:
     for key in ("bylines", "dates"):
         if key in doc.meta:
             doc.meta[key] = [(i, value) for i, value in doc.meta[key] if i < first]
+
+
+def label_author_bio(doc: Document, rules: RuleSet) -> None:
+    """MET005: an author box after the article ("Will Knight is a senior writer for WIRED ...").
+
+    The line opens with a name (two or three capitalised words, not a determiner) and a verb, and
+    names a journalistic or academic role. Prose about a person says the same, so it must also sit
+    where author boxes sit: right under the author's name on its own line, or after the article
+    (most of the page's prose above it).
+    """
+    if not rules.enabled("MET005"):
+        return
+    segs = doc.segments
+    n = len(segs)
+    total = _prose(doc, 0, n)
+    for i, seg in enumerate(segs):
+        text = seg.text
+        if doc.verdicts[i] is not None or len(text) > 700:
+            continue
+        m = _BIO.match(text)
+        if m is None or m.group("name").split()[0].casefold() in _NOT_NAMES or not _BIO_ROLE.search(m.group("rest")):
+            continue
+        name = m.group("name")
+        boxed = any(segs[j].text == name for j in range(max(0, i - 4), i))
+        before = _prose(doc, 0, i)
+        after_article = before >= _MIN_ARTICLE and before >= 0.7 * total
+        if boxed or after_article:
+            doc.label(i, "MET005")
 
 
 def label_duplicates(doc: Document, rules: RuleSet) -> None:
