@@ -72,9 +72,12 @@ RULES: list[Rule] = [
         # "Bild: Gregory Batardon/Theater St . Gallen", "Foto: Timur | flickr | CC BY 2.0": dots only
         # inside names and numbers, never a sentence end.
         rf"|(?:{_CREDIT_LABELS})\s*:\s*(?:[^.!?:]|\.(?=[\p{{N}}\p{{Lu}}])|\s\.\s){{1,80}}"
+        # "(Symbolbild)", "Bild via Flickr": the caption says where the picture comes from.
+        rf"|\((?:Symbolbild|Symbolfoto|Archivbild|Archivfoto|Illustration|Fotomontage)\)\.?"
+        rf"|(?:Bild|Foto|Photo|Image) via [^.!?:]{{1,60}}"
         rf")\s*$",
         scope="span", case_sensitive=True, max_chars=400,
-        triggers=("/", "©", "(C)", "Foto", "Photo", "Bild", "Image", "Kuva", "Quelle", "Źródło", "Zdjęcie",
+        triggers=("/", "©", "(C)", "Symbol", "Archiv", "(Illustration)", "Fotomontage", "Foto", "Photo", "Bild", "Image", "Kuva", "Quelle", "Źródło", "Zdjęcie",
                   "Shutterstock", "Getty", "iStock", "Unsplash", "Pixabay", "imago", "IMAGO", "picture"),
     ),
     Rule(

@@ -46,7 +46,7 @@ RULES: list[Rule] = [
         r"(?:\d+|one|two|three|ein|eine|zwei|drei) (?:responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
         r"gedanken?|kommentare?|reaktionen|r[ée]ponses?|commentaires?|respuestas?|comentarios?) "
         r"(?:to|on|zu|auf|[àa]|sur|a|en) .{1,200}|"
-        r"no (?:responses|comments|replies)(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?)" + _END,
+        r"no (?:responses?|comments?|repl(?:y|ies))(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?)" + _END,
         scope="section",
     ),
     Rule(
@@ -60,7 +60,8 @@ RULES: list[Rule] = [
         r"(?:\(?kommentare erscheinen erst nach .{1,60}\)?)|"
         r"(?:your|deine|ihre) e-?mail[- ]adresse wird nicht ver[öo]ffentlicht.{0,80}|"
         r"your email address will not be published.{0,80}|"
-        r"(?:required fields are marked|erforderliche felder sind mit) .{1,30})" + _END,
+        r"(?:required fields are marked|erforderliche felder sind mit) .{1,30}|"
+        r"ich freue mich (?:sehr )?(?:[üu]ber|auf) (?:eure|deine|ihre) kommentare.{0,120})" + _END,
     ),
     Rule(
         "REL004", "related", "inline cross-reference box opener ('Lesen Sie auch'): it and its teaser go, the article goes on",
