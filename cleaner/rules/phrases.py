@@ -36,9 +36,9 @@ RULES: list[Rule] = [
         r"(?:.{0,80} / )?bei den (?:verlinkungen|links) handelt es sich um (?:affiliate[- ]links|werbelinks|provisionslinks).{0,160}|"
         r"(?:\*\s*)?(?:(?:werbung|anzeige)[.:]? )?(?:dieser|der) (?:beitrag|artikel|post) enth[äa]lt (?:unbezahlte )?(?:werbung|affiliate[- ]links|werbelinks).{0,150}|"
         r"this (?:post|article|page|site|content) (?:may )?contains? (?:affiliate links|references to products).{0,400}|"
-        r"this site participates in the amazon .{0,40}(?:program|programme).{0,400}|as an amazon associate,? (?:i|we) earn.{0,200}|"
+        r"this site participates in the amazon .{0,40}(?:program|programme).{0,600}|as an amazon associate,? (?:i|we) earn.{0,200}|"
         r"(?:advertising|affiliate) disclosure)" + _END,
-        max_chars=600,
+        max_chars=700,
     ),
     Rule(
         "PRO001", "promo", "app download prompt",
@@ -107,6 +107,14 @@ RULES: list[Rule] = [
         r"we want to hear what you think about this article.{0,160}|submit (?:your |a )?letter to the editor.{0,120}|"
         r"bei fragen (?:und|oder) anregungen zu diesem (?:artikel|beitrag).{0,100})" + _END,
         max_chars=300,
+    ),
+    Rule(
+        "PRO006", "promo", "browser push-notification prompt",
+        r"(?:(?:benachrichtigung(?:en)?|push-mitteilungen) (?:aktivieren|erlauben|zulassen)(?: .{1,300})?|"
+        r"d[üu]rfen wir (?:sie|dich) (?:in (?:ihrem|deinem) browser )?[üu]ber .{1,120} (?:informieren|benachrichtigen)\?.{0,120}|"
+        r"(?:enable|turn on|allow) (?:push |browser |desktop )?notifications(?: .{1,200})?|"
+        r"activer les notifications(?: .{1,200})?|activa(?:r)? las notificaciones(?: .{1,200})?)" + _END,
+        max_chars=400,
     ),
     Rule(
         "RDM001", "read-more", "end-of-article link to the full story elsewhere",
@@ -215,6 +223,14 @@ RULES: list[Rule] = [
         max_chars=500,
     ),
     Rule(
+        "LEG007", "legal", "consent text of a sign-up or comment form",
+        r"(?:mit (?:der|ihrer|deiner) (?:registrierung|anmeldung|bestellung)(?: \S+){0,3} (?:akzeptieren sie|akzeptierst du|stimmen sie) .{1,500}|"
+        r"ich bin damit einverstanden, (?=.{0,300}(?:e-?mail|newsletter|datenschutz|daten)).{1,500}|"
+        r"by (?:signing up|registering|subscribing|clicking (?:\S+ ){0,3}), you (?:agree|consent) to .{1,400}|"
+        r"en (?:vous inscrivant|cliquant), vous acceptez .{1,400})",
+        max_chars=700,
+    ),
+    Rule(
         "NAV001", "navigation", "skip link, menu or account control",
         r"(?:skip to (?:main )?(?:content|navigation)|zum inhalt(?: springen)?|direkt zum inhalt|"
         r"aller au contenu(?: principal)?|saltar al contenido(?: principal)?|vai al contenuto|przejd[źz] do tre[śs]ci|"
@@ -243,6 +259,15 @@ RULES: list[Rule] = [
         r"(?:schlagw[öo]rter|stichw[öo]rter|kategorien?|categories|category|tags|themen)(?: zu diesem (?:artikel|beitrag))?(?:\s*:\s*.{0,200})?|"
         r"bookmark the permalink\.?|permalink)",
         max_chars=500,
+    ),
+    Rule(
+        "NAV004", "navigation", "notice about the reader's browser (outdated, JavaScript off)",
+        r"(?:(?:.{0,80}[.!] )?you are using an? (?:\S+ ){0,2}browser (?:version )?(?:that|which|with) .{1,400}|"
+        r"(?:your|ihr|dein) browser (?:is out of date|is not supported|ist veraltet|wird nicht (?:mehr )?unterst[üu]tzt).{0,300}|"
+        r"(?:bitte )?aktivieren sie (?:bitte )?javascript.{0,200}|please (?:enable|turn on) javascript.{0,200}|"
+        r"javascript (?:is|ist) (?:disabled|deaktiviert).{0,200}|"
+        r"(?:um .{1,100}, )?(?:m[üu]ssen|sollten) sie (?:bitte )?javascript (?:in ihrem browser )?(?:aktivieren|einschalten)\.?)",
+        max_chars=600,
     ),
     Rule(
         "NAV002", "navigation", "breadcrumb trail",
