@@ -38,7 +38,7 @@ _BIO = regex.compile(
 _BIO_ROLE = regex.compile(
     r"\b(?:redakteur(?:in)?|redaktion|editor|writer|reporter(?:in)?|journalist(?:in)?|korrespondent(?:in)?|correspondent|"
     r"autor(?:in)?|author|ressort|professor(?:in)?|founder|gr[üu]nder(?:in)?|columnist|kolumnist(?:in)?|contributor|"
-    r"head of|leiter(?:in)?|chefredakteur(?:in)?|mitarbeiter(?:in)?|staff|covering|writes (?:about|for)|schreibt (?:f[üu]r|[üu]ber)|"
+    r"head of|leiter(?:in)?|chefredakteur(?:in)?|mitarbeiter(?:in)?|staff (?:writer|reporter|member)|covering|writes (?:about|for)|schreibt (?:f[üu]r|[üu]ber)|"
     r"journaliste|r[ée]dact(?:eur|rice)|periodista|redactor(?:a)?|giornalista|dziennikarz(?:ka)?|redaktor(?:ka)?)\b",
     regex.IGNORECASE,
 )
