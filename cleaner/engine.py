@@ -25,14 +25,16 @@ from .normalize import normalize_text
 from .rules import RuleSet
 from .segment import segment_text
 from .structure import (
+    label_author_bio,
     label_breadcrumb_title,
     label_captions,
+    label_comment_thread,
     label_duplicates,
     label_sections,
     label_syndicated,
 )
-from .titles import choose_author, choose_title
 from .sites import label_site_lines
+from .titles import choose_author, choose_title
 
 #: HTML mode detects the language on this much of the text the page structure kept.
 _DETECT_CHARS = 5_000
@@ -119,8 +121,10 @@ class Cleaner:
         if "structure" not in off:
             label_captions(doc, rules)
             label_breadcrumb_title(doc, rules)
+            label_comment_thread(doc, rules)
             label_sections(doc, rules)
             label_syndicated(doc, rules)
+            label_author_bio(doc, rules)
 
     def label_after_heuristics(self, doc: Document) -> None:
         """The headline and repeated lines, decided once the article region is known."""

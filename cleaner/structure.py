@@ -4,6 +4,7 @@
 - a breadcrumb glued to the headline ("NewsRussia and China ...", BRD001);
 - section openers (related stories, comments) and end-of-article markers, and how far they reach
   (REL002, REL003);
+- a comment thread recognised from its headers ("Name sagt:", "Comment by X — date"), COM003;
 - repeated lines: a headline printed two or three times, a caption repeating itself (DUP001/DUP002),
   decided after the article region is known so the copy inside the article is the one kept.
 """
@@ -25,6 +26,40 @@ _PROSE_CHARS = 80
 _MIN_ARTICLE = 500
 #: Lines after an opener inspected for teaser structure.
 _TEASER_WINDOW = 20
+#: Openers of a box inside the article: they never end it, and take at most this many teaser lines.
+_INLINE_OPENERS = frozenset({"REL004"})
+_INLINE_TEASERS = 3
+#: An author box: a name, a verb, then a role ("Lars Fischer ist Chemiker und Redakteur bei »Spektrum.de«.").
+_BIO = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.)?(?: (?:von |van |de |di )?\p{Lu}[\p{L}'’-]+){1,2}),? "
+    r"(?:ist|is|war|was|leitet|schreibt|writes|covers|arbeitet|works|has (?:been|worked|written|covered)|lebt|lives|"
+    r"studierte|studied|est|es|è|jest)\b(?P<rest>.{20,700})"
+)
+_BIO_ROLE = regex.compile(
+    r"\b(?:redakteur(?:in)?|redaktion|editor|writer|reporter(?:in)?|journalist(?:in)?|korrespondent(?:in)?|correspondent|"
+    r"autor(?:in)?|author|ressort|professor(?:in)?|founder|gr[üu]nder(?:in)?|columnist|kolumnist(?:in)?|contributor|"
+    r"head of|leiter(?:in)?|chefredakteur(?:in)?|mitarbeiter(?:in)?|staff (?:writer|reporter|member)|covering|writes (?:about|for)|schreibt (?:f[üu]r|[üu]ber)|"
+    r"journaliste|r[ée]dact(?:eur|rice)|periodista|redactor(?:a)?|giornalista|dziennikarz(?:ka)?|redaktor(?:ka)?)\b",
+    regex.IGNORECASE,
+)
+#: Capitalised words that open a sentence, not a name ("Das Internetrecht ist ...", "Die Idee war ...").
+_NOT_NAMES = frozenset(
+    "der die das dies diese dieser dieses ein eine er sie es wir ihr man the this that these it he she they we a an "
+    "le la les il elle ce cette un une el los las ella este esta lo gli questo questa ten ta to on ona".split()
+)
+#: One comment's header line: "Bebs says:", "Harm Otten sagt:", "Anna schreibt am 3. Mai 2020 um 10:12:",
+#: "Comment by Mirko Lange — 17.07, 2011 @ 13:04". A name of one to six words, no sentence in it;
+#: the colon (or a date after the verb) is required, so "Frau Sabienes sagt" (a blog name) is not one.
+_COMMENT_HEADER = regex.compile(
+    r"(?:(?:comment|kommentar|commentaire|comentario|commento) (?:by|von|de|par|di) [^.!?]{1,60}"
+    r"(?: [—–-] .{1,40})?"
+    r"|(?:[^\s:.!?]+ ){1,6}(?:sagt|says|schreibt|writes|meint|dice|dit|scrive|pisze|zegt|diz|disse)"
+    r"(?:\s*:| (?:am|on|le|el|il|em|op|dnia|um|at) [^:]{0,40}\d.{0,30}))",
+    regex.IGNORECASE,
+)
+#: Headers it takes to call a run of lines a comment thread (one alone may be a quote's speaker).
+_MIN_COMMENT_HEADERS = 2
+_DIGIT = regex.compile(r"\d")
 
 
 def heading_like(text: str) -> bool:
@@ -111,7 +146,8 @@ def label_sections(doc: Document, rules: RuleSet) -> None:
         if not rules.enabled(tail_rule):
             continue
         before, after = _prose(doc, 0, index), _prose(doc, index + 1, n)
-        if before > 0 and (before >= after or (before >= _MIN_ARTICLE and _teaser_signals(doc, index) >= 2)):
+        inline = rule_id in _INLINE_OPENERS
+        if not inline and before > 0 and (before >= after or (before >= _MIN_ARTICLE and _teaser_signals(doc, index) >= 2)):
             for k in range(index + 1, n):
                 verdict = doc.verdicts[k]
                 # Credits and captions in the tail belong to the teasers, not to this article.
@@ -120,12 +156,81 @@ def label_sections(doc: Document, rules: RuleSet) -> None:
             return
         if rule.scope == "end":
             continue
-        # The article lies after this opener: only the short teaser lines right after it go.
-        for k in range(index + 1, n):
+        # The article lies after this opener (or goes on after an inline box): only the short
+        # teaser lines right after it go.
+        limit = n if not inline else min(n, index + 1 + _INLINE_TEASERS)
+        for k in range(index + 1, limit):
             text = doc.segments[k].text
             if len(text) >= 100 or (text[-1] in ".!?" and len(text.split()) > 6):
                 break
             doc.label(k, tail_rule)
+
+
+def label_comment_thread(doc: Document, rules: RuleSet) -> None:
+    """COM003: from the first of several comment headers to the end of the page.
+
+    Only after an article (enough prose above the first header): the thread and what follows it
+    (the comment form, the footer) are not the article.
+    """
+    if not rules.enabled("COM003"):
+        return
+    headers = [
+        i for i, seg in enumerate(doc.segments)
+        if len(seg.text) <= 120 and doc.verdicts[i] is None and _COMMENT_HEADER.fullmatch(seg.text)
+    ]
+    # A header is dated (the date on it or on the short next line); a forum's "X said:" quote is not
+    # a header at all ("said"/"wrote" are not in the verb list).
+    segs = doc.segments
+    dated = [
+        i for i in headers
+        if _DIGIT.search(segs[i].text)
+        or (i + 1 < len(segs) and len(segs[i + 1].text) <= 60 and _DIGIT.search(segs[i + 1].text))
+    ]
+    if not dated:
+        return
+    if len(headers) < _MIN_COMMENT_HEADERS:
+        # One dated header is enough when a reply control follows it.
+        window = range(dated[0] + 1, min(dated[0] + 12, len(segs)))
+        if not any(doc.verdicts[k] is not None and doc.verdicts[k].rule == "COM002" for k in window):
+            return
+    first = headers[0]
+    if _prose(doc, 0, first) < _MIN_ARTICLE:
+        return
+    for k in range(first, len(segs)):
+        verdict = doc.verdicts[k]
+        # The commenters' names and dates are not the article's byline and date.
+        doc.label(k, "COM003", overrule=verdict is not None and verdict.rule.startswith("MET"))
+    for key in ("bylines", "dates"):
+        if key in doc.meta:
+            doc.meta[key] = [(i, value) for i, value in doc.meta[key] if i < first]
+
+
+def label_author_bio(doc: Document, rules: RuleSet) -> None:
+    """MET005: an author box after the article ("Will Knight is a senior writer for WIRED ...").
+
+    The line opens with a name (two or three capitalised words, not a determiner) and a verb, and
+    names a journalistic or academic role. Prose about a person says the same, so it must also sit
+    where author boxes sit: right under the author's name on its own line, or after the article
+    (most of the page's prose above it).
+    """
+    if not rules.enabled("MET005"):
+        return
+    segs = doc.segments
+    n = len(segs)
+    total = _prose(doc, 0, n)
+    for i, seg in enumerate(segs):
+        text = seg.text
+        if doc.verdicts[i] is not None or len(text) > 700:
+            continue
+        m = _BIO.match(text)
+        if m is None or m.group("name").split()[0].casefold() in _NOT_NAMES or not _BIO_ROLE.search(m.group("rest")):
+            continue
+        name = m.group("name")
+        boxed = any(segs[j].text == name for j in range(max(0, i - 4), i))
+        before = _prose(doc, 0, i)
+        after_article = before >= _MIN_ARTICLE and before >= 0.7 * total
+        if boxed or after_article:
+            doc.label(i, "MET005")
 
 
 def label_duplicates(doc: Document, rules: RuleSet) -> None:

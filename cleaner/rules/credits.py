@@ -41,6 +41,9 @@ _PHOTO_WORDS = (
     r"zdj[ęe]cie|fot\.|[źz]r[óo]d[łl]o|beeld|afbeelding|foto's"
 )
 
+#: Labels that open a credit glued to the end of a caption ("... Bild: X", "... / Źródło: Pixabay").
+_CREDIT_LABELS = r"Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Kuva|Quelle|Bildquelle|Źródło|Zdjęcie|Fot\."
+
 RULES: list[Rule] = [
     Rule(
         "CRD001", "credit", "image credit line (photo/source label)",
@@ -62,12 +65,25 @@ RULES: list[Rule] = [
         rf"(?:^|(?<=[.!?”\"'’)»]\s*)|(?<=\s))(?P<x>"
         rf"(?:{_NAME}(?: {_NAME}){{0,3}}\s*/\s*)+(?:{_NAME}(?: {_NAME}){{0,3}}\s*/\s*)*(?:{AGENCIES})(?:\s*/\s*{_NAME})*"
         rf"|(?:{_NAME}(?: {_NAME}){{0,3}}\s*/\s*){{2,}}{_NAME}(?: {_NAME}){{0,3}}"
-        rf"|©\s*[^©.!?]{{1,80}}"
-        rf"|\((?:Foto|Photo|Bild|Fotos|Image|Photos?)\s*:\s*[^()]{{1,80}}\)"
-        rf"|(?:Foto|Photo|Bild|Fotos|Image)\s*:\s*[^.!?:]{{1,80}}"
+        rf"|(?:©|\(C\))\s*[^©.!?()]{{1,80}}"
+        rf"|\((?:{_CREDIT_LABELS})\s*:\s*[^()]{{1,80}}\)"
+        # "(mlharing / iStock.com)", "(Fleischmann/Unsplash/DJV)": a stock library named in brackets.
+        rf"|\([^()]{{0,60}}(?:{PHOTO_AGENCIES})(?:\.com)?[^()]{{0,40}}\)"
+        # "Bild: Gregory Batardon/Theater St . Gallen", "Foto: Timur | flickr | CC BY 2.0": dots only
+        # inside names and numbers, never a sentence end.
+        rf"|(?:{_CREDIT_LABELS})\s*:\s*(?:[^.!?:]|\.(?=[\p{{N}}\p{{Lu}}])|\s\.\s){{1,80}}"
+        # "(Symbolbild)", "Bild via Flickr": the caption says where the picture comes from.
+        rf"|\((?:Symbolbild|Symbolfoto|Archivbild|Archivfoto|Illustration|Fotomontage)\)\.?"
+        rf"|(?:Bild|Foto|Photo|Image) via [^.!?:]{{1,60}}"
         rf")\s*$",
         scope="span", case_sensitive=True, max_chars=400,
-        triggers=("/", "©", "Foto", "Photo", "Bild", "Image"),
+        triggers=("/", "©", "(C)", "Symbol", "Archiv", "(Illustration)", "Fotomontage", "Foto", "Photo", "Bild", "Image", "Kuva", "Quelle", "Źródło", "Zdjęcie",
+                  "Shutterstock", "Getty", "iStock", "Unsplash", "Pixabay", "imago", "IMAGO", "picture"),
+    ),
+    Rule(
+        "CAP003", "caption", "figure caption ('Abbildung 2: ...', 'Abb.: ...', 'Figure 3. ...')",
+        r"(?:abbildung|abb\.|figure|fig\.)\s*\d{0,3}\s*[.:]\s*.{1,300}",
+        max_chars=320,
     ),
     Rule("CAP001", "caption", "text signed by an image credit is a caption", scope="code"),
     Rule("CAP002", "caption", "short line just above a standalone image credit is its caption", scope="code"),

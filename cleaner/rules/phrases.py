@@ -31,6 +31,16 @@ RULES: list[Rule] = [
         triggers=("Advertisement", "ADVERTISEMENT", "Publici", "PUBLICI"),
     ),
     Rule(
+        "ADV003", "advert", "affiliate or advertising disclosure",
+        r"(?:(?:\*\s*)?f[üu]r links auf dieser seite erh[äa]lt .{1,40} (?:ggf\.|gegebenenfalls|eventuell|m[öo]glicherweise) eine provision.{0,200}|"
+        r"(?:.{0,80} / )?bei den (?:verlinkungen|links) handelt es sich um (?:affiliate[- ]links|werbelinks|provisionslinks).{0,160}|"
+        r"(?:\*\s*)?(?:(?:werbung|anzeige)[.:]? )?(?:dieser|der) (?:beitrag|artikel|post) enth[äa]lt (?:unbezahlte )?(?:werbung|affiliate[- ]links|werbelinks).{0,150}|"
+        r"this (?:post|article|page|site|content) (?:may )?contains? (?:affiliate links|references to products).{0,400}|"
+        r"this site participates in the amazon .{0,40}(?:program|programme).{0,600}|as an amazon associate,? (?:i|we) earn.{0,200}|"
+        r"(?:advertising|affiliate) disclosure)" + _END,
+        max_chars=700,
+    ),
+    Rule(
         "PRO001", "promo", "app download prompt",
         r"(?:(?:get started(?: now)?:? )?(?:download|get|install|try)(?: (?:our|the|the free|our free|now|it))? (?:\S+ ){0,2}apps?"
         r"(?: (?:today|now|for free|here|for (?:\S+ ){0,3}(?:alerts|news|updates|iphone|ipad|android|ios)))?|app[- ]?store ?(?:and |& |/ )?(?:google )?play[- ]?store|"
@@ -40,7 +50,11 @@ RULES: list[Rule] = [
         r"t[ée]l[ée]chargez (?:notre|l')\s?application|descarga (?:nuestra|la) (?:app|aplicaci[óo]n)|"
         r"scarica (?:la nostra |l')\s?app|pobierz (?:nasz[aą] )?aplikacj[ęe]|download (?:de|onze) app|"
         r"baixe (?:o|nosso) app(?:licativo)?|"
-        r"(?:.{0,120}[.?!] )?download \S+(?: \S+)? app (?:today|now)\b.{0,120})" + _END,
+        r"(?:.{0,120}[.?!] )?download \S+(?: \S+)? app (?:today|now)\b.{0,120}|"
+        # "For the latest stories ... download the Nationnews apps for iOS and Android.",
+        # "Get the latest news straight to your phone with the X app."
+        r"(?:for|get) the latest (?:news|stories|headlines|updates)\b.{0,80}\b(?:download|with) (?:the|our) .{1,40}\bapps?"
+        r"(?: for (?:ios|iphone|android)(?: (?:and|&) (?:ios|iphone|android))?)?)" + _END,
         max_chars=300,
     ),
     Rule(
@@ -51,7 +65,17 @@ RULES: list[Rule] = [
         r"(?:abonnez-vous|inscrivez-vous) [àa] (?:notre|la) newsletter|"
         r"suscr[íi]bete a (?:nuestr[oa]|la) (?:bolet[íi]n|newsletter)|iscriviti alla (?:nostra )?newsletter|"
         r"assine (?:a )?(?:nossa )?newsletter|zapisz si[ęe] do newslettera|"
-        r"(?:schrijf je in|meld je aan) voor (?:onze|de) nieuwsbrief)" + _END,
+        r"(?:schrijf je in|meld je aan) voor (?:onze|de) nieuwsbrief|"
+        # WordPress follow-by-email widgets, in their standard wordings.
+        r"(?:um )?neue beitr[äa]ge per e-?mail zu erhalten.{0,80}|gib deine e-?mail-adresse ein.{0,160}|"
+        r"enter your e-?mail address to (?:follow|subscribe).{0,160}|send me (?:an )?e-?mail (?:for )?every new post\.?|"
+        r"(?:get|receive) .{1,60}(?:daily|weekly) (?:edition|digest|newsletter) by e-?mail.{0,80}|"
+        # "Abonnieren Sie kostenlos die X-Newsletter und ...", "Schauen Sie mal in unseren Musiknewsletter!"
+        r"(?:.{1,120}[.?!:] )?(?:abonnieren sie|abonniere|bestellen sie|schauen sie (?:mal )?in|subscribe to|sign up (?:for|to)|"
+        r"abonnez-vous [àa]|inscrivez-vous [àa]|suscr[íi]bete a|iscriviti (?:a|alla)) .{0,40}"
+        r"(?:newsletter|nieuwsbrief|bolet[íi]n|lettre d'information)s?\b.{0,160}|"
+        r".{1,80} direkt in (?:dein|ihr|euer) (?:e-mail-)?postfach!?|stay (?:up[- ]to[- ]date|informed|in the loop)(?: (?:on|with) .{1,40})?|"
+        r"votre adresse (?:de messagerie|e-?mail) est uniquement utilis[ée]e pour vous envoyer.{0,200})" + _END,
     ),
     Rule(
         "PRO003", "promo", "subscription or paywall prompt",
@@ -59,7 +83,8 @@ RULES: list[Rule] = [
         r"(?:jetzt )?(?:abonnieren|abo abschlie[ßs]en)|exklusiv f[üu]r abonnenten|"
         r"(?:sie sind )?bereits (?:digital-)?abonnent(?:in)?\?.{0,40}|w[äa]hlen sie ihren zugang.{0,40}|"
         r"abonnez-vous|d[ée]j[àa] abonn[ée]\s?\?.{0,40}|suscr[íi]bete|abbonati|assine(?: j[áa])?|"
-        r"(?:this|the rest of this) (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members).{0,40})" + _END,
+        r"(?:this|the rest of this) (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members).{0,40}|"
+        r"subscribe (?:now |today )?to (?:our|the) .{1,60} for the full (?:story|article)\.?)" + _END,
     ),
     Rule(
         "PRO004", "promo", "call to action of the site, not the article",
@@ -67,7 +92,29 @@ RULES: list[Rule] = [
         r"donate(?: now| today)?|(?:jetzt )?spenden|become a (?:member|patron|supporter|subscriber).{0,60}|"
         r"try our .{0,30}features?|explore what .{1,40} can do for you|"
         r"unterst[üu]tzen sie (?:uns|unseren journalismus|unsere arbeit).{0,60}|"
-        r"soutenez (?:notre|le) journalisme.{0,60}|apoya (?:nuestro|el) periodismo.{0,60})" + _END,
+        r"soutenez (?:notre|le) journalisme.{0,60}|apoya (?:nuestro|el) periodismo.{0,60}|"
+        r"(?:wenn ihnen (?:unser|dieser) (?:artikel|beitrag) gefallen hat: )?unterst[üu]tzen sie diese form des journalismus.{0,60}|"
+        r"(?:jetzt neu! )?besuchen sie unseren .{0,20}shop!?)" + _END,
+    ),
+    Rule(
+        "PRO005", "promo", "reader-feedback prompt about the page itself",
+        # "Gefällt Ihnen dieser Artikel?", "War der Artikel nützlich?", "Was this article helpful?",
+        # "We want to hear what you think about this article. Submit a letter ...".
+        r"(?:(?:(?:hat|gef[äa]llt) (?:ihnen|dir|euch) (?:dieser|der|unser) (?:artikel|beitrag)|(?:dieser|der) (?:artikel|beitrag) gef[äa]llt (?:ihnen|dir)|"
+        r"war (?:dieser|der) (?:artikel|beitrag) (?:n[üu]tzlich|hilfreich|interessant)|"
+        r"(?:was|is) this (?:article|page|post|answer) (?:helpful|useful)|did you (?:like|enjoy|find) this (?:article|post)(?: helpful| useful)?|"
+        r"cet article vous a-t-il [ée]t[ée] utile|(?:le )?(?:ha resultado|fue) [úu]til (?:este|esta) (?:art[íi]culo|p[áa]gina))\s*\??|"
+        r"we want to hear what you think about this article.{0,160}|submit (?:your |a )?letter to the editor.{0,120}|"
+        r"bei fragen (?:und|oder) anregungen zu diesem (?:artikel|beitrag).{0,100})" + _END,
+        max_chars=300,
+    ),
+    Rule(
+        "PRO006", "promo", "browser push-notification prompt",
+        r"(?:(?:benachrichtigung(?:en)?|push-mitteilungen) (?:aktivieren|erlauben|zulassen)(?: .{1,300})?|"
+        r"d[üu]rfen wir (?:sie|dich) (?:in (?:ihrem|deinem) browser )?[üu]ber .{1,120} (?:informieren|benachrichtigen)\?.{0,120}|"
+        r"(?:enable|turn on|allow) (?:push |browser |desktop )?notifications(?: .{1,200})?|"
+        r"activer les notifications(?: .{1,200})?|activa(?:r)? las notificaciones(?: .{1,200})?)" + _END,
+        max_chars=400,
     ),
     Rule(
         "RDM001", "read-more", "end-of-article link to the full story elsewhere",
@@ -90,7 +137,8 @@ RULES: list[Rule] = [
         "RDM003", "read-more", "inline cross-reference to another story",
         r"(?:read also|see also|also read|read more|related|lesen sie (?:auch|mehr)|mehr (?:dazu|zum thema)|auch interessant|"
         r"lire aussi|[àa] lire aussi|voir aussi|lea tambi[ée]n|lee tambi[ée]n|leggi anche|leia tamb[ée]m|veja tamb[ée]m|"
-        r"czytaj (?:te[żz]|tak[żz]e)|zobacz (?:te[żz]|tak[żz]e)|lees ook|bekijk ook)\s*[:>»›|-]\s*.{3,160}",
+        r"czytaj (?:te[żz]|tak[żz]e)|zobacz (?:te[żz]|tak[żz]e)|lees ook|bekijk ook|"
+        r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n|dowiedz si[ęe] wi[ęe]cej|lesetipp)\s*[:>»›|-]\s*.{3,160}",
     ),
     Rule(
         "SHR001", "share", "share or social-network buttons",
@@ -99,6 +147,17 @@ RULES: list[Rule] = [
         r"twitter|x|linkedin|xing|pinterest|telegram|reddit|flipboard|messenger|instagram|youtube|tiktok|threads|"
         r"bluesky|mastodon|rss|copy link|link kopieren|link copied|artikel teilen|beitrag teilen|share this(?: article| story| post| page)?|"
         r"share on|teilen auf|partager sur|compartir en|condividi su)[\s,|/·•:]*){1,14}",
+    ),
+    Rule(
+        "SHR003", "share", "share prompt",
+        # "Möchten Sie den Artikel teilen?", "Artikel gefallen? Vergiss nicht zu teilen!", "Mit Freunden teilen",
+        # "Sharen mit:", "Udostępnij na FB (1)", "Rezept drucken Bei Pinterest speichern".
+        r"(?:(?:m[öo]chten sie|willst du|m[öo]chtest du) (?:den|diesen) (?:artikel|beitrag) teilen\?|"
+        r"(?:artikel|beitrag) gefallen\? (?:vergiss nicht|dann) .{0,20}teilen!?|vergiss nicht (?:ihn |den artikel )?zu teilen!?|"
+        r"(?:(?:den|diesen) (?:artikel|beitrag) )?mit (?:anderen|freunden|deinen freunden) teilen|sharen mit|teile (?:diesen|den) (?:artikel|beitrag)|"
+        r"share (?:this|the) (?:article|story|post) with (?:your )?(?:friends|others)|partagez (?:cet|l')\s?article|"
+        r"comparte (?:este|el) art[íi]culo|condividi (?:questo|l')\s?articolo|"
+        r"udost[ęe]pnij(?: na \S+)?(?: \(\d+\))?|(?:rezept drucken|bei pinterest speichern|auf pinterest merken|pin it)(?: (?:rezept drucken|bei pinterest speichern))*)" + _END,
     ),
     Rule(
         "SHR002", "share", "follow-us prompt",
@@ -133,6 +192,45 @@ RULES: list[Rule] = [
         r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?).{0,160}",
     ),
     Rule(
+        "LEG004", "legal", "rights or licence notice of the site",
+        # Site-level notices, not an article about licences: the subject is the site's content
+        # ("Die Inhalte dieser Website ...", "This work is licensed under ...") or a fixed phrase.
+        r"(?:some rights reserved\.?|materia[łl] chroniony prawem autorskim.{0,200}|todos os direitos reservados\.?|"
+        r"(?:(?:die|alle|s[äa]mtliche) )?(?:inhalte|texte|bilder|fotos|beitr[äa]ge|artikel)(?: \S+){0,2} "
+        r"(?:dieser|diese[sm]?|auf dieser|in diesem|in dieser) (?:website|webseite|seite|blogs?|homepage|internetseite)"
+        r"(?=.{0,200}(?:lizen[sz]|urheberrecht|creative commons|cc[- ]by|rechte)).{1,300}|"
+        r"(?:dieser|der) (?:text|beitrag|artikel|eintrag) (?:wurde |ist |steht )?(?:ver[öo]ffentlicht )?unter (?:der|einer) .{0,40}lizen[sz].{0,200}|"
+        r"(?:this|the) (?:work|content|article|text|site|blog|website|page|post)s?(?: (?:on|of) this (?:site|blog|website))? "
+        r"(?:is|are) licensed under .{1,200})",
+        max_chars=400,
+    ),
+    Rule(
+        "LEG005", "legal", "disclaimer of the site (opinion note, liability for links)",
+        r"(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag|kommentar) gibt (?:ausschlie[ßs]lich |nur )?die (?:pers[öo]nliche )?"
+        r"meinung de[sr] (?:autors?|autorin|verfassers?|verfasserin|gastautors?).{0,200}|"
+        r"trotz sorgf[äa]ltiger inhaltlicher kontrolle .{0,400}|"
+        r".{1,60} (?:is|are) not responsible for the (?:opinions|content|views)\b.{0,200}|"
+        r"(?:the )?(?:views|opinions)(?: and opinions)? expressed (?:in this (?:article|post|column|blog)|here|by (?:the )?(?:authors?|contributors)) (?:are|is|do not|does not)\b.{0,250})",
+        max_chars=500,
+    ),
+    Rule(
+        "LEG006", "legal", "placeholder of an embed blocked until consent",
+        r"(?:klicken sie auf den (?:unteren |folgenden )?button,? um den inhalt von .{1,60} zu laden\.?|"
+        r".{0,80}ohne (?:dein|ihr|euer) einverst[äa]ndnis keine verbindung zu .{1,40} her.{0,250}|"
+        r"empfohlener redaktioneller inhalt|(?:externen )?inhalt (?:laden|anzeigen|entsperren)|"
+        r"an dieser stelle (?:finden sie|findest du) (?:einen )?externen inhalt.{0,300}|"
+        r"mit dem laden (?:des|der) .{1,40} akzeptieren sie die datenschutzerkl[äa]rung.{0,120})" + _END,
+        max_chars=500,
+    ),
+    Rule(
+        "LEG007", "legal", "consent text of a sign-up or comment form",
+        r"(?:mit (?:der|ihrer|deiner) (?:registrierung|anmeldung|bestellung)(?: \S+){0,3} (?:akzeptieren sie|akzeptierst du|stimmen sie) .{1,500}|"
+        r"ich bin damit einverstanden, (?=.{0,300}(?:e-?mail|newsletter|datenschutz|daten)).{1,500}|"
+        r"by (?:signing up|registering|subscribing|clicking (?:\S+ ){0,3}), you (?:agree|consent) to .{1,400}|"
+        r"en (?:vous inscrivant|cliquant), vous acceptez .{1,400})",
+        max_chars=700,
+    ),
+    Rule(
         "NAV001", "navigation", "skip link, menu or account control",
         r"(?:skip to (?:main )?(?:content|navigation)|zum inhalt(?: springen)?|direkt zum inhalt|"
         r"aller au contenu(?: principal)?|saltar al contenido(?: principal)?|vai al contenuto|przejd[źz] do tre[śs]ci|"
@@ -145,6 +243,31 @@ RULES: list[Rule] = [
         r"previous(?: (?:article|post|page))?|next(?: (?:article|post|page))?|vorherige(?:r artikel)?|n[äa]chste(?:r artikel)?|"
         r"you are here|sie sind hier|vous [êe]tes ici|est[áa]s aqu[íi]|"
         r"logo|.{1,40} (?:logo|header)|orange background|image|bild|foto|photo)" + _END,
+    ),
+    Rule(
+        "NAV003", "navigation", "post footer: categories, tags, permalink",
+        # Blog themes print these under every post: "This entry was posted in X. Bookmark the permalink.",
+        # "Dieser Eintrag wurde veröffentlicht in X und verschlagwortet mit Y", "Erstellt am ... und
+        # abgelegt unter ...", "Posted in X | Tagged Y", "Schlagwörter: A, B", "Kategorie: X".
+        # A list after a bare label needs its colon, and "Posted in X" no sentence end, so prose
+        # ("Themen wie Klimaschutz ...", "Posted in 2019, the video ...") is never hit.
+        r"(?:(?:this (?:entry|post) was|dieser eintrag wurde) (?:.{0,60} )?"
+        r"(?:posted|published|filed|ver[öo]ffentlicht|abgelegt)(?: (?:in|on|am|unter|under) .{1,400})?\.?|"
+        r"erstellt am .{1,60} und abgelegt unter .{1,400}|"
+        r"(?:posted|filed) (?:in|under):? [^.!?]{1,150}(?: \| tagged:? [^.!?]{1,200})?|tagged(?: with)?: .{1,200}|"
+        r"(?:ver[öo]ffentlicht in|abgelegt unter|kategorisiert in):? [^.!?]{1,150}(?: \| (?:schlagw[öo]rter|verschlagwortet mit|tags):? [^.!?]{1,200})?|"
+        r"(?:schlagw[öo]rter|stichw[öo]rter|kategorien?|categories|category|tags|themen)(?: zu diesem (?:artikel|beitrag))?(?:\s*:\s*.{0,200})?|"
+        r"bookmark the permalink\.?|permalink)",
+        max_chars=500,
+    ),
+    Rule(
+        "NAV004", "navigation", "notice about the reader's browser (outdated, JavaScript off)",
+        r"(?:(?:.{0,80}[.!] )?you are using an? (?:\S+ ){0,2}browser (?:version )?(?:that|which|with) .{1,400}|"
+        r"(?:your|ihr|dein) browser (?:is out of date|is not supported|ist veraltet|wird nicht (?:mehr )?unterst[üu]tzt).{0,300}|"
+        r"(?:bitte )?aktivieren sie (?:bitte )?javascript.{0,200}|please (?:enable|turn on) javascript.{0,200}|"
+        r"javascript (?:is|ist) (?:disabled|deaktiviert).{0,200}|"
+        r"(?:um .{1,100}, )?(?:m[üu]ssen|sollten) sie (?:bitte )?javascript (?:in ihrem browser )?(?:aktivieren|einschalten)\.?)",
+        max_chars=600,
     ),
     Rule(
         "NAV002", "navigation", "breadcrumb trail",

@@ -12,6 +12,7 @@ RULES: list[Rule] = [
     Rule("MET002", "dateline", "date line (the date goes to metadata)", scope="code"),
     Rule("MET003", "dateline", "publisher name glued to a date (both go to metadata)", scope="code"),
     Rule("MET004", "byline", "contributor line ('Additional research by X'): credit, not article text", scope="code"),
+    Rule("MET005", "byline", "author box after the article ('X is a senior writer for Y ...'): about the author, not the story", scope="code"),
     Rule("TTL001", "title", "the headline (it goes to metadata, not the body)", scope="code"),
     Rule("DUP001", "title", "headline printed again", scope="code"),
     Rule("DUP002", "duplicate", "line repeating an earlier line of the page", scope="code"),

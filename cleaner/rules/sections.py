@@ -24,7 +24,14 @@ RULES: list[Rule] = [
         r"(?:[àa] )?lire aussi|sur le m[êe]me (?:sujet|th[èe]me)|articles? (?:similaires|li[ée]s)|les plus lus|"
         r"noticias relacionadas|art[íi]culos relacionados|te puede interesar|lo m[áa]s le[íi]do|"
         r"articoli correlati|potrebbe interessarti|i pi[ùu] letti|powi[ąa]zane artyku[łl]y|zobacz (?:te[żz]|tak[żz]e)|"
-        r"najcz[ęe][śs]ciej czytane|gerelateerde artikelen|meest gelezen|not[íi]cias relacionadas|leia tamb[ée]m|mais lidas)" + _END,
+        r"najcz[ęe][śs]ciej czytane|gerelateerde artikelen|meest gelezen|not[íi]cias relacionadas|leia tamb[ée]m|mais lidas|"
+        # "Lesen Sie auch die folgenden Beiträge:", "Die meistgelesenen Artikel bei SWR.de/Sport",
+        # "SEIT 10 TAGEN AM MEISTEN GELESEN", "Neueste Artikel für Fußbodenheizung", "Weiterführende Links".
+        r"lesen sie auch (?:die|diese) (?:folgenden )?(?:beitr[äa]ge|artikel)|(?:die )?meistgelesenen? (?:artikel|beitr[äa]ge|nachrichten|news)(?: .{1,40})?|"
+        r"(?:seit \d+ tagen )?am meisten gelesen|neueste (?:artikel|beitr[äa]ge|nachrichten) (?:f[üu]r|zu|zum|zur|aus|in) .{1,40}|"
+        r"weitere (?:beitr[äa]ge|artikel|nachrichten|meldungen) (?:zu|zum|aus) (?:diesem|dem|der) (?:artikel|thema|rubrik)|"
+        r"weiterf[üu]hrende (?:links|artikel|beitr[äa]ge)|aktuelle dossiers|dans la m[êe]me rubrique|"
+        r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n)" + _END,
         scope="section",
     ),
     Rule(
@@ -34,9 +41,36 @@ RULES: list[Rule] = [
         r"kommentare?(?: \(\d+\))?|\d+ kommentare?|kommentar (?:schreiben|verfassen)|(?:noch )?keine kommentare.{0,40}|"
         r"diskussion|leserkommentare|commentaires?|laisser un commentaire|comentarios?|deja (?:un|tu) comentario|"
         r"commenti|lascia un commento|komentarze|dodaj komentarz|reacties|plaats een reactie|coment[áa]rios|"
-        r"deixe (?:um|seu) coment[áa]rio)" + _END,
+        r"deixe (?:um|seu) coment[áa]rio|"
+        # WordPress thread headings: "11 responses to “Title”", "3 Gedanken zu „Titel“", "No Responses so far".
+        r"(?:\d+|one|two|three|ein|eine|zwei|drei) (?:responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
+        r"gedanken?|kommentare?|reaktionen|r[ée]ponses?|commentaires?|respuestas?|comentarios?) "
+        r"(?:to|on|zu|auf|[àa]|sur|a|en) .{1,200}|"
+        r"no (?:responses?|comments?|repl(?:y|ies))(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?)" + _END,
+        scope="section",
+    ),
+    Rule(
+        "COM002", "comments", "comment-form prompt or reply control",
+        # The reply/report buttons of each comment and the log-in or moderation notes of the form.
+        r"(?:(?:antworten|beantworten|reply|responder|r[ée]pondre|rispondi|odpowiedz|reageren|responder)(?: ↓)?|"
+        r"(?:log ?in|sign in) to reply|zum antworten anmelden|kommentar melden|report (?:this )?comment|"
+        r"(?:du musst|sie m[üu]ssen) (?:angemeldet|eingeloggt) sein, um (?:einen kommentar|kommentare) .{1,40}|"
+        r"you must be (?:logged in|signed in) to post a comment|"
+        r"para comentar (?:debes|tienes que|es necesario) .{1,80}|"
+        r"(?:\(?kommentare erscheinen erst nach .{1,60}\)?)|"
+        r"(?:your|deine|ihre) e-?mail[- ]adresse wird nicht ver[öo]ffentlicht.{0,80}|"
+        r"your email address will not be published.{0,80}|"
+        r"(?:required fields are marked|erforderliche felder sind mit) .{1,30}|"
+        r"ich freue mich (?:sehr )?(?:[üu]ber|auf) (?:eure|deine|ihre) kommentare.{0,120})" + _END,
+    ),
+    Rule(
+        "REL004", "related", "inline cross-reference box opener ('Lesen Sie auch'): it and its teaser go, the article goes on",
+        # Printed inside the article, above one or two teaser headlines; unlike REL001 it never
+        # ends the article, so the structure stage takes only the short lines right after it.
+        r"(?:lesen sie auch|lies auch|auch interessant|lee tambi[ée]n|leggi anche|read also|see also)" + _END,
         scope="section",
     ),
     Rule("REL002", "related", "teaser inside a related-stories or comments section", scope="code"),
     Rule("REL003", "related", "text after the end-of-article marker", scope="code"),
+    Rule("COM003", "comments", "comment thread: from the first of several 'Name says:' / 'Comment by' headers on", scope="code"),
 ]

@@ -30,4 +30,11 @@ RULES: list[Rule] = [
         r"commentaires?|partages|comentarios?|commenti|komentarz(?:e|y)?|reacties|coment[áa]rios|reactions?|"
         r"replies|antworten))?",
     ),
+    Rule(
+        "TIM003", "counter", "reading time or length counter ('5 min read', 'Lesezeit: 3 Minuten', '21 minutes - 4312 words')",
+        r"(?:(?:gesch[äa]tzte )?(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|"
+        r"czas czytania|leestijd)\s*:?\s*(?:ca\.\s*|etwa\s*|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:uten?|utes?|utos?|uti|\.)?|minutes?)|"
+        r"\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:uten?|utes?)?\.?) (?:read|reading|lesezeit|lesedauer|lesen|de lecture|de lectura|di lettura)|"
+        r"\d+ minutes? [-–·|] \d[\d,.]* words)",
+    ),
 ]
