@@ -33,7 +33,7 @@ bench: bench-text bench-html bench-batch bench-spark
 
 bench-text:
 	$(MAKE) setup EXTRAS=test,bench
-	$(VENV)/bin/python bench/text.py --dataset $(DATASET)
+	$(VENV)/bin/python bench/text_mode.py --dataset $(DATASET)
 
 ## train: refit the text-mode line scorer on the tune half (cleaner/data/line_model.json)
 train:
@@ -41,7 +41,7 @@ train:
 	$(VENV)/bin/python scripts/train_line_model.py --dataset $(DATASET)
 ## bench-html: HTML mode vs trafilatura.extract, docs/s and F1 on the same pages (DATASET=path; ARGS="--half test")
 bench-html: setup
-	$(PY) bench/html.py --dataset $(DATASET) $(ARGS)
+	$(PY) bench/html_mode.py --dataset $(DATASET) $(ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,4 +1,4 @@
-"""bench/html.py runs end to end on the three-page development set in fixtures/ (no network)."""
+"""bench/html_mode.py runs end to end on the three-page development set in fixtures/ (no network)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .conftest import FIXTURES, ROOT
 
 def test_bench_html_reports_both_extractors(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "html.py"), "--dataset", str(FIXTURES / "evalset"),
+    subprocess.run([sys.executable, str(ROOT / "bench" / "html_mode.py"), "--dataset", str(FIXTURES / "evalset"),
                     "--json", str(out)], check=True, capture_output=True, text=True, timeout=300)
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["pages"] == 3

@@ -1,6 +1,6 @@
 """Text-mode throughput: cleaner vs datatrove's C4 line filter on the same text dumps, one process.
 
-    python bench/text.py [--dataset PATH] [--repeat N]
+    python bench/text_mode.py [--dataset PATH] [--repeat N]
 
 Reports docs/s for both and their ratio, plus peak RSS growth while cleaning (memory must stay flat).
 The C4 filter (datatrove, `pip install -e '.[bench]'`) is run with its defaults except that a document it

@@ -1,6 +1,6 @@
 """Benchmark HTML mode against trafilatura.extract on the same pages, in one run.
 
-    python bench/html.py [--dataset PATH] [--half all|tune|test] [--limit N] [--repeat R] [--json OUT]
+    python bench/html_mode.py [--dataset PATH] [--half all|tune|test] [--limit N] [--repeat R] [--json OUT]
 
 Both extractors get the same decompressed page bytes, in the same process, alternating page by page
 (each warmed up on one page first). Reports docs/s for each (wall clock and this process's CPU time),
@@ -10,15 +10,8 @@ called trafilatura (its cost is inside our time).
 
 from __future__ import annotations
 
-import os
-import sys
-
-# Run as a script, this file's folder is sys.path[0], and its name would shadow the standard
-# library's `html` module for everything imported after it.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
-
 import argparse
+import sys
 import gzip
 import json
 import time
