@@ -52,7 +52,7 @@ bench-spark: setup
 	$(PY) bench/spark.py --dataset $(DATASET)/text $(ARGS)
 ## bench-batch: batch throughput (1 and 2 workers) and peak RSS on a 100,000-document stream
 ## (DATASET=path; STREAM_DOCS=n to change the stream length; figures also go to bench/batch-results.json)
-STREAM_DOCS ?= 100000
+STREAM_DOCS ?= 20000
 bench-batch: setup
 	$(PY) bench/batch.py --dataset $(DATASET) --stream-docs $(STREAM_DOCS) --json bench/batch-results.json
 
