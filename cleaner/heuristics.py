@@ -31,7 +31,6 @@ from .features import (
 )
 from .rules import RuleSet
 
-_TERMINAL = ".!?…\"”»)'’"
 #: Labels of lines that interrupt an article without ending it.
 _INTERRUPTIONS = frozenset({"advert", "caption", "credit", "share", "timestamp", "counter", "read-more"})
 #: Non-sentence lines (headings, short items) allowed between two trailing sentences.
@@ -184,5 +183,5 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
         if not keep[i]:
             if outside_ok:
                 doc.label(i, "HEU001")
-        elif listy_ok and len(text) >= 100 and prepared.stats[i].density < 0.05 and text[-1] not in _TERMINAL:
+        elif listy_ok and len(text) >= 100 and prepared.stats[i].density < 0.05 and not prepared.stats[i].terminal:
             doc.label(i, "HEU002")

@@ -117,7 +117,6 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
     # Prose in the container's parent or grandparent stays too: a lead paragraph in the article's
     # header, a body split over sibling divs (readability's sibling rule).
     near: set[int] = set()
-    prose_outside: list[bool] = []
     for i, seg in enumerate(segs):
         ancestors = blocks[i].ancestors
         if best in ancestors and not near:

@@ -17,7 +17,6 @@ from .document import Document
 from .rules import RULES_BY_ID, RuleSet
 
 _CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")
-_TERMINAL = ".!?…:;\"”»)'’"
 #: A sentence end followed by another sentence: a paragraph, not a heading.
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?] \p{Lu}")
 #: Lines at least this long count as article prose when weighing what lies before/after a marker.
