@@ -25,10 +25,12 @@ RULES: list[Rule] = [
         r"(?:\s*[•·|,-]?\s*\d{1,6}){0,3}",
     ),
     Rule(
-        "TIM002", "counter", "bare counter (comments, shares, likes, views)",
-        r"\d{1,7}(?:[.,]\d+)?[kKmM]?(?:\s+(?:comments?|shares?|likes?|views?|reads?|kommentare?|aufrufe|"
+        "TIM002", "counter", "counter (comments, shares, likes, views)",
+        # A number with a counter word. A bare number on its own line is more often a list marker,
+        # a table cell or a price inside the article than a counter badge (measured on the dev set).
+        r"\d{1,7}(?:[.,]\d+)?[kKmM]?\s+(?:comments?|shares?|likes?|views?|reads?|kommentare?|aufrufe|"
         r"commentaires?|partages|comentarios?|commenti|komentarz(?:e|y)?|reacties|coment[áa]rios|reactions?|"
-        r"replies|antworten))?",
+        r"replies|antworten)",
     ),
     Rule(
         "TIM003", "counter", "reading time or length counter ('5 min read', 'Lesezeit: 3 Minuten', '21 minutes - 4312 words')",
