@@ -18,7 +18,7 @@ from .rules import RULES_BY_ID, RuleSet
 
 _CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")
 #: A sentence end followed by another sentence: a paragraph, not a heading.
-_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?] \p{Lu}")
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}")
 #: Lines at least this long count as article prose when weighing what lies before/after a marker.
 _PROSE_CHARS = 80
 #: Prose above an opener that makes it an article's end rather than a menu entry.

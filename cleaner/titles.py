@@ -51,6 +51,28 @@ def _candidate_score(
     return score
 
 
+def _echo_of_page_title(doc: Document, start: int) -> int | None:
+    """A line that repeats the page <title> line minus its site name ("Headline | Site" on top, then
+    "Headline" as the page's <h1>): the strongest evidence of the headline, wherever it stands."""
+    segs = doc.segments
+    first = segs[0].text
+    if not heading_like(first) or len(segs) < 2:
+        return None
+    matches = [
+        i
+        for i in range(1, len(segs))
+        if 8 <= len(segs[i].text) < len(first)
+        and len(segs[i].text.split()) >= 2
+        and first.startswith(segs[i].text)
+        and _TITLE_SEPARATORS.match(first, len(segs[i].text))
+        and (doc.verdicts[i] is None or doc.verdicts[i].rule in _SOFT)
+    ]
+    if not matches:
+        return None
+    # The copy nearest the article (the <h1> above it, not a breadcrumb or footer link).
+    return min(matches, key=lambda i: (i > start, abs(start - i)))
+
+
 def choose_title(doc: Document, rules: RuleSet) -> None:
     """Pick the headline, label it TTL001, and note it in `doc.meta['title']`."""
     segs = doc.segments
@@ -67,6 +89,8 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         doc.region[0] if doc.region else 0,
     )
     candidate: int | None = doc.meta.get("title_hint")
+    if candidate is None:
+        candidate = _echo_of_page_title(doc, start)
     if candidate is None:
         first = segs[0].text
         page_title = _words(first)
