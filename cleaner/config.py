@@ -45,7 +45,7 @@ class CleanerConfig:
     #: Heuristics: probability of being article text below which a line goes (None: the model's own).
     keep_threshold: float | None = None
     #: Heuristics: up to this many low-scoring lines between two article lines stay (headings, lists).
-    max_gap: int = 1
+    max_gap: int = 2
     #: Heuristics: between the first and last article line, a line stays if its score reaches this.
     inside_threshold: float = 0.3
     #: HTML: stop collecting blocks after this many elements (deeply nested or huge pages).
