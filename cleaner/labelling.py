@@ -74,33 +74,29 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
         text = doc.kept_text(i) if doc.spans[i] else seg.text
         if len(text) > 160 or not text:
             continue
-        if not _DIGIT.search(text):
+        dated = _DIGIT.search(text) is not None
+        if dated:
+            found = metadata.publisher_date(text, config.date_order)
+            if found and rules.enabled("MET003"):
+                doc.label(i, "MET003")
+                meta.setdefault("publishers", []).append((i, found[0]))
+                meta.setdefault("dates", []).append((i, found[1]))
+                continue
+            names, iso = metadata.dated_byline(text, config.date_order)
+        else:
             # No digit, no date: only a plain byline ("By X") is possible.
-            names = metadata.byline_without_date(text)
-            if names and rules.enabled("MET001"):
-                doc.label(i, "MET001")
-                meta.setdefault("bylines", []).append((i, names))
-            elif metadata.contributor_line(text) and rules.enabled("MET004"):
-                doc.label(i, "MET004")
-            continue
-        found = metadata.publisher_date(text, config.date_order)
-        if found and rules.enabled("MET003"):
-            doc.label(i, "MET003")
-            meta.setdefault("publishers", []).append((i, found[0]))
-            meta.setdefault("dates", []).append((i, found[1]))
-            continue
-        names = metadata.byline(text, config.date_order)
+            names, iso = metadata.byline_without_date(text), None
         if names and rules.enabled("MET001"):
             doc.label(i, "MET001")
             meta.setdefault("bylines", []).append((i, names))
-            _, iso = metadata.strip_dates(text, config.date_order)
             if iso:
                 meta.setdefault("dates", []).append((i, iso))
             continue
-        iso = metadata.dateline(text, config.date_order)
-        if iso and rules.enabled("MET002"):
-            doc.label(i, "MET002")
-            meta.setdefault("dates", []).append((i, iso))
-            continue
+        if dated:
+            iso = metadata.dateline(text, config.date_order)
+            if iso and rules.enabled("MET002"):
+                doc.label(i, "MET002")
+                meta.setdefault("dates", []).append((i, iso))
+                continue
         if metadata.contributor_line(text) and rules.enabled("MET004"):
             doc.label(i, "MET004")

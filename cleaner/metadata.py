@@ -166,20 +166,26 @@ def byline_without_date(text: str) -> list[str] | None:
     return _byline_names(text)
 
 
-def byline(text: str, order: str = "DMY") -> list[str] | None:
-    """The author names when `text` is a byline ("By X", "Von X und Y", "Par X, Y", "X | 19.10.2019")."""
+def dated_byline(text: str, order: str = "DMY") -> tuple[list[str] | None, str | None]:
+    """(author names, ISO date) when `text` is a byline that may carry a date ("Von X, 19.10.2019",
+    "X | 19.10.2019"); (None, None) otherwise."""
     if len(text) > 140:
-        return None
+        return None, None
     rest, date = strip_dates(text, order)
     if rest and _BYLINE_OPENER.match(rest):
         names = _byline_names(rest)
         if names:
-            return names
+            return names, date
     # "Bettina Kugler 19.10.2019, 05:00 Uhr": a bare name beside a date.
     rest = rest.rstrip(" .|")
     if date is not None and _BARE_NAME.fullmatch(rest):
-        return [rest]
-    return None
+        return [rest], date
+    return None, None
+
+
+def byline(text: str, order: str = "DMY") -> list[str] | None:
+    """The author names when `text` is a byline ("By X", "Von X und Y", "Par X, Y", "X | 19.10.2019")."""
+    return dated_byline(text, order)[0]
 
 
 def publisher_date(text: str, order: str = "DMY") -> tuple[str, str] | None:
