@@ -22,9 +22,6 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .html_hints import read_hints
-from .normalize import _NEWLINES, _TABLE
-
-_HTML_TABLE = {k: v for k, v in _TABLE.items() if k != 0xAD}
 
 #: Elements whose content is never visible text.
 SKIP = frozenset({
@@ -138,17 +135,20 @@ def _holds_article(node: LexborNode, strong: bool) -> bool:
     return False
 
 
-#: Characters that `normalize_text` would change (odd spaces, invisible and control characters).
-_ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\xa0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
+#: Characters that `normalize_text` drops (zero-width characters, C0/C1 controls; the soft hyphen
+#: stays in HTML mode). The odd spaces it maps to " " need no work here: `str.split` already takes
+#: them, and line separators, for whitespace.
+_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u180e\u200b\u2060\ufeff]")
 
 
 def clean_text(raw: str) -> str:
-    """Normalized, whitespace-collapsed text of a block (normalize only when something is odd).
+    """Normalized, whitespace-collapsed text of a block: what `normalize_text` and collapsing spaces
+    would give, without translating the whole string character by character.
 
     Soft hyphens stay in HTML mode: they are part of the page's words as published (and of the
     snippets that the evaluation looks for); text mode drops them."""
-    if not raw.isascii() and _ODD.search(raw):
-        raw = _NEWLINES.sub("\n", raw).translate(_HTML_TABLE)
+    if not raw.isascii():
+        raw = _DROPPED.sub("", raw)
     return " ".join(raw.split())
 
 
