@@ -15,9 +15,9 @@ from .config import CleanerConfig
 from .decode import to_text
 from .document import Document
 from .heuristics import find_region
-from .html import parse_html, render_blocks
+from .html import HtmlPage, parse_html, render_blocks
 from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
-from .html_labels import fallback_html, fix_title, label_html, restore_html
+from .html_labels import fallback_html, fix_title, kept_chars, label_html, restore_html, short_of_body
 from .labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url
 from .language import LanguageModel
@@ -83,12 +83,31 @@ class Cleaner:
         config = self.config
         page = parse_html(html, config.max_html_nodes)
         normalized, segments = render_blocks(page.blocks)
-        doc = Document(normalized, segments, url=url, kind="html")
+        doc = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
+        stats: dict[str, Any] = dict(page.stats)
+        if (config.html_fallback_chars and any(b.soft for b in page.blocks)
+                and short_of_body(doc, config.html_fallback_chars)):
+            # Boxes that looked like chrome took the body with them: a second pass that trusts them
+            # costs far less than the trafilatura fallback, which still follows if this leaves too little.
+            retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), False)
+            if kept_chars(retry) > kept_chars(doc):
+                doc = retry
+                stats["retry"] = "soft boxes"
+        stats["html_container"] = doc.meta.get("html_best")
+        if page.truncated:
+            stats["truncated"] = "max_html_nodes"
+        if fallback_html(doc, html, self.rules, config.html_fallback_chars):
+            stats["fallback"] = "trafilatura"
+        return _assemble(doc, page.meta, stats, html)
+
+    def _label_html_page(self, page: HtmlPage, doc: Document, soft_boxes: bool) -> Document:
+        """All labelling stages of HTML mode on `doc` (see `label_html` for `soft_boxes`)."""
+        config = self.config
         if "rules" not in config.disabled_stages:
-            label_html(doc, page, self.rules)
+            label_html(doc, page, self.rules, soft_boxes)
         languages = _language_model()
-        kept = "\n".join(s.text for i, s in enumerate(segments) if doc.verdicts[i] is None)
-        doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(normalized)
+        kept = "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)
+        doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(doc.normalized)
         self.label_before_heuristics(doc)
         if "heuristics" not in config.disabled_stages:
             _find_region_within(doc, languages.stopwords_for(doc.language), config, self.rules)
@@ -97,13 +116,7 @@ class Cleaner:
             restore_html(doc)
         if "metadata" not in config.disabled_stages and self.rules.enabled("TTL001"):
             fix_title(doc, choose_html_title(page.meta, None))
-        stats: dict[str, Any] = dict(page.stats)
-        stats["html_container"] = doc.meta.get("html_best")
-        if page.truncated:
-            stats["truncated"] = "max_html_nodes"
-        if fallback_html(doc, html, self.rules, config.html_fallback_chars):
-            stats["fallback"] = "trafilatura"
-        return _assemble(doc, page.meta, stats, html)
+        return doc
 
     def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
         self.label_before_heuristics(doc)

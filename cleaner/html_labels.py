@@ -69,8 +69,11 @@ def _caption_or_credit(doc: Document, i: int, rules: RuleSet) -> str:
     return "HTM010"
 
 
-def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
-    """Label segments from their HTML evidence, and everything outside the article container."""
+def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool = True) -> None:
+    """Label segments from their HTML evidence, and everything outside the article container.
+
+    With `soft_boxes` off, walked boxes that look like chrome (see `Block.soft`) are not labelled
+    for it: the second opinion for a page where they left too little body."""
     segs = doc.segments
     blocks = page.blocks
     prose_by: defaultdict[int, float] = defaultdict(float)
@@ -132,6 +135,8 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
             continue
         ancestors = blocks[i].ancestors
         if best in ancestors:
+            if not soft_boxes:
+                continue
             # A box that looked like chrome but was walked (it holds prose): chrome after all when the
             # article container is not inside it.
             for element, names in blocks[i].soft:
@@ -152,18 +157,25 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
 _OVERTURNABLE = ("HTM", "HEU")
 
 
+def kept_chars(doc: Document) -> int:
+    return sum(len(doc.kept_text(i)) for i in range(len(doc.segments)) if doc.verdicts[i] is None)
+
+
+def short_of_body(doc: Document, min_chars: int) -> bool:
+    """Less than `min_chars` of body is left although the page holds at least that much more."""
+    kept = kept_chars(doc)
+    return kept < min_chars and sum(len(seg.text) for seg in doc.segments) >= kept + min_chars
+
+
 def fallback_html(doc: Document, html: str, rules: RuleSet, min_chars: int) -> bool:
     """When less than `min_chars` of body is left, let trafilatura choose: keep the segments its
     extraction contains.
 
     The ledger stays ours (HTM016 on every segment trafilatura leaves out); returns True when used.
     """
-    if not rules.enabled("HTM016"):
+    if not rules.enabled("HTM016") or not short_of_body(doc, min_chars):
         return False
-    kept = sum(len(doc.kept_text(i)) for i in range(len(doc.segments)) if doc.verdicts[i] is None)
-    total = sum(len(seg.text) for seg in doc.segments)
-    if kept >= min_chars or total < kept + min_chars:
-        return False
+    kept = kept_chars(doc)
     import trafilatura  # costly import, only when needed
 
     extracted = trafilatura.extract(html, include_comments=False, include_tables=True, fast=True) or ""
