@@ -12,8 +12,6 @@ The text-mode stages (rules, metadata lines, structure, region heuristics) then 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .document import Document
 from .labelling import absolute_offset as _absolute
 from .html_blocks import HtmlPage
@@ -69,6 +67,21 @@ def _caption_or_credit(doc: Document, i: int, rules: RuleSet) -> str:
     return "HTM010"
 
 
+def _add_elements(ancestors: tuple[int, ...], prose_by: dict[int, float], chrome_by: dict[int, float],
+                  parent: dict[int, int]) -> None:
+    """Enter the elements of an ancestor chain not seen yet, outermost first (the order in which the
+    container choice meets them), with their parent."""
+    k = len(ancestors) - 1
+    while k > 0 and ancestors[k - 1] not in prose_by:
+        k -= 1
+    for j in range(k, len(ancestors)):
+        element = ancestors[j]
+        prose_by[element] = 0.0
+        chrome_by[element] = 0.0
+        if j:
+            parent[element] = ancestors[j - 1]
+
+
 def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool = True) -> None:
     """Label segments from their HTML evidence, and everything outside the article container.
 
@@ -76,8 +89,11 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
     for it: the second opinion for a page where they left too little body."""
     segs = doc.segments
     blocks = page.blocks
-    prose_by: defaultdict[int, float] = defaultdict(float)
-    chrome_by: defaultdict[int, float] = defaultdict(float)
+    # Each block's prose and chrome go to its innermost element first and are summed up the tree
+    # afterwards (element ids grow from parent to child), rather than added to every ancestor.
+    prose_by: dict[int, float] = {}
+    chrome_by: dict[int, float] = {}
+    parent: dict[int, int] = {}
     for i, seg in enumerate(segs):
         block = blocks[i]
         ctx = seg.context
@@ -100,9 +116,17 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
             links = n * seg.link_density
             # Short plain text (list items, table cells, a date) weighs little either way.
             chrome = links + SHORT_WEIGHT * (n - links) if prose == 0.0 else links
-        for a in block.ancestors:
-            prose_by[a] += prose
-            chrome_by[a] += chrome
+        ancestors = block.ancestors
+        if ancestors:
+            inner = ancestors[-1]
+            if inner not in prose_by:
+                _add_elements(ancestors, prose_by, chrome_by, parent)
+            prose_by[inner] += prose
+            chrome_by[inner] += chrome
+    for element in sorted(parent, reverse=True):
+        up = parent[element]
+        prose_by[up] += prose_by[element]
+        chrome_by[up] += chrome_by[element]
     doc.meta["html_container"] = [True] * len(segs)
     if not prose_by or not rules.enabled("HTM013"):
         return
