@@ -157,6 +157,7 @@ RULES: list[Rule] = [
         r"(?:(?:den|diesen) (?:artikel|beitrag) )?mit (?:anderen|freunden|deinen freunden) teilen|sharen mit|teile (?:diesen|den) (?:artikel|beitrag)|"
         r"share (?:this|the) (?:article|story|post) with (?:your )?(?:friends|others)|partagez (?:cet|l')\s?article|"
         r"comparte (?:este|el) art[íi]culo|condividi (?:questo|l')\s?articolo|"
+        r"podziel si[ęe](?: (?:na|z) \S+)?|compart(?:e|ir) (?:esta|la) (?:noticia|nota)|comp[áa]rtelo|"
         r"udost[ęe]pnij(?: na \S+)?(?: \(\d+\))?|(?:rezept drucken|bei pinterest speichern|auf pinterest merken|pin it)(?: (?:rezept drucken|bei pinterest speichern))*)" + _END,
     ),
     Rule(

@@ -31,7 +31,10 @@ RULES: list[Rule] = [
         r"(?:seit \d+ tagen )?am meisten gelesen|neueste (?:artikel|beitr[äa]ge|nachrichten) (?:f[üu]r|zu|zum|zur|aus|in) .{1,40}|"
         r"weitere (?:beitr[äa]ge|artikel|nachrichten|meldungen) (?:zu|zum|aus) (?:diesem|dem|der) (?:artikel|thema|rubrik)|"
         r"weiterf[üu]hrende (?:links|artikel|beitr[äa]ge)|aktuelle dossiers|dans la m[êe]me rubrique|"
-        r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n)" + _END,
+        r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n|"
+        # Spanish, Polish and French openers of the same kind ("Otras noticias", "Polecane artykuły").
+        r"otras noticias|m[áa]s noticias|noticias destacadas|te recomendamos|inne artyku[łl]y|polecane(?: artyku[łl]y)?|"
+        r"przeczytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|autres articles|[àa] voir aussi|[àa] d[ée]couvrir aussi)" + _END,
         scope="section",
     ),
     Rule(
@@ -46,7 +49,8 @@ RULES: list[Rule] = [
         r"(?:\d+|one|two|three|ein|eine|zwei|drei) (?:responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
         r"gedanken?|kommentare?|reaktionen|r[ée]ponses?|commentaires?|respuestas?|comentarios?) "
         r"(?:to|on|zu|auf|[àa]|sur|a|en) .{1,200}|"
-        r"no (?:responses?|comments?|repl(?:y|ies))(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?)" + _END,
+        r"no (?:responses?|comments?|repl(?:y|ies))(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?|"
+        r"do[łl][ąa]cz do dyskusji|skomentuj|(?:participa|[úu]nete) en la conversaci[óo]n|rejoignez la (?:discussion|conversation))" + _END,
         scope="section",
     ),
     Rule(
