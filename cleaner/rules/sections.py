@@ -21,9 +21,9 @@ RULES: list[Rule] = [
         r"recent posts|(?:das )?k[öo]nnte (?:sie|dich) auch interessieren|mehr zum thema|weitere (?:artikel|beitr[äa]ge|nachrichten|themen)|"
         r"[äa]hnliche (?:artikel|beitr[äa]ge|themen)|verwandte (?:artikel|themen|beitr[äa]ge)|meistgelesen(?:e(?: artikel)?)?|"
         r"empfehlungen|unsere empfehlungen|passend zum thema|neueste (?:artikel|beitr[äa]ge)|top-?themen|"
-        r"(?:[àa] )?lire aussi|sur le m[êe]me (?:sujet|th[èe]me)|articles? (?:similaires|li[ée]s)|les plus lus|"
+        r"sur le m[êe]me (?:sujet|th[èe]me)|articles? (?:similaires|li[ée]s)|les plus lus|"
         r"noticias relacionadas|art[íi]culos relacionados|te puede interesar|lo m[áa]s le[íi]do|"
-        r"articoli correlati|potrebbe interessarti|i pi[ùu] letti|powi[ąa]zane artyku[łl]y|zobacz (?:te[żz]|tak[żz]e)|"
+        r"articoli correlati|potrebbe interessarti|i pi[ùu] letti|powi[ąa]zane artyku[łl]y|"
         r"najcz[ęe][śs]ciej czytane|gerelateerde artikelen|meest gelezen|not[íi]cias relacionadas|leia tamb[ée]m|mais lidas|"
         # "Lesen Sie auch die folgenden Beiträge:", "Die meistgelesenen Artikel bei SWR.de/Sport",
         # "SEIT 10 TAGEN AM MEISTEN GELESEN", "Neueste Artikel für Fußbodenheizung", "Weiterführende Links".
@@ -34,7 +34,7 @@ RULES: list[Rule] = [
         r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n|"
         # Spanish, Polish and French openers of the same kind ("Otras noticias", "Polecane artykuły").
         r"otras noticias|m[áa]s noticias|noticias destacadas|te recomendamos|inne artyku[łl]y|polecane(?: artyku[łl]y)?|"
-        r"przeczytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|autres articles|[àa] voir aussi|[àa] d[ée]couvrir aussi)" + _END,
+        r"autres articles|[àa] voir aussi|[àa] d[ée]couvrir aussi)" + _END,
         scope="section",
     ),
     Rule(
@@ -71,7 +71,9 @@ RULES: list[Rule] = [
         "REL004", "related", "inline cross-reference box opener ('Lesen Sie auch'): it and its teaser go, the article goes on",
         # Printed inside the article, above one or two teaser headlines; unlike REL001 it never
         # ends the article, so the structure stage takes only the short lines right after it.
-        r"(?:lesen sie auch|lies auch|auch interessant|lee tambi[ée]n|leggi anche|read also|see also)" + _END,
+        r"(?:lesen sie auch|lies auch|auch interessant|lee tambi[ée]n|leggi anche|read also|see also|"
+        # French and Polish news print these inside the article, above one linked headline.
+        r"(?:[àa] )?lire aussi|zobacz (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|(?:prze)?czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]))" + _END,
         scope="section",
     ),
     Rule("REL002", "related", "teaser inside a related-stories or comments section", scope="code"),
