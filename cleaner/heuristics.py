@@ -174,7 +174,8 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
         return
     doc.region = (kept[0], kept[-1] + 1)
     outside_ok = rules.enabled("HEU001")
-    listy_ok = rules.enabled("HEU002")
+    # Without a stoplist (Chinese, Japanese, ...) stopword density says nothing about a line.
+    listy_ok = rules.enabled("HEU002") and bool(stopwords)
     for i in range(n):
         if doc.verdicts[i] is not None:
             continue
