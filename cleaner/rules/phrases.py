@@ -158,7 +158,9 @@ RULES: list[Rule] = [
         r"share (?:this|the) (?:article|story|post) with (?:your )?(?:friends|others)|partagez (?:cet|l')\s?article|"
         r"comparte (?:este|el) art[íi]culo|condividi (?:questo|l')\s?articolo|"
         r"podziel si[ęe](?: (?:na|z) \S+)?|compart(?:e|ir) (?:esta|la) (?:noticia|nota)|comp[áa]rtelo|"
-        r"udost[ęe]pnij(?: na \S+)?(?: \(\d+\))?|(?:rezept drucken|bei pinterest speichern|auf pinterest merken|pin it)(?: (?:rezept drucken|bei pinterest speichern))*)" + _END,
+        r"udost[ęe]pnij(?: na \S+)?(?: \(\d+\))?|(?:rezept drucken|bei pinterest speichern|auf pinterest merken|pin it)(?: (?:rezept drucken|bei pinterest speichern))*|"
+        # Recipe plugins' buttons: "Jump to Recipe Print Recipe", "Zum Rezept springen".
+        r"(?:(?:jump to|print) recipe|zum rezept springen)(?: (?:jump to|print) recipe)*)" + _END,
     ),
     Rule(
         "SHR002", "share", "follow-us prompt",
@@ -228,7 +230,11 @@ RULES: list[Rule] = [
         r"(?:mit (?:der|ihrer|deiner) (?:registrierung|anmeldung|bestellung)(?: \S+){0,3} (?:akzeptieren sie|akzeptierst du|stimmen sie) .{1,500}|"
         r"ich bin damit einverstanden, (?=.{0,300}(?:e-?mail|newsletter|datenschutz|daten)).{1,500}|"
         r"by (?:signing up|registering|subscribing|clicking (?:\S+ ){0,3}), you (?:agree|consent) to .{1,400}|"
-        r"en (?:vous inscrivant|cliquant), vous acceptez .{1,400})",
+        r"en (?:vous inscrivant|cliquant), vous acceptez .{1,400}|"
+        # The spam-filter notices printed under comment and sign-up forms by WordPress and reCAPTCHA.
+        r"this (?:site|page|form) is protected by recaptcha and the google privacy policy and terms of service apply\.?|"
+        r"this site uses akismet to reduce spam\.(?: learn how your comment data is processed\.?)?|"
+        r"diese (?:website|seite) verwendet akismet, um spam zu reduzieren\..{0,120})",
         max_chars=700,
     ),
     Rule(
@@ -258,7 +264,9 @@ RULES: list[Rule] = [
         r"(?:posted|filed) (?:in|under):? [^.!?]{1,150}(?: \| tagged:? [^.!?]{1,200})?|tagged(?: with)?: .{1,200}|"
         r"(?:ver[öo]ffentlicht in|abgelegt unter|kategorisiert in):? [^.!?]{1,150}(?: \| (?:schlagw[öo]rter|verschlagwortet mit|tags):? [^.!?]{1,200})?|"
         r"(?:schlagw[öo]rter|stichw[öo]rter|kategorien?|categories|category|tags|themen)(?: zu diesem (?:artikel|beitrag))?(?:\s*:\s*.{0,200})?|"
-        r"bookmark the permalink\.?|permalink)",
+        r"bookmark the permalink\.?|permalink|"
+        # The theme footer of hosted blogs: "Bloggen auf WordPress.com.", "Proudly powered by WordPress".
+        r"(?:bloggen auf|blog at|erstelle eine website oder ein blog auf|(?:proudly )?powered by|betrieben von) wordpress(?:\.com)?\.?)",
         max_chars=500,
     ),
     Rule(

@@ -63,6 +63,7 @@ RULES: list[Rule] = [
         r"para comentar (?:debes|tienes que|es necesario) .{1,80}|"
         r"(?:\(?kommentare erscheinen erst nach .{1,60}\)?)|"
         r"(?:your|deine|ihre) e-?mail[- ]adresse wird nicht ver[öo]ffentlicht.{0,80}|"
+        r"bitte (?:loggen sie sich|melde dich|melden sie sich) (?:vor dem kommentieren |zum kommentieren )?(?:ein|an)(?: log ?in)*|"
         r"your email address will not be published.{0,80}|"
         r"(?:required fields are marked|erforderliche felder sind mit) .{1,30}|"
         r"ich freue mich (?:sehr )?(?:[üu]ber|auf) (?:eure|deine|ihre) kommentare.{0,120})" + _END,
