@@ -22,26 +22,28 @@ _LOW = 0.5
 _MAX_WEIGHT_CHARS = 300
 
 
+#: Shared rows (callers only concatenate them, never mutate them).
+_IN_CORE = [1.0, 0.0, 0.0, 0.0]
+_NO_CORE = [0.0, 0.0, 0.0, 0.0]
+
+
 def core_features(first: list[float], stats: list[LineStats]) -> list[list[float]]:
     """Per line: in the core; lines and low-scoring lines between it and the core (scaled); far away."""
     n = len(first)
     weights = [(p - _LOW) * max(min(s.length, _MAX_WEIGHT_CHARS), 10) for p, s in zip(first, stats)]
     total, lo, hi = best_run(weights)
     if total <= 0:
-        return [[0.0, 0.0, 0.0, 0.0] for _ in range(n)]
-    low_prefix = [0] * (n + 1)
-    for i in range(n):
-        low_prefix[i + 1] = low_prefix[i] + (first[i] < _LOW)
-    rows = []
-    for i in range(n):
-        if lo <= i < hi:
-            rows.append([1.0, 0.0, 0.0, 0.0])
-            continue
-        if i < lo:
-            gap, low = lo - i, low_prefix[lo] - low_prefix[i + 1]
-        else:
-            gap, low = i - hi + 1, low_prefix[i] - low_prefix[hi]
-        rows.append([0.0, min(gap, 30) / 30.0, min(low, 10) / 10.0, float(low >= 3)])
+        return [_NO_CORE] * n
+    rows: list[list[float]] = [_IN_CORE] * n
+    # Walk outwards from the core, counting the unliked lines crossed so far.
+    low = 0
+    for i in range(lo - 1, -1, -1):
+        rows[i] = [0.0, min(lo - i, 30) / 30.0, min(low, 10) / 10.0, float(low >= 3)]
+        low += first[i] < _LOW
+    low = 0
+    for i in range(hi, n):
+        rows[i] = [0.0, min(i - hi + 1, 30) / 30.0, min(low, 10) / 10.0, float(low >= 3)]
+        low += first[i] < _LOW
     return rows
 
 
