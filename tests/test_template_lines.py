@@ -17,6 +17,9 @@ _PROSE = ("Dies ist ein langer Absatz über das Thema, der viele Wörter enthäl
         ("Jump to Recipe Print Recipe", "SHR003"),
         ("Bitte loggen Sie sich vor dem Kommentieren ein Login Login", "COM002"),
         ("Podziel się", "SHR003"),
+        ("Den Artikel mit anderen teilen/diskutieren:", "SHR003"),
+        ("Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "NAV001"),
+        ("Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein.", "NAV001"),
     ],
 )
 def test_template_line_is_removed_by_its_rule(line: str, rule: str) -> None:

@@ -154,7 +154,7 @@ RULES: list[Rule] = [
         # "Sharen mit:", "Udostępnij na FB (1)", "Rezept drucken Bei Pinterest speichern".
         r"(?:(?:m[öo]chten sie|willst du|m[öo]chtest du) (?:den|diesen) (?:artikel|beitrag) teilen\?|"
         r"(?:artikel|beitrag) gefallen\? (?:vergiss nicht|dann) .{0,20}teilen!?|vergiss nicht (?:ihn |den artikel )?zu teilen!?|"
-        r"(?:(?:den|diesen) (?:artikel|beitrag) )?mit (?:anderen|freunden|deinen freunden) teilen|sharen mit|teile (?:diesen|den) (?:artikel|beitrag)|"
+        r"(?:(?:den|diesen) (?:artikel|beitrag) )?mit (?:anderen|freunden|deinen freunden) teilen(?:(?:/| und )diskutieren)?|sharen mit|teile (?:diesen|den) (?:artikel|beitrag)|"
         r"share (?:this|the) (?:article|story|post) with (?:your )?(?:friends|others)|partagez (?:cet|l')\s?article|"
         r"comparte (?:este|el) art[íi]culo|condividi (?:questo|l')\s?articolo|"
         r"podziel si[ęe](?: (?:na|z) \S+)?|compart(?:e|ir) (?:esta|la) (?:noticia|nota)|comp[áa]rtelo|"
@@ -249,7 +249,10 @@ RULES: list[Rule] = [
         r"to top|top|haut de page|volver arriba|torna su|do g[óo]ry|naar boven|"
         r"previous(?: (?:article|post|page))?|next(?: (?:article|post|page))?|vorherige(?:r artikel)?|n[äa]chste(?:r artikel)?|"
         r"you are here|sie sind hier|vous [êe]tes ici|est[áa]s aqu[íi]|"
-        r"logo|.{1,40} (?:logo|header)|orange background|image|bild|foto|photo)" + _END,
+        r"logo|.{1,40} (?:logo|header)|orange background|image|bild|foto|photo|"
+        # Shop-system controls: cart, listing pager, the captcha prompt of the contact form.
+        r"warenkorb(?: \(\d+\))?|es werden die .{1,40}? \d+ bis \d+ von insgesamt \d+ angezeigt!?|"
+        r"bitte geben sie die zahlenfolge in das nachfolgende textfeld ein\.?)" + _END,
     ),
     Rule(
         "NAV003", "navigation", "post footer: categories, tags, permalink",
