@@ -263,3 +263,104 @@ def date_from_url(url: str | None) -> str | None:
 def bare_name(text: str) -> bool:
     """Two or three capitalised words and nothing else: a person's name standing alone."""
     return len(text) <= 40 and _BARE_NAME.fullmatch(text.strip(" ,.|")) is not None
+
+
+# --- Author lines near the headline -------------------------------------------------------------
+# The finders above read one line in isolation and must be strict (they run over the whole page).
+# Next to the headline a looser reading is safe: "Veröffentlicht am 12. Juni 2017 von gizzmo",
+# "6. Dezember 2022 von Fatima in Gefühle", "Von" + "Thomas Steinberg" on two lines,
+# "MikeNils 18.10.2019, 15:07 Uhr", "Redaktion - 31. Januar 2022".
+
+#: Words that may stand before a byline's opener ("Veröffentlicht von X", "Posted in News by X").
+_LEAD_WORDS = regex.compile(
+    r"(?:(?:veröffentlicht|gepostet|geschrieben|erstellt|gespeichert|verfasst|eingestellt|posted|published|written|"
+    r"created|filed|publié|écrit|publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven|opublikowano|"
+    r"text|texte|tipps|beitrag|blog|artikel|ein|article|post|story|interview|illustration|am|on|le|el|il|in|"
+    r"em|op|um|at|dnia)\b[\s,:|·•—–-]*)*",
+    regex.IGNORECASE,
+)
+_OPENER_AT = regex.compile(rf"(?i:{BYLINE_OPENERS}|durch|przez|publicado por|posted by)\s*:?\s+")
+#: A name token: capitalised word, initial, particle, or (after an opener) a user handle.
+_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|" + _PARTICLE + r")(?=\s|$|[,|·•—–/])")
+_HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._-]{1,30}")
+#: Where a name stops: a separator, a date word or a preposition ("von X in Kategorie", "by X on May 3").
+_NAME_STOP = regex.compile(
+    r"\s*(?:[|·•—–/(]|\s-\s|\s\d|,\s*(?=[\p{Ll}\d,]|$)|\b(?:in|am|on|le|el|il|em|op|um|at|dnia|den|the|für|for|pour|para|per|"
+    r"zuletzt|stand|updated|aktualisiert|mis|kommentar\w*|comments?|shares?|follow|folgen|lesezeit|min|uhr)\b)",
+    regex.IGNORECASE,
+)
+#: Lines that only open a byline; the names stand on the next line ("Von" / "Thomas Steinberg").
+_OPENER_ONLY = regex.compile(
+    rf"(?:(?:geschrieben|verfasst|tipps|text|ein beitrag|beitrag|artikel)\s+von|(?i:{BYLINE_OPENERS}))\s*:?",
+    regex.IGNORECASE,
+)
+#: One word a site puts where a person's name would stand.
+_STAFF = frozenset("redaktion redaction rédaction redacción redazione staff editorial admin administrator".split())
+_NOT_A_NAME = frozenset(
+    "home menu news startseite suche search login anmelden abonnieren share teilen kommentare comments "
+    "redaktionell anzeige advertisement werbung sponsored foto bild photo quelle source".split()
+)
+
+
+def _handle_like(word: str) -> bool:
+    """A user name rather than a capitalised word: all lower case, an inner capital ("MikeNils"),
+    or the site's staff ("Redaktion")."""
+    return word.islower() or any(ch.isupper() for ch in word[1:]) or word.casefold() in _STAFF
+
+
+def _names_from(text: str, handles: bool) -> list[str] | None:
+    """Names at the start of `text`, up to the first stop ("Chris Jung", "Ann Lee und Bo Chu", "gizzmo")."""
+    stop = _NAME_STOP.search(text)
+    head = text[: stop.start()] if stop else text
+    head = head.strip(" ,.;:")
+    if not head or len(head) > 70:
+        return None
+    names = [n.strip(" .,") for n in _NAME_SPLIT.split(head) if n.strip(" .,")]
+    if not names or len(names) > 5:
+        return None
+    for name in names:
+        words = name.split()
+        if len(words) > 5 or any(w.casefold() in _NOT_A_NAME for w in words):
+            return None
+        if len(words) == 1 and not (_HANDLE.fullmatch(name) and (handles or _handle_like(name))):
+            return None
+        if len(words) > 1 and not all(_TOKEN.fullmatch(w) for w in words):
+            return None
+    return names
+
+
+def author_line(text: str, following: str | None = None, order: str = "DMY") -> list[str] | None:
+    """The author names when `text` (a line next to the headline) is a byline, read loosely: an opener
+    after publishing words and dates, an opener alone with the names on the `following` line, or a
+    name beside a date."""
+    if len(text) > 160:
+        return None
+    rest, date = strip_dates(text, order)
+    rest = rest.strip(" |/·•—–-,:")
+    if not rest:
+        return None
+    if " | " in rest:
+        # "yas! | By Cara Stiles", "Arne Sjöström | HR-Welt": one of the pieces is the byline.
+        for piece in rest.split(" | "):
+            names = _loose_byline(piece.strip(), date is not None)
+            if names:
+                return names
+        return None
+    if _OPENER_ONLY.fullmatch(rest) and following:
+        nxt, _ = strip_dates(following, order)
+        return _names_from(nxt, handles=True) if nxt and len(nxt) <= 80 else None
+    return _loose_byline(rest, date is not None)
+
+
+def _loose_byline(rest: str, dated: bool) -> list[str] | None:
+    lead = _LEAD_WORDS.match(rest)
+    at = _OPENER_AT.match(rest, lead.end() if lead else 0)
+    if at is None and lead and lead.end():
+        # "Posted in Datenschutz by X": one category between the publishing word and the opener.
+        at = regex.compile(r"[^\s|]{1,30}\s+(?:by|von|par|por)\s+", regex.IGNORECASE).match(rest, lead.end())
+    if at is not None:
+        return _names_from(rest[at.end() :], handles=True)
+    if dated:
+        # "Bettina Kugler 19.10.2019", "reineckefuchs — 2. Februar 2022": the name stands first.
+        return _names_from(rest, handles=False)
+    return None

@@ -1,0 +1,78 @@
+"""Metadata through the public interface: headline, authors and dates in text and HTML mode."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+
+PROSE = (
+    "The council met on Tuesday evening and agreed, after a long debate, to keep the swimming pool open "
+    "through the winter months.\n\n"
+    "Residents had collected more than two thousand signatures, and the mayor thanked them for their "
+    "patience while the budget was being drawn up.\n"
+)
+
+
+def clean_text(text: str, url: str | None = None):
+    return Cleaner().clean(text, kind="text", url=url)
+
+
+def test_headline_echoing_the_page_title_wins_even_with_final_punctuation() -> None:
+    text = "Pool stays open all winter! | Town News\n\nHome\nNews\nSport\n\nPool stays open all winter!\n\n" + PROSE
+    assert clean_text(text).title == "Pool stays open all winter!"
+
+
+def test_site_name_before_the_headline_is_recognised_from_the_address() -> None:
+    text = "Four Years Remaining » Interning of small integers in Python\n\nFour Years Remaining\nAbout\n\n" \
+           "Interning of small integers in Python\n\n" + PROSE
+    article = clean_text(text, url="https://fouryears.eu/2019/10/21/interning/")
+    assert article.title == "Interning of small integers in Python"
+
+
+def test_a_section_part_of_the_page_title_is_not_the_headline() -> None:
+    text = "Pool stays open through the winter | Local | Town News\n\nLocal\nSport\n\n" \
+           "Pool stays open through the winter\n\n" + PROSE
+    assert clean_text(text).title == "Pool stays open through the winter"
+
+
+def test_a_colon_does_not_make_the_headline_end_a_site_name() -> None:
+    text = "Dezuka Suisan: Fried fish cakes, hot and fresh\n\nMenu\n\n" + PROSE
+    assert clean_text(text).title == "Dezuka Suisan: Fried fish cakes, hot and fresh"
+
+
+def test_the_site_name_under_the_page_title_is_not_the_headline() -> None:
+    # "Headline | Site" then "Site" on the next line: the page <title> ends with the site's name.
+    text = "Aren't we all …? | Katastrophengebiet\nKatastrophengebiet\nJournal of a writer\nMenu\n\n" \
+           "Aren't we all …?\n\n" + PROSE
+    assert clean_text(text).title == "Aren't we all …?"
+
+
+def test_the_headline_repeated_whole_is_taken_over_a_label_nearer_the_article() -> None:
+    text = "Brothel catering to politicians busted in Boston\nSkip to content\nLocal News\n\n" \
+           "Brothel catering to politicians busted in Boston\nJohns paid up to $600 an hour\n" \
+           "Local News |\n\n" + PROSE
+    assert clean_text(text).title == "Brothel catering to politicians busted in Boston"
+
+
+def _with_byline(*lines: str) -> str:
+    return "Pool stays open all winter | Town News\nHome\nNews\n\nPool stays open all winter\n" + \
+        "\n".join(lines) + "\n\n" + PROSE
+
+
+def test_byline_after_publishing_words_and_a_date() -> None:
+    article = clean_text(_with_byline("Veröffentlicht am 12. Juni 2017 von gizzmo"))
+    assert article.authors == ["gizzmo"]
+    assert "gizzmo" not in article.text
+
+
+def test_byline_opener_alone_with_the_name_on_the_next_line() -> None:
+    assert clean_text(_with_byline("Von", "Thomas Steinberg", "19.10.19, 12:00 Uhr")).authors == ["Thomas Steinberg"]
+
+
+def test_user_name_beside_a_date_but_not_a_section_name() -> None:
+    assert clean_text(_with_byline("MikeNils 18.10.2019, 15:07 Uhr")).authors == ["MikeNils"]
+    assert clean_text(_with_byline("Politik | 18.10.2019")).authors == []
+
+
+def test_only_the_byline_under_the_headline_counts() -> None:
+    text = _with_byline("By Grace Zokovitch | gzokovitch@example.com") + "\nMore stories\nBy Ann Other, 12.03.2021\n"
+    assert clean_text(text).authors == ["Grace Zokovitch"]
