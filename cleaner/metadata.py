@@ -262,7 +262,12 @@ def date_from_url(url: str | None) -> str | None:
 
 def bare_name(text: str) -> bool:
     """Two or three capitalised words and nothing else: a person's name standing alone."""
-    return len(text) <= 40 and _BARE_NAME.fullmatch(text.strip(" ,.|")) is not None
+    text = text.strip(" ,.|")
+    return (
+        len(text) <= 40
+        and _BARE_NAME.fullmatch(text) is not None
+        and not any(w.casefold() in _NOT_A_NAME for w in text.split())
+    )
 
 
 # --- Author lines near the headline -------------------------------------------------------------
@@ -286,7 +291,8 @@ _HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._-]{1,30}")
 #: Where a name stops: a separator, a date word or a preposition ("von X in Kategorie", "by X on May 3").
 _NAME_STOP = regex.compile(
     r"\s*(?:[|·•—–/(]|\s-\s|\s\d|,\s*(?=[\p{Ll}\d,]|$)|\b(?:in|am|on|le|el|il|em|op|um|at|dnia|den|the|für|for|pour|para|per|"
-    r"zuletzt|stand|updated|aktualisiert|mis|kommentar\w*|comments?|shares?|follow|folgen|lesezeit|min|uhr)\b)",
+    r"zuletzt|stand|updated|aktualisiert|mis|kommentar\w*|comments?|shares?|follow|folgen|lesezeit|min|uhr|last|"
+    rf"{BYLINE_ROLES})\b)",
     regex.IGNORECASE,
 )
 #: Lines that only open a byline; the names stand on the next line ("Von" / "Thomas Steinberg").
@@ -296,15 +302,23 @@ _OPENER_ONLY = regex.compile(
 )
 #: One word a site puts where a person's name would stand.
 _STAFF = frozenset("redaktion redaction rédaction redacción redazione staff editorial admin administrator".split())
+#: Words that are not part of a person's name: menu labels, determiners and the like that open
+#: capitalised phrases ("Mehr Sport", "Der Tagesspiegel", "The Big Shift", "Wichtige Seiten").
 _NOT_A_NAME = frozenset(
     "home menu news startseite suche search login anmelden abonnieren share teilen kommentare comments "
-    "redaktionell anzeige advertisement werbung sponsored foto bild photo quelle source".split()
+    "redaktionell anzeige advertisement werbung sponsored foto bild photo quelle source "
+    "der die das des dem den ein eine einer aus mehr mit für über unsere unser alle neue neu weitere "
+    "wichtige zurück weiter jetzt hier the a an our all new more latest related top main read last next "
+    "previous blog page seite seiten published updated modified veröffentlicht aktualisiert publié "
+    "publicado google facebook twitter instagram youtube whatsapp".split()
 )
 
 
 def _handle_like(word: str) -> bool:
     """A user name rather than a capitalised word: all lower case, an inner capital ("MikeNils"),
     or the site's staff ("Redaktion")."""
+    if word.isupper() or _DATE_WORD.fullmatch(word):
+        return False  # "PUBLISHED", "mardi"
     return word.islower() or any(ch.isupper() for ch in word[1:]) or word.casefold() in _STAFF
 
 
@@ -322,6 +336,8 @@ def _names_from(text: str, handles: bool) -> list[str] | None:
         words = name.split()
         if len(words) > 5 or any(w.casefold() in _NOT_A_NAME for w in words):
             return None
+        if len(words) > 1 and words[0].casefold() in PUBLISHER_ARTICLES:
+            return None  # "De Stentor", "Le Monde": a publication, not a person
         if len(words) == 1 and not (_HANDLE.fullmatch(name) and (handles or _handle_like(name))):
             return None
         if len(words) > 1 and not all(_TOKEN.fullmatch(w) for w in words):
@@ -349,6 +365,9 @@ def author_line(text: str, following: str | None = None, order: str = "DMY") -> 
     if _OPENER_ONLY.fullmatch(rest) and following:
         nxt, _ = strip_dates(following, order)
         return _names_from(nxt, handles=True) if nxt and len(nxt) <= 80 else None
+    if date is None and following and len(rest) <= 50 and dateline(following.lstrip(" /|·•-–"), order):
+        # "Ronja Beck" over "/ 16.11.2018, 03:00 Uhr", "Amelie Siekmann," over "am Sonntag, 11.12.2022".
+        return _names_from(rest, handles=False) if bare_name(rest) else None
     return _loose_byline(rest, date is not None)
 
 
@@ -364,3 +383,8 @@ def _loose_byline(rest: str, dated: bool) -> list[str] | None:
         # "Bettina Kugler 19.10.2019", "reineckefuchs — 2. Februar 2022": the name stands first.
         return _names_from(rest, handles=False)
     return None
+
+
+def opener_only(text: str) -> bool:
+    """A line that only opens a byline ("Von", "By", "Autor:"): the names stand on the next line."""
+    return len(text) <= 20 and _OPENER_ONLY.fullmatch(text.strip()) is not None

@@ -202,15 +202,14 @@ _BEFORE_TITLE = 2
 _AROUND_START = 4
 #: Verdicts a byline line may carry when read again near the headline (a date line may hold the
 #: author: "Veröffentlicht am 12. Juni 2017 von gizzmo").
-_BYLINE_VERDICTS = (None, "HEU001", "MET001", "MET002", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
+_BYLINE_VERDICTS = (None, "HEU001", "MET001", "MET002", "MET003", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
 _MAX_BYLINE = 160
 
 
 def _anchor(doc: Document) -> int:
     """Where the article's head is: the headline, unless it stands far from the article."""
-    start = doc.region[0] if doc.region else 0
     title = doc.meta.get("title_index")
-    return title if title is not None and 0 < title and abs(start - title) <= 30 else start
+    return title if title else (doc.region[0] if doc.region else 0)
 
 
 def _window(doc: Document, anchor: int) -> list[int]:
@@ -242,8 +241,10 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         # After the headline first (the byline sits under it), nearest first.
         i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))
         doc.meta["bylines"] = [(i, names)]
-        if verdicts[i] is None or verdicts[i].rule in _BYLINE_VERDICTS:
-            doc.label(i, "MET001", overrule=True)
+        taken = [i, i + 1] if metadata.opener_only(segs[i].text) and i + 1 < len(segs) else [i]
+        for k in taken:
+            if (verdicts[k].rule if verdicts[k] else None) in _BYLINE_VERDICTS:
+                doc.label(k, "MET001", overrule=True)
         return
     _bare_name_author(doc)
 

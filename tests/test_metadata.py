@@ -76,3 +76,9 @@ def test_user_name_beside_a_date_but_not_a_section_name() -> None:
 def test_only_the_byline_under_the_headline_counts() -> None:
     text = _with_byline("By Grace Zokovitch | gzokovitch@example.com") + "\nMore stories\nBy Ann Other, 12.03.2021\n"
     assert clean_text(text).authors == ["Grace Zokovitch"]
+
+
+def test_a_name_over_a_date_line_and_not_a_menu_phrase() -> None:
+    assert clean_text(_with_byline("Ronja Beck", "/ 16.11.2018, 03:00 Uhr")).authors == ["Ronja Beck"]
+    assert clean_text(_with_byline("Mehr Sport", "16.11.2018, 03:00 Uhr")).authors == []
+    assert clean_text(_with_byline("PUBLISHED: November 8, 2023 at 4:56 p.m.")).authors == []
