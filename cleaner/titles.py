@@ -105,7 +105,8 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
     repeat it too, so the copy nearest the article wins)."""
     segs = doc.segments
     first = segs[0].text
-    if len(segs) < 2 or not 8 <= len(first) <= 300:
+    # (A text dump opens with the page's <title>; an HTML page's first block is whatever comes first.)
+    if doc.kind == "html" or len(segs) < 2 or not 8 <= len(first) <= 300:
         return None
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(first) if p.strip()]
     site_idx = _site_parts(first, parts, doc.url)

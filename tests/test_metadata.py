@@ -82,3 +82,35 @@ def test_a_name_over_a_date_line_and_not_a_menu_phrase() -> None:
     assert clean_text(_with_byline("Ronja Beck", "/ 16.11.2018, 03:00 Uhr")).authors == ["Ronja Beck"]
     assert clean_text(_with_byline("Mehr Sport", "16.11.2018, 03:00 Uhr")).authors == []
     assert clean_text(_with_byline("PUBLISHED: November 8, 2023 at 4:56 p.m.")).authors == []
+
+
+HTML_BODY = "<article><p>" + PROSE.replace("\n\n", "</p><p>") + "</p></article>"
+
+
+def clean_html(head: str, h1: str = "", url: str | None = None):
+    html = f"<html lang='de'><head>{head}</head><body><header><a href='/'>Home</a></header>{h1}{HTML_BODY}</body></html>"
+    return Cleaner().clean(html, kind="html", url=url)
+
+
+def test_html_title_takes_the_site_name_off_the_og_title() -> None:
+    head = ("<title>Pool stays open all winter | Town News</title><meta property='og:site_name' content='Town News'>"
+            "<meta property='og:title' content='Pool stays open all winter | Town News'>")
+    assert clean_html(head).title == "Pool stays open all winter"
+
+
+def test_html_title_is_the_h1_without_a_kicker_glued_before_it() -> None:
+    head = "<meta property='og:title' content='Rene Benko-Firma Signa in Sorge - Finanzdaten und Berater-Auftrag'>"
+    h1 = "<h1>Immobilienkrise Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag</h1>"
+    assert clean_html(head, h1).title == "Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag"
+
+
+def test_html_title_ignores_an_og_title_that_is_the_site_name() -> None:
+    head = ("<title>Peking 2022 – Eine große Chance</title><meta property='og:site_name' content='Biathlon Union - IBU'>"
+            "<meta property='og:title' content='Biathlon Union - IBU'>")
+    assert clean_html(head, "<h1>Peking 2022 – Eine große Chance</h1>").title == "Peking 2022 – Eine große Chance"
+
+
+def test_a_utc_timestamp_is_read_in_the_zone_of_the_page_language() -> None:
+    head = "<meta property='article:published_time' content='2022-11-06T23:00:00.000Z'>"
+    assert clean_html(head).date == "2022-11-07"
+    assert clean_html(head.replace("23:00", "21:00")).date == "2022-11-06"
