@@ -9,6 +9,7 @@ modified date, the author named on the page over a site-wide default.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -65,7 +66,7 @@ def _names(value: Any) -> list[str]:
     for v in values:
         name = v.get("name") if isinstance(v, dict) else v
         if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
-            names.append(collapse_spaces(name))
+            names.append(collapse_spaces(html_lib.unescape(name)))
     return names
 
 
@@ -369,6 +370,47 @@ def clean_author(name: str) -> str:
     return name.strip(" ,;|·-–")
 
 
+_DOMAIN = regex.compile(r"\b[\w-]+\.(?:de|at|ch|com|org|net|fr|es|it|pl|nl|be|eu|info|co|uk|io)\b", regex.IGNORECASE)
+#: Author claims that name no person: placeholders and content-system accounts.
+_NO_PERSON = frozenset("no author|unknown|admin|administrator|wordpressadmin|webmaster|google|editor".split("|"))
+
+
+def _not_a_person(name: str, sites: list[str]) -> bool:
+    """An author claim that is the site speaking: its name, a domain ("LAOLA1.at"), an address, or
+    a placeholder ("No Author")."""
+    name = name.strip()
+    return (
+        not name
+        or name.startswith("http")
+        or name.casefold() in _NO_PERSON
+        or _DOMAIN.search(name) is not None
+        or _is_site(name, sites, strict=True)
+    )
+
+
+def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None) -> list[str]:
+    """The first author claim that names a person (JSON-LD, <meta>, the byline element, the text's
+    byline, an organisation in JSON-LD), cleaned of the words around the names; when every claim is
+    the site speaking ("LAOLA1.at", "telebasel"), the first of them: the site is then the author."""
+    ld = list(meta.get("ld_author") or [])
+    dom = meta.get("dom_author")
+    if ld and dom and " " in dom and all(" " not in a and a.islower() for a in ld):
+        ld = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
+    claims: list[list[str]] = []
+    if ld:
+        claims.append([n for a in ld for n in text_meta.person_names(a)])
+    for key in ("author", "dom_author"):
+        value = meta.get(key)
+        if value and not value.startswith("http"):
+            claims.append(text_meta.person_names(clean_author(value)))
+    claims.append(list(found.get("authors") or []))
+    claims.append(list(meta.get("ld_author_org") or []))
+    claims = [c for c in claims if c]
+    sites = _site_names(meta, url)
+    people = [c for c in claims if not any(_not_a_person(n, sites) for n in c)]
+    return (people or claims or [[]])[0]
+
+
 def url_date(url: str | None) -> str | None:
     """A date written into the page's address (/2019/10/16/...)."""
     m = _URL_DATE.search(url or "")
@@ -418,17 +460,7 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
     htmldate last (for the date, when `html` is given).
 
     `found` holds what the text stages found (title, authors, date, publisher)."""
-    authors = list(meta.get("ld_author") or [])
-    dom = meta.get("dom_author")
-    if authors and dom and " " in dom and all(" " not in a and a.islower() for a in authors):
-        authors = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
-    if not authors:
-        for key in ("author", "dom_author"):
-            value = meta.get(key)
-            if value and not value.startswith("http"):
-                authors = [clean_author(value)]
-                break
-    authors = [a for a in authors if a] or found.get("authors") or list(meta.get("ld_author_org") or [])
+    authors = _choose_authors(meta, found, url)
     date = None
     zone = page_zone(meta.get("lang"))
     for key in ("ld_date", "published", "url_date", "dom_date"):

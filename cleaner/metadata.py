@@ -388,3 +388,38 @@ def _loose_byline(rest: str, dated: bool) -> list[str] | None:
 def opener_only(text: str) -> bool:
     """A line that only opens a byline ("Von", "By", "Autor:"): the names stand on the next line."""
     return len(text) <= 20 and _OPENER_ONLY.fullmatch(text.strip()) is not None
+
+
+#: Words before a name in an author element ("Erstellt von", "Interview:", "© ", "& Fotos:",
+#: "Zeige alle Beiträge von").
+_NAME_LEAD = regex.compile(
+    r"^(?:[©&+]|\(c\))?\s*(?:(?:text|texte|fotos?|bilder?|photos?|interview|autor(?:in)?|author|geprüft|"
+    r"zeige|alle|all|beiträge|posts?|articles?|artikel|more|mehr|erstellt|geschrieben|verfasst|posted|written|"
+    r"published|veröffentlicht|und|and|&)\b[\s&:]*)*(?:(?:von|by|par|por|di|door)\b\s*:?\s*)?",
+    regex.IGNORECASE,
+)
+#: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
+_NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
+
+
+_TRAILING_JUNK = regex.compile(
+    r"(?:\s*,\s*(?:phd|md|msc|ma|mba|rd|bsc|cnn|afp|ap|dpa|reuters)\.?"
+    r"|\s+(?:stand|am|on|le|el|um|zuletzt|aktualisiert|updated|veröffentlicht|published)\s*:?"
+    r"|\s*[—–|·]\s*(?:veröffentlicht|published|publié|publicado|aktualisiert|updated)\b.*)$",
+    regex.IGNORECASE,
+)
+
+
+def person_names(text: str) -> list[str]:
+    """An author claim without what stands around the names ("Erstellt von Andri Bryner",
+    "Sara Zinnecker Stand:", "Grant Tinsley, PhD", "© Kathrin Führes"); a claim without such words
+    is kept as it is written ("telebasel", "Markus M. Haefliger, London, Beat Bumbacher")."""
+    text = text.strip()
+    lead = _NAME_LEAD.match(text)
+    core = _TRAILING_JUNK.sub("", text[lead.end() :] if lead else text).strip(" ,;|·-–")
+    if core == text:
+        return [text] if text else []
+    names = _names_from(core, handles=True) if core else None
+    if names:
+        return [n for n in names if n.casefold().strip(".") not in _NOT_AUTHORS] or names
+    return [core] if core else []

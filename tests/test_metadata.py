@@ -114,3 +114,18 @@ def test_a_utc_timestamp_is_read_in_the_zone_of_the_page_language() -> None:
     head = "<meta property='article:published_time' content='2022-11-06T23:00:00.000Z'>"
     assert clean_html(head).date == "2022-11-07"
     assert clean_html(head.replace("23:00", "21:00")).date == "2022-11-06"
+
+
+def test_html_author_is_the_person_over_the_site_speaking() -> None:
+    head = "<meta name='author' content='LAOLA1.at'>"
+    h1 = "<h1>Pool stays open all winter</h1><div class='author'>Erstellt von Andri Bryner</div>"
+    assert clean_html(head, h1, url="https://www.laola1.at/de/red/x").authors == ["Andri Bryner"]
+
+
+def test_html_author_that_is_the_site_stays_when_no_person_is_named() -> None:
+    assert clean_html("<meta name='author' content='telebasel'>", url="https://telebasel.ch/x").authors == ["telebasel"]
+
+
+def test_html_author_claim_loses_degrees_and_trailing_labels() -> None:
+    assert clean_html("<meta name='author' content='Grant Tinsley, PhD'>").authors == ["Grant Tinsley"]
+    assert clean_html("<meta name='author' content='Sara Zinnecker Stand:'>").authors == ["Sara Zinnecker"]
