@@ -167,6 +167,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     )
     publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
     title = meta.get("title")
+    page_claims: dict[str, Any] = {}
     if doc.kind == "html":
         claims = text_claims(doc)
         page_meta = {**page_meta, "url_date": url_date(doc.url)}
@@ -174,6 +175,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
                                                "date": date or claims.get("date"), "publisher": publisher},
                                    html, doc.url)
         title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]
+        page_claims = chosen
         if chosen["date_source"]:
             extra_stats = {**extra_stats, "date_from": chosen["date_source"]}
     stats = {
@@ -192,7 +194,9 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         publisher=publisher,
         language=doc.language or (page_meta.get("lang", "")[:2].lower() or None),
         url=doc.url or page_meta.get("canonical"),
-        description=page_meta.get("description"),
+        description=page_claims.get("description"),
+        canonical_url=page_claims.get("canonical_url"),
+        image=page_claims.get("image"),
         captions=captions,
         image_credits=credits,
         removed=removed,

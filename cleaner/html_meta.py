@@ -13,6 +13,7 @@ import html as html_lib
 import json
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
@@ -70,6 +71,15 @@ def _names(value: Any) -> list[str]:
     return names
 
 
+def _ld_url(value: Any) -> str | None:
+    """An address from a JSON-LD value: a string, an object with url/@id, or the first of a list."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("@id")
+    return value.strip() if isinstance(value, str) and value.strip() and not value.startswith("#") else None
+
+
 def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
     # Article-like items first: a page often carries WebSite and Organization items too.
     def rank(item: dict[str, Any]) -> int:
@@ -99,6 +109,12 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
                 meta["ld_publisher"] = names[0]
         if "ld_language" not in meta and isinstance(item.get("inLanguage"), str):
             meta["ld_language"] = item["inLanguage"]
+        if "ld_description" not in meta and isinstance(item.get("description"), str) and item["description"].strip():
+            meta["ld_description"] = collapse_spaces(html_lib.unescape(item["description"]))
+        if "ld_image" not in meta and (image := _ld_url(item.get("image") or item.get("thumbnailUrl"))):
+            meta["ld_image"] = image
+        if "ld_url" not in meta and rank(item) == 0 and (address := _ld_url(item.get("url") or item.get("mainEntityOfPage"))):
+            meta["ld_url"] = address
 
 
 def _headline(node: Any) -> str:
@@ -132,12 +148,12 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
 
     meta["og_title"] = first("og:title", "twitter:title")
     meta["site_name"] = first("og:site_name", "application-name")
-    meta["description"] = first("description", "og:description")
+    meta["description"] = first("description", "og:description", "twitter:description")
     meta["author"] = first(*_META_AUTHOR)
     meta["published"] = first(*_META_DATE)
     canonical = tree.css_first('link[rel="canonical"]')
     meta["canonical"] = (canonical.attributes.get("href") if canonical else None) or first("og:url")
-    meta["image"] = first("og:image", "twitter:image")
+    meta["image"] = first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
     html_node = tree.css_first("html")
     meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
     h1s = [_headline(n) for n in tree.css("h1")[:6]]
@@ -472,7 +488,13 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
     if date is None and html is not None:
         date = htmldate_date(html, url)
         date_source = "htmldate" if date else None
+    base = url or meta.get("canonical") or ""
+    canonical = meta.get("canonical") or meta.get("ld_url")
+    image = meta.get("image") or meta.get("ld_image")
     return {
+        "canonical_url": urljoin(base, canonical) if canonical else None,
+        "image": urljoin(base, image) if image else None,
+        "description": meta.get("description") or meta.get("ld_description"),
         "title": choose_title(meta, found.get("title"), url),
         "authors": authors,
         "date": date,

@@ -129,3 +129,26 @@ def test_html_author_that_is_the_site_stays_when_no_person_is_named() -> None:
 def test_html_author_claim_loses_degrees_and_trailing_labels() -> None:
     assert clean_html("<meta name='author' content='Grant Tinsley, PhD'>").authors == ["Grant Tinsley"]
     assert clean_html("<meta name='author' content='Sara Zinnecker Stand:'>").authors == ["Sara Zinnecker"]
+
+
+def test_html_article_carries_description_canonical_address_image_language_and_publisher() -> None:
+    head = ("<link rel='canonical' href='/2024/pool'><meta property='og:site_name' content='Town News'>"
+            "<meta property='og:description' content='The pool stays open.'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Pool stays open\","
+            " \"image\": {\"@type\": \"ImageObject\", \"url\": \"/img/pool.jpg\"}}</script>")
+    article = clean_html(head, "<h1>Pool stays open</h1>", url="https://news.example/2024/pool?utm=x")
+    assert article.canonical_url == "https://news.example/2024/pool"
+    assert article.image == "https://news.example/img/pool.jpg"
+    assert article.description == "The pool stays open."
+    assert article.publisher == "Town News"
+    assert article.language == "en"
+    assert article.to_dict()["image"] == article.image
+
+
+def test_html_description_and_address_from_json_ld_when_no_meta_tags() -> None:
+    head = ("<script type='application/ld+json'>{\"@type\": \"Article\", \"headline\": \"Pool stays open\","
+            " \"description\": \"The pool &amp; the budget.\", \"url\": \"https://news.example/pool\","
+            " \"image\": [\"https://cdn.example/a.jpg\", \"https://cdn.example/b.jpg\"]}</script>")
+    article = clean_html(head)
+    assert (article.description, article.canonical_url, article.image) == (
+        "The pool & the budget.", "https://news.example/pool", "https://cdn.example/a.jpg")
