@@ -34,7 +34,7 @@ from .structure import (
     label_syndicated,
 )
 from .sites import label_site_lines
-from .titles import choose_author, choose_title
+from .titles import choose_author, choose_date, choose_title
 
 #: HTML mode detects the language on this much of the text the page structure kept.
 _DETECT_CHARS = 5_000
@@ -132,6 +132,7 @@ class Cleaner:
         if "metadata" not in off:
             choose_title(doc, self.rules)
             choose_author(doc, self.rules)
+            choose_date(doc, self.config.date_order)
         if "structure" not in off:
             label_duplicates(doc, self.rules)
 

@@ -265,3 +265,30 @@ def _bare_name_author(doc: Document) -> None:
                 doc.label(i, "MET001", overrule=True)
                 doc.meta.setdefault("bylines", []).append((i, [doc.segments[i].text.strip(" ,.|")]))
                 return
+
+
+#: How far after the headline a date line may stand to be the article's date (bylines, captions and
+#: teasers come between), and how far before it (a kicker line with the date).
+_DATE_AFTER = 12
+_DATE_BEFORE = 3
+#: A date opening a line, before a separator or the first sentence ("29.11.2022 – Mehrfach ...",
+#: "Pressemitteilung vom 25. Januar 2022 | Berlin – ...", "Red. / 31.10.2023 Die ...").
+_DATE_LEAD_CHARS = 40
+
+
+def choose_date(doc: Document, order: str = "DMY") -> None:
+    """The date line nearest under the headline is the article's date (other dates on the page sign
+    teasers, comments, the footer). A date opening the first lines of the article counts too. Keeps
+    only that date in `doc.meta['dates']`; leaves them alone when none stands near the headline."""
+    title = doc.meta.get("title_index")
+    if not title:
+        return
+    found = [(i, iso) for i, iso in doc.meta.get("dates", []) if title - _DATE_BEFORE <= i <= title + _DATE_AFTER]
+    if not any(i > title for i, _ in found):
+        for i in range(title + 1, min(len(doc.segments), title + _DATE_AFTER + 1)):
+            hit = metadata.find_date(doc.segments[i].text[:_DATE_LEAD_CHARS], order)
+            if hit is not None:
+                found.append((i, hit.iso))
+                break
+    if found:
+        doc.meta["dates"] = [min(found, key=lambda item: (item[0] < title, abs(item[0] - title)))]

@@ -152,3 +152,15 @@ def test_html_description_and_address_from_json_ld_when_no_meta_tags() -> None:
     article = clean_html(head)
     assert (article.description, article.canonical_url, article.image) == (
         "The pool & the budget.", "https://news.example/pool", "https://cdn.example/a.jpg")
+
+
+def test_the_date_under_the_headline_wins_over_dates_of_teasers_above() -> None:
+    text = ("Pool stays open all winter | Town News\nHome\nMore news\nBridge reopens\n12.03.2021\n\n"
+            "Pool stays open all winter\nVeröffentlicht am 23.01.2020\n\n" + PROSE)
+    assert clean_text(text).date == "2020-01-23"
+
+
+def test_a_date_opening_the_first_paragraph_is_the_article_date() -> None:
+    text = "Pool stays open all winter | Town News\nHome\n\nPool stays open all winter\n\n" \
+           "29.11.2022 – " + PROSE
+    assert clean_text(text).date == "2022-11-29"
