@@ -172,7 +172,8 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     if doc.kind == "html":
         claims = text_claims(doc)
         page_meta = {**page_meta, "url_date": url_date(doc.url)}
-        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors or claims.get("authors", []),
+        authors = claims.get("headline_authors") or authors or claims.get("authors", [])
+        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors,
                                                "date": date or claims.get("date"), "publisher": publisher},
                                    html, doc.url)
         title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]

@@ -433,6 +433,10 @@ def url_date(url: str | None) -> str | None:
     return text_meta._valid(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
+#: Lines under the headline read for its byline.
+_HEADLINE_REACH = 8
+
+
 def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
     """Date and byline lines anywhere near the top of the article, labelled or not.
 
@@ -442,6 +446,18 @@ def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
     kept = [i for i, v in enumerate(doc.verdicts) if v is None]
     first = kept[0] if kept else 0
     found: dict[str, Any] = {}
+    headline = next((i for i, v in enumerate(doc.verdicts) if v is not None and v.rule == "TTL001"), None)
+    if headline is None:
+        headline = next((i for i, seg in enumerate(doc.segments) if seg.tag == "h1"), None)
+    if headline is not None:
+        # The byline under the page's headline, read as loosely as in text mode ("Von" + name,
+        # "Veröffentlicht am ... von X", "MikeNils 18.10.2019").
+        for i in range(headline + 1, min(len(doc.segments), headline + _HEADLINE_REACH + 1)):
+            following = doc.segments[i + 1].text if i + 1 < len(doc.segments) else None
+            names = text_meta.author_line(doc.segments[i].text, following, date_order)
+            if names:
+                found["headline_authors"] = names
+                break
     lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
     order = sorted(range(lo, hi), key=lambda i: (i > first, abs(i - first)))
     for i in order:

@@ -290,7 +290,8 @@ _TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|" + _PARTICLE + r")(?=
 _HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._-]{1,30}")
 #: Where a name stops: a separator, a date word or a preposition ("von X in Kategorie", "by X on May 3").
 _NAME_STOP = regex.compile(
-    r"\s*(?:[|·•—–/(]|\s-\s|\s\d|,\s*(?=[\p{Ll}\d,]|$)|\b(?:in|am|on|le|el|il|em|op|um|at|dnia|den|the|für|for|pour|para|per|"
+    # (prepositions only in lower case: "Le", "De", "Van" in a name are particles)
+    r"\s*(?:[|·•—–/(]|\s-\s|\s\d|,\s*(?=[\p{Ll}\d,]|$)|(?-i:\b(?:in|am|on|le|el|il|em|op|um|at|dnia|den|the|für|for|pour|para|per)\b)|\b(?:"
     r"zuletzt|stand|updated|aktualisiert|mis|kommentar\w*|comments?|shares?|follow|folgen|lesezeit|min|uhr|last|"
     rf"{BYLINE_ROLES})\b)",
     regex.IGNORECASE,

@@ -164,3 +164,8 @@ def test_a_date_opening_the_first_paragraph_is_the_article_date() -> None:
     text = "Pool stays open all winter | Town News\nHome\n\nPool stays open all winter\n\n" \
            "29.11.2022 – " + PROSE
     assert clean_text(text).date == "2022-11-29"
+
+
+def test_html_byline_under_the_h1_when_the_page_claims_no_author() -> None:
+    h1 = "<h1>Pool stays open all winter</h1><div>MikeNils 18.10.2019, 15:07 Uhr</div>"
+    assert clean_html("<title>Pool stays open all winter</title>", h1).authors == ["MikeNils"]
