@@ -424,3 +424,30 @@ def person_names(text: str) -> list[str]:
     if names:
         return [n for n in names if n.casefold().strip(".") not in _NOT_AUTHORS] or names
     return [core] if core else []
+
+
+_ROLE_ONLY = regex.compile(rf"\s*,?\s+(?:{BYLINE_ROLES})\s*$", regex.IGNORECASE)
+_ROLE_TAIL = regex.compile(rf"\s*,?\s+(?:[\p{{L}}-]+\s+)?(?:{BYLINE_ROLES})\s*$", regex.IGNORECASE)
+_PERSON = regex.compile(
+    rf"\p{{Lu}}[\p{{Ll}}'’-]+(?:\s+(?:\p{{Lu}}\.|{_PARTICLE}|\p{{Lu}}[\p{{Ll}}'’-]+)){{1,3}}"
+)
+
+
+def names_line(text: str, following: str | None = None) -> list[str] | None:
+    """The names when `text` is nothing but one or more people's names, maybe with a job title after
+    them ("Andrew Woodcock" over "Political Editor", "Richard Adams Education editor",
+    "Clara Löw, Siddharth Prakash & Klaus Jacob"). Read only next to the headline."""
+    if len(text) > 90:
+        return None
+    text = text.strip(" ,.|")
+    # The role with a word before it first ("Education editor"), then alone ("Harald Bauer Autor").
+    for candidate in (_ROLE_TAIL.sub("", text), _ROLE_ONLY.sub("", text)):
+        names = [n.strip() for n in _NAME_SPLIT.split(candidate.strip(" ,.|")) if n.strip()]
+        if (
+            names
+            and len(names) <= 4
+            and all(_PERSON.fullmatch(n) for n in names)
+            and not any(w.casefold() in _NOT_A_NAME for n in names for w in n.split())
+        ):
+            return names
+    return None

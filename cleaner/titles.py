@@ -205,6 +205,8 @@ _AROUND_START = 4
 #: author: "Veröffentlicht am 12. Juni 2017 von gizzmo").
 _BYLINE_VERDICTS = (None, "HEU001", "MET001", "MET002", "MET003", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
 _MAX_BYLINE = 160
+#: Lines under the headline where a line of bare names is taken as the byline.
+_BARE_NAMES_REACH = 3
 
 
 def _anchor(doc: Document) -> int:
@@ -238,6 +240,16 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         names = metadata.author_line(segs[i].text, following)
         if names:
             found.append((i, names))
+    title = doc.meta.get("title_index")
+    if not found and title is not None:
+        # A line of bare names right under the headline ("Andrew Woodcock" / "Political Editor").
+        for i in range(title + 1, min(len(segs), title + _BARE_NAMES_REACH + 1)):
+            # (only a line the scorer left out: a kept one is a heading, "Künstlerischer Lebenslauf")
+            if verdicts[i] is not None and verdicts[i].rule in _BYLINE_VERDICTS:
+                names = metadata.names_line(segs[i].text)
+                if names:
+                    found.append((i, names))
+                    break
     if found:
         # After the headline first (the byline sits under it), nearest first.
         i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))

@@ -169,3 +169,18 @@ def test_a_date_opening_the_first_paragraph_is_the_article_date() -> None:
 def test_html_byline_under_the_h1_when_the_page_claims_no_author() -> None:
     h1 = "<h1>Pool stays open all winter</h1><div>MikeNils 18.10.2019, 15:07 Uhr</div>"
     assert clean_html("<title>Pool stays open all winter</title>", h1).authors == ["MikeNils"]
+
+
+def test_a_line_of_names_under_the_headline_is_the_byline() -> None:
+    assert clean_text(_with_byline("Andrew Woodcock", "Political Editor")).authors == ["Andrew Woodcock"]
+    assert clean_text(_with_byline("Neue Regeln für Schwimmbäder")).authors == []
+
+
+def test_names_line_reads_lists_and_job_titles() -> None:
+    from cleaner.metadata import names_line
+
+    assert names_line("Clara Löw, Siddharth Prakash & Klaus Jacob") == ["Clara Löw", "Siddharth Prakash", "Klaus Jacob"]
+    assert names_line("Richard Adams Education editor") == ["Richard Adams"]
+    assert names_line("Harald Bauer Autor") == ["Harald Bauer"]
+    assert names_line("Christoph von Eichhorn") == ["Christoph von Eichhorn"]
+    assert names_line("Mehr aus der Region") is None
