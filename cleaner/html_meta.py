@@ -368,6 +368,9 @@ def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = N
         for h in h1s:
             if _agrees(h, core):
                 return h
+    if len(h1s) == 1 and len(meta.get("h1", [])) == 1 and len(h1s[0].split()) >= 3:
+        # One <h1> on the page, the visible headline, though the claims for sharing say otherwise.
+        return h1s[0]
     if references:
         return references[0]
     if h1s:

@@ -184,3 +184,9 @@ def test_names_line_reads_lists_and_job_titles() -> None:
     assert names_line("Harald Bauer Autor") == ["Harald Bauer"]
     assert names_line("Christoph von Eichhorn") == ["Christoph von Eichhorn"]
     assert names_line("Mehr aus der Region") is None
+
+
+def test_html_title_is_the_only_h1_when_the_og_title_says_otherwise() -> None:
+    head = "<meta property='og:title' content='Privatkredit-Zinsen: So ermitteln Sie Ihre Kosten | SMAVA'>"
+    h1 = "<h1>Wie hoch sind die Zinsen für einen Privatkredit?</h1>"
+    assert clean_html(head, h1).title == "Wie hoch sind die Zinsen für einen Privatkredit?"
