@@ -1,12 +1,14 @@
 """The rule registry: every rule `cleaner` can apply, in run order, with a stable id.
 
 `REGISTRY` is the single table that the CLI (`cleaner rules`), the README's rule table, the ledger
-and the counters cite. `RuleSet` compiles the enabled rules of one config into a few alternations.
+and the counters cite. `RuleSet` compiles the enabled rules of one config once (whole-line matching: `matching.py`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any, Callable
 
 import regex
 
@@ -41,6 +43,16 @@ class SpanHit:
     end: int
 
 
+def _trigger_search(rule: Rule) -> Callable[[str], Any] | None:
+    """A search for any of the rule's trigger strings in one pass (None: the rule has none).
+
+    Literal alternatives, case-sensitive: it finds something exactly when one of the strings occurs.
+    """
+    if not rule.triggers:
+        return None
+    return re.compile("|".join(re.escape(t) for t in rule.triggers)).search
+
+
 def _matchers(rules: list[Rule]) -> list[LineMatcher]:
     """The case-insensitive rules' matcher, then the case-sensitive ones' (when there are any)."""
     groups = (([r for r in rules if not r.case_sensitive], regex.IGNORECASE), ([r for r in rules if r.case_sensitive], 0))
@@ -61,7 +73,7 @@ class RuleSet:
         self._long = _matchers(long_rules)
         self._line_cache: dict[str, Rule | None] = {}
         self._spans = [
-            (rule, regex.compile(rule.pattern, 0 if rule.case_sensitive else regex.IGNORECASE))
+            (rule, regex.compile(rule.pattern, 0 if rule.case_sensitive else regex.IGNORECASE), _trigger_search(rule))
             for rule in enabled
             if rule.scope == "span"
         ]
@@ -97,8 +109,8 @@ class RuleSet:
     def match_spans(self, text: str) -> list[SpanHit]:
         """Every span rule hit in `text` (group "x" if the pattern has one, else the whole match)."""
         hits: list[SpanHit] = []
-        for rule, pattern in self._spans:
-            if len(text) > rule.max_chars or (rule.triggers and not any(t in text for t in rule.triggers)):
+        for rule, pattern, triggered in self._spans:
+            if len(text) > rule.max_chars or (triggered is not None and triggered(text) is None):
                 continue
             m = pattern.search(text)
             if m is None:
