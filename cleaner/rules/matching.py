@@ -47,12 +47,16 @@ class LineMatcher:
         self._end = len(rules)
 
     def _candidates(self, prefix: str) -> tuple[tuple[int, Rule, regex.Pattern[str]], ...]:
-        """The anchored rules that some line starting with `prefix` could match, in order."""
+        """The anchored rules that some line starting with `prefix` could match, in order.
+
+        They are among the candidates of the prefix one character shorter, so only those are tried.
+        """
         found = self._by_prefix.get(prefix)
         if found is None:
             if len(self._by_prefix) >= _PREFIX_CACHE_SIZE:
                 self._by_prefix.clear()
-            found = tuple(item for item in self._anchored if item[2].fullmatch(prefix, partial=True) is not None)
+            pool = self._candidates(prefix[:-1]) if len(prefix) > 1 else self._anchored
+            found = tuple(item for item in pool if item[2].fullmatch(prefix, partial=True) is not None)
             self._by_prefix[prefix] = found
         return found
 
