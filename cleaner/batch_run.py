@@ -30,19 +30,14 @@ class BatchRequest:
     """Everything `cleaner clean` was asked to do, minus the cleaner config."""
 
     inputs: list[str]
+    #: How to read the inputs (format, glob, JSON fields, kind); the size limit comes from the config.
+    reading: ReaderOptions = ReaderOptions()
     output_format: str = "text"
-    kind: str = "auto"
     url: str | None = None
     output: Path | None = None
     output_dir: Path | None = None
     jobs: int = 0
     ordered: bool = True
-    input_format: str = "auto"
-    glob: str = "*"
-    text_field: str = "text"
-    html_field: str = "html"
-    url_field: str = "url"
-    id_field: str = "id"
     resume: bool = False
     progress: bool = False
     quiet: bool = False
@@ -53,10 +48,9 @@ class BatchRequest:
 
 
 def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOptions:
-    return ReaderOptions(
-        input_format=request.input_format, glob=request.glob, text_field=request.text_field,
-        html_field=request.html_field, url_field=request.url_field, id_field=request.id_field,
-        kind=request.kind, max_input_bytes=config.max_input_bytes,
+    """The request's reader options with the config's size limit and the run's own output excluded."""
+    return replace(
+        request.reading, max_input_bytes=config.max_input_bytes,
         exclude=frozenset(str(p.resolve()) for p in (request.output,) if p is not None),
     )
 
@@ -162,7 +156,8 @@ class _Writer:
         self.inputs = set(request.inputs)
         self.headers = len(request.inputs) > 1
         self.count = 0
-        self.json_records: list[str] = []
+        #: --format json: the first record waits until we know whether one object or an array is due.
+        self.json_pending: str | None = None
 
     def write(self, result: Result) -> None:
         self.count += 1
@@ -174,7 +169,7 @@ class _Writer:
             self.sink.write(result.line + "\n")
             self.sink.flush()
         elif self.format == "json":
-            self.json_records.append(result.line)
+            self._write_json(result.line)
         elif result.error is not None:
             self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
         else:
@@ -190,9 +185,30 @@ class _Writer:
         self.sink.write("\n".join(parts) + "\n")
         self.sink.flush()
 
+    def _write_json(self, line: str) -> None:
+        """Stream a JSON array (one object when there is one input): only one record is ever held."""
+        if self.count == 1:
+            self.json_pending = line
+            return
+        if self.json_pending is not None:
+            self.sink.write("[\n" + _indented(self.json_pending))
+            self.json_pending = None
+        self.sink.write(",\n" + _indented(line))
+        self.sink.flush()
+
     def close(self) -> None:
-        if self.format == "json" and self.dir is None:
-            records = [json.loads(line) for line in self.json_records]
-            body = records[0] if len(records) == 1 else records
-            self.sink.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
-            self.sink.flush()
+        if self.format != "json" or self.dir is not None:
+            return
+        if self.count == 0:
+            self.sink.write("[]\n")
+        elif self.json_pending is not None:
+            self.sink.write(json.dumps(json.loads(self.json_pending), ensure_ascii=False, indent=2) + "\n")
+        else:
+            self.sink.write("\n]\n")
+        self.sink.flush()
+
+
+def _indented(line: str) -> str:
+    """One JSON Lines record as a pretty-printed array element."""
+    text = json.dumps(json.loads(line), ensure_ascii=False, indent=2)
+    return "\n".join("  " + part for part in text.splitlines())

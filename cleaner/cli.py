@@ -115,6 +115,7 @@ def clean_command(
     Every input document yields one record, ok or error; the exit status is 1 when any failed.
     """
     from .batch_run import BatchRequest, run_clean
+    from .readers import ReaderOptions
 
     if output is not None and output_dir is not None:
         _usage("use either -o/--output or --output-dir, not both")
@@ -126,10 +127,11 @@ def clean_command(
     if resume and fmt != "jsonl":
         _usage("--resume works with JSON Lines output (--format jsonl)")
     cfg = load_config(config, reference_date=reference_date, max_seconds=max_seconds, max_input_bytes=max_input_bytes)
+    reading = ReaderOptions(input_format=input_format.value, glob=glob, text_field=text_field,
+                            html_field=html_field, url_field=url_field, id_field=id_field, kind=kind.value)
     request = BatchRequest(
-        inputs=inputs, output_format=fmt, kind=kind.value, url=url, output=output, output_dir=output_dir,
-        jobs=jobs, ordered=not unordered, input_format=input_format.value, glob=glob, text_field=text_field,
-        html_field=html_field, url_field=url_field, id_field=id_field, resume=resume, progress=progress, quiet=quiet,
+        inputs=inputs, reading=reading, output_format=fmt, url=url, output=output, output_dir=output_dir,
+        jobs=jobs, ordered=not unordered, resume=resume, progress=progress, quiet=quiet,
         site_rules=site_rules, learn_sites=learn_sites,
     )
     try:
@@ -162,12 +164,13 @@ def learn_command(
 ) -> None:
     """Learn site boilerplate: lines that recur on many pages of the same site (host of the URL)."""
     from .batch_run import BatchRequest, with_url, learn_sites, reader_options
-    from .readers import iter_inputs
+    from .readers import ReaderOptions, iter_inputs
     from .sites import SiteLearner
 
     cfg = load_config(config)
-    request = BatchRequest(inputs=inputs, url=url, input_format=input_format.value, glob=glob,
-                           text_field=text_field, html_field=html_field, url_field=url_field)
+    reading = ReaderOptions(input_format=input_format.value, glob=glob, text_field=text_field,
+                            html_field=html_field, url_field=url_field)
+    request = BatchRequest(inputs=inputs, url=url, reading=reading)
     learner = SiteLearner(cap=cap, min_docs=min_docs)
     learned = learn_sites(with_url(iter_inputs(inputs, reader_options(request, cfg)), url), cfg, learner)
     lines = learner.write(output, min_share)

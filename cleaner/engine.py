@@ -15,9 +15,9 @@ from .config import CleanerConfig
 from .decode import to_text
 from .document import Document
 from .heuristics import find_region
-from .html import parse_html, render_blocks
+from .html import HtmlPage, parse_html, render_blocks
 from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
-from .html_labels import fallback_html, fix_title, label_html, restore_html
+from .html_labels import fallback_html, fix_title, kept_chars, label_html, restore_html, short_of_body
 from .labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url
 from .language import LanguageModel
@@ -83,24 +83,40 @@ class Cleaner:
         config = self.config
         page = parse_html(html, config.max_html_nodes)
         normalized, segments = render_blocks(page.blocks)
-        doc = Document(normalized, segments, url=url, kind="html")
-        if "rules" not in config.disabled_stages:
-            label_html(doc, page, self.rules)
-        languages = _language_model()
-        kept = "\n".join(s.text for i, s in enumerate(segments) if doc.verdicts[i] is None)
-        doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(normalized)
-        self._label(doc, languages.stopwords_for(doc.language))
-        if "heuristics" not in config.disabled_stages:
-            restore_html(doc)
-        if "metadata" not in config.disabled_stages and self.rules.enabled("TTL001"):
-            fix_title(doc, choose_html_title(page.meta, None))
+        doc = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
         stats: dict[str, Any] = dict(page.stats)
+        if (config.html_fallback_chars and any(b.soft for b in page.blocks)
+                and short_of_body(doc, config.html_fallback_chars)):
+            # Boxes that looked like chrome took the body with them: a second pass that trusts them
+            # costs far less than the trafilatura fallback, which still follows if this leaves too little.
+            retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), False)
+            if kept_chars(retry) > kept_chars(doc):
+                doc = retry
+                stats["retry"] = "soft boxes"
         stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
         if fallback_html(doc, html, self.rules, config.html_fallback_chars):
             stats["fallback"] = "trafilatura"
         return _assemble(doc, page.meta, stats, html)
+
+    def _label_html_page(self, page: HtmlPage, doc: Document, soft_boxes: bool) -> Document:
+        """All labelling stages of HTML mode on `doc` (see `label_html` for `soft_boxes`)."""
+        config = self.config
+        if "rules" not in config.disabled_stages:
+            label_html(doc, page, self.rules, soft_boxes)
+        languages = _language_model()
+        kept = "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)
+        doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(doc.normalized)
+        self.label_before_heuristics(doc)
+        if "heuristics" not in config.disabled_stages:
+            _find_region_within(doc, languages.stopwords_for(doc.language), config, self.rules)
+        self.label_after_heuristics(doc)
+        if "heuristics" not in config.disabled_stages:
+            restore_html(doc)
+        if "metadata" not in config.disabled_stages and self.rules.enabled("TTL001"):
+            fix_title(doc, choose_html_title(page.meta, None))
+        return doc
 
     def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
         self.label_before_heuristics(doc)
@@ -134,6 +150,34 @@ class Cleaner:
             choose_author(doc, self.rules)
         if "structure" not in off:
             label_duplicates(doc, self.rules)
+
+
+#: Lines of context kept on each side of the undecided lines when the region heuristics see only
+#: that stretch of an HTML page (their window features look three lines either way; 8 was best of
+#: 0, 3, 5, 8 and 20 on the tune half).
+_REGION_MARGIN = 8
+
+
+def _find_region_within(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
+    """The region heuristics on the stretch of an HTML page that its markup left undecided.
+
+    Menus, footers and everything outside the article container are labelled before the heuristics
+    run; scoring them again only to find they are labelled costs most of the heuristics' time. The
+    heuristics see the lines from the first to the last undecided one (with a few lines of context),
+    and their verdicts and region are copied back."""
+    undecided = [i for i, v in enumerate(doc.verdicts) if v is None]
+    n = len(doc.segments)
+    lo = max(0, undecided[0] - _REGION_MARGIN) if undecided else 0
+    hi = min(n, undecided[-1] + 1 + _REGION_MARGIN) if undecided else n
+    if lo == 0 and hi == n:
+        find_region(doc, stopwords, config, rules)
+        return
+    part = Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
+                    verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi])
+    find_region(part, stopwords, config, rules)
+    doc.verdicts[lo:hi] = part.verdicts
+    if part.region is not None:
+        doc.region = (part.region[0] + lo, part.region[1] + lo)
 
 
 def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> Any:

@@ -20,15 +20,14 @@ from importlib import resources
 from .config import CleanerConfig
 from .document import Document
 from .features import (
-    CONTEXT_NAMES,
     FEATURE_NAMES,
     LineStats,
     base_score,
     best_run,
-    context_features,
     doc_features,
     line_stats,
 )
+from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from .rules import RuleSet
 
 #: Labels of lines that interrupt an article without ending it.
@@ -69,7 +68,7 @@ class LineModel:
 @lru_cache(maxsize=1)
 def load_model() -> LineModel:
     data = json.loads(resources.files("cleaner").joinpath("data/line_model.json").read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURE_NAMES + CONTEXT_NAMES:
+    if tuple(data["features"]) != FEATURE_NAMES + SECOND_STAGE_NAMES:
         raise RuntimeError("cleaner/data/line_model.json was trained on other features: retrain it")
     return LineModel(tuple(data["first"]), tuple(data["second"]), float(data["threshold"]))
 
@@ -78,7 +77,7 @@ def probabilities(doc: Document, prepared: "Prepared", model: LineModel) -> tupl
     """Second-stage probability of every line (0 for lines a rule already removed), and its context rows."""
     ruled = [v is not None for v in doc.verdicts]
     first = model.first_stage(prepared.rows, ruled)
-    context = context_features(first, prepared.stats)
+    context = second_stage_rows(first, prepared.stats)
     return model.second_stage(prepared.rows, context, ruled), context
 
 
@@ -180,7 +179,8 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
         return
     doc.region = (kept[0], kept[-1] + 1)
     outside_ok = rules.enabled("HEU001")
-    listy_ok = rules.enabled("HEU002")
+    # Without a stoplist (Chinese, Japanese, ...) stopword density says nothing about a line.
+    listy_ok = rules.enabled("HEU002") and bool(stopwords)
     for i in range(n):
         if doc.verdicts[i] is not None:
             continue

@@ -17,13 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .html_hints import read_hints
-from .normalize import _NEWLINES, _TABLE
-
-_HTML_TABLE = {k: v for k, v in _TABLE.items() if k != 0xAD}
 
 #: Elements whose content is never visible text.
 SKIP = frozenset({
@@ -137,17 +135,20 @@ def _holds_article(node: LexborNode, strong: bool) -> bool:
     return False
 
 
-#: Characters that `normalize_text` would change (odd spaces, invisible and control characters).
-_ODD = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\xa0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
+#: Characters that `normalize_text` drops (zero-width characters, C0/C1 controls; the soft hyphen
+#: stays in HTML mode). The odd spaces it maps to " " need no work here: `str.split` already takes
+#: them, and line separators, for whitespace.
+_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u180e\u200b\u2060\ufeff]")
 
 
 def clean_text(raw: str) -> str:
-    """Normalized, whitespace-collapsed text of a block (normalize only when something is odd).
+    """Normalized, whitespace-collapsed text of a block: what `normalize_text` and collapsing spaces
+    would give, without translating the whole string character by character.
 
     Soft hyphens stay in HTML mode: they are part of the page's words as published (and of the
     snippets that the evaluation looks for); text mode drops them."""
-    if not raw.isascii() and _ODD.search(raw):
-        raw = _NEWLINES.sub("\n", raw).translate(_HTML_TABLE)
+    if not raw.isascii():
+        raw = _DROPPED.sub("", raw)
     return " ".join(raw.split())
 
 
@@ -174,6 +175,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
     next_id = 0
     # Per open element: (tag, id, context, is_link). The path is rebuilt from it for each block.
     tags: list[str] = []
+    #: Per open element: the innermost block tag around it (the tag a block flushed there gets).
+    block_tags: list[str] = ["div"]
     ids: list[int] = []
     contexts: list[frozenset[str]] = [frozenset()]
     softs: list[tuple[tuple[int, frozenset[str]], ...]] = [()]
@@ -189,8 +192,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         links, link_chars = link_chars, 0
         if not text:
             return
-        tag = next((t for t in reversed(tags) if t in BLOCK), "div")
-        blocks.append(Block(text, tag, ">".join(tags[-4:]), min(1.0, links / len(text)), contexts[-1],
+        blocks.append(Block(text, block_tags[-1], ">".join(tags[-4:]), min(1.0, links / len(text)), contexts[-1],
                             tuple(ids), pending_paragraph, soft=softs[-1]))
         pending_paragraph = False
 
@@ -206,6 +208,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
             elif tag == "a":
                 link_depth -= 1
             tags.pop()
+            block_tags.pop()
             ids.pop()
             contexts.pop()
             softs.pop()
@@ -228,7 +231,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
             flush()
             continue
         attrs = node.attributes
-        if attrs and _is_hidden(attrs):
+        if attrs and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
             continue
         context = contexts[-1]
         own: set[str] = set()
@@ -284,17 +287,16 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         elif tag == "a":
             link_depth += 1
         tags.append(tag)
+        block_tags.append(tag if tag in BLOCK else block_tags[-1])
         ids.append(next_id)
         next_id += 1
         contexts.append(context | own if own else context)
         softs.append(softs[-1] + ((ids[-1], frozenset(own)),) if collapse and tag != "body" else softs[-1])
         stack.append((node, True))
-        children = []
-        child = node.child
+        child = node.last_child
         while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, False) for c in reversed(children))
+            stack.append((child, False))
+            child = child.prev
     flush()
     page.stats = {"html_elements": visited, "html_blocks": len(blocks), "html_collapsed": collapsed}
     return page

@@ -12,8 +12,6 @@ The text-mode stages (rules, metadata lines, structure, region heuristics) then 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .document import Document
 from .labelling import absolute_offset as _absolute
 from .html_blocks import HtmlPage
@@ -69,12 +67,33 @@ def _caption_or_credit(doc: Document, i: int, rules: RuleSet) -> str:
     return "HTM010"
 
 
-def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
-    """Label segments from their HTML evidence, and everything outside the article container."""
+def _add_elements(ancestors: tuple[int, ...], prose_by: dict[int, float], chrome_by: dict[int, float],
+                  parent: dict[int, int]) -> None:
+    """Enter the elements of an ancestor chain not seen yet, outermost first (the order in which the
+    container choice meets them), with their parent."""
+    k = len(ancestors) - 1
+    while k > 0 and ancestors[k - 1] not in prose_by:
+        k -= 1
+    for j in range(k, len(ancestors)):
+        element = ancestors[j]
+        prose_by[element] = 0.0
+        chrome_by[element] = 0.0
+        if j:
+            parent[element] = ancestors[j - 1]
+
+
+def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool = True) -> None:
+    """Label segments from their HTML evidence, and everything outside the article container.
+
+    With `soft_boxes` off, walked boxes that look like chrome (see `Block.soft`) are not labelled
+    for it: the second opinion for a page where they left too little body."""
     segs = doc.segments
     blocks = page.blocks
-    prose_by: defaultdict[int, float] = defaultdict(float)
-    chrome_by: defaultdict[int, float] = defaultdict(float)
+    # Each block's prose and chrome go to its innermost element first and are summed up the tree
+    # afterwards (element ids grow from parent to child), rather than added to every ancestor.
+    prose_by: dict[int, float] = {}
+    chrome_by: dict[int, float] = {}
+    parent: dict[int, int] = {}
     for i, seg in enumerate(segs):
         block = blocks[i]
         ctx = seg.context
@@ -97,9 +116,17 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
             links = n * seg.link_density
             # Short plain text (list items, table cells, a date) weighs little either way.
             chrome = links + SHORT_WEIGHT * (n - links) if prose == 0.0 else links
-        for a in block.ancestors:
-            prose_by[a] += prose
-            chrome_by[a] += chrome
+        ancestors = block.ancestors
+        if ancestors:
+            inner = ancestors[-1]
+            if inner not in prose_by:
+                _add_elements(ancestors, prose_by, chrome_by, parent)
+            prose_by[inner] += prose
+            chrome_by[inner] += chrome
+    for element in sorted(parent, reverse=True):
+        up = parent[element]
+        prose_by[up] += prose_by[element]
+        chrome_by[up] += chrome_by[element]
     doc.meta["html_container"] = [True] * len(segs)
     if not prose_by or not rules.enabled("HTM013"):
         return
@@ -132,6 +159,8 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
             continue
         ancestors = blocks[i].ancestors
         if best in ancestors:
+            if not soft_boxes:
+                continue
             # A box that looked like chrome but was walked (it holds prose): chrome after all when the
             # article container is not inside it.
             for element, names in blocks[i].soft:
@@ -152,18 +181,30 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet) -> None:
 _OVERTURNABLE = ("HTM", "HEU")
 
 
+def kept_chars(doc: Document) -> int:
+    return sum(len(doc.kept_text(i)) for i in range(len(doc.segments)) if doc.verdicts[i] is None)
+
+
+#: The rest of a page must hold this many times `min_chars` for a second opinion to be worth asking
+#: (on smaller pages trafilatura rarely finds more body: 1.5 was best of 1, 1.5 and 2 on the tune half).
+REST_FACTOR = 1.5
+
+
+def short_of_body(doc: Document, min_chars: int) -> bool:
+    """Less than `min_chars` of body is left although the rest of the page holds much more."""
+    kept = kept_chars(doc)
+    return kept < min_chars and sum(len(seg.text) for seg in doc.segments) >= kept + REST_FACTOR * min_chars
+
+
 def fallback_html(doc: Document, html: str, rules: RuleSet, min_chars: int) -> bool:
     """When less than `min_chars` of body is left, let trafilatura choose: keep the segments its
     extraction contains.
 
     The ledger stays ours (HTM016 on every segment trafilatura leaves out); returns True when used.
     """
-    if not rules.enabled("HTM016"):
+    if not rules.enabled("HTM016") or not short_of_body(doc, min_chars):
         return False
-    kept = sum(len(doc.kept_text(i)) for i in range(len(doc.segments)) if doc.verdicts[i] is None)
-    total = sum(len(seg.text) for seg in doc.segments)
-    if kept >= min_chars or total < kept + min_chars:
-        return False
+    kept = kept_chars(doc)
     import trafilatura  # costly import, only when needed
 
     extracted = trafilatura.extract(html, include_comments=False, include_tables=True, fast=True) or ""

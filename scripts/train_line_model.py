@@ -21,13 +21,17 @@ from cleaner.article import collapse_spaces
 from cleaner.config import CleanerConfig
 from cleaner.document import Document
 from cleaner.engine import Cleaner, _language_model
-from cleaner.evaluate import cleaner_extractor, evaluate, load_dataset, split
-from cleaner.features import CONTEXT_NAMES, FEATURE_NAMES, context_features
+from cleaner.errors import CleanerError
+from cleaner.evaluate import cleaner_extractor, evaluate, load_dataset, read_input, split
+from cleaner.features import FEATURE_NAMES
+from cleaner.features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from cleaner.heuristics import prepare
 from cleaner.normalize import normalize_text
 from cleaner.segment import segment_text
 
 BETA = 1.5
+#: A line covered by a gold snippet counts this many times a line labelled by HTML mode.
+GOLD_WEIGHT = 5.0
 MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "line_model.json"
 
 
@@ -42,8 +46,68 @@ def line_labels(texts: list[str], keep: list[str], drop: list[str]) -> list[int 
     return labels
 
 
-def collect(pages, config: CleanerConfig) -> list[tuple[np.ndarray, list[int | None], list[bool]]]:
-    """Per page: its feature rows, line labels and which lines the rules already removed."""
+#: Text lines at least this long may match inside a longer HTML-mode paragraph; shorter ones
+#: ("Kontakt", "Weiterlesen") must match a whole HTML-mode line to count as kept.
+_WEAK_SUBSTRING_CHARS = 40
+
+
+def weak_labels(texts: list[str], html_body: str | None) -> list[int | None]:
+    """Label every line of a text dump by whether HTML mode kept it on the same page.
+
+    HTML mode decides every block of the page with the DOM's help, so its body is a (noisy) label
+    for all lines, not just the few the gold snippets cover. A line is article (1) if it is a line
+    of the HTML body, or a long line found inside it; boilerplate (0) if it is absent; unknown
+    (None) if it is a short line found only inside a longer HTML paragraph.
+
+    Measured (tune half / test half snippet F1, with the core features): gold lines only 0.902 / 0.869;
+    weak labels with gold lines weighted 20x 0.892 / 0.861; 5x 0.879 / 0.853 (without core features).
+    HTML mode drops 17% of the gold must-keep lines, so the weak labels teach the scorer to keep
+    more teasers and blurbs and fewer short article lines; hence opt-in (--weak). Weak labels on
+    lines of 80+ characters only (--weak-min-chars 80, gold 5x): 0.898 / 0.871 at threshold 0.3,
+    but the threshold search then prefers 0.15 (F1.5), where test F1 falls to 0.853.
+    """
+    if not html_body or not html_body.strip():
+        return [None] * len(texts)
+    body_lines = {_match_key(line) for line in html_body.splitlines()}
+    body = _match_key(html_body)
+    labels: list[int | None] = []
+    for text in texts:
+        line = _match_key(text)
+        if not line:
+            labels.append(None)
+        elif line in body_lines or (len(line) >= _WEAK_SUBSTRING_CHARS and line in body):
+            labels.append(1)
+        elif line in body:
+            labels.append(None)
+        else:
+            labels.append(0)
+    return labels
+
+
+def _match_key(text: str) -> str:
+    """Text without whitespace, case-folded: the dumps and HTML mode space quotes and inline links differently."""
+    return "".join(text.split()).casefold()
+
+
+def html_bodies(pages, config: CleanerConfig) -> dict[str, str | None]:
+    """HTML mode's article text of each page (None where it fails)."""
+    cleaner = Cleaner(config)
+    out: dict[str, str | None] = {}
+    for page in pages:
+        try:
+            out[page.doc_id] = cleaner.clean(read_input(page, "html"), kind="html", url=page.url).text
+        except CleanerError:
+            out[page.doc_id] = None
+    return out
+
+
+def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = None, gold_weight: float = 1.0,
+            weak_min_chars: int = 0):
+    """Per page: its feature rows, line labels and weights, which lines the rules already removed, line stats.
+
+    Gold-snippet labels come first (weight `gold_weight`); with `weak` (HTML-mode bodies by page id),
+    every other line takes its weak label with weight 1.
+    """
     cleaner = Cleaner(config)
     languages = _language_model()
     out = []
@@ -54,24 +118,32 @@ def collect(pages, config: CleanerConfig) -> list[tuple[np.ndarray, list[int | N
         cleaner.label_before_heuristics(doc)
         prepared = prepare(doc, languages.stopwords_for(doc.language), config)
         labels = line_labels(prepared.texts, page.with_, page.without)
-        out.append((np.array(prepared.rows), labels, [v is not None for v in doc.verdicts], prepared.stats))
+        weights = [gold_weight if label is not None else 0.0 for label in labels]
+        if weak is not None:
+            for i, label in enumerate(weak_labels(prepared.texts, weak.get(page.doc_id))):
+                if labels[i] is None and label is not None and prepared.stats[i].length >= weak_min_chars:
+                    labels[i], weights[i] = label, 1.0
+        out.append((np.array(prepared.rows), labels, weights, [v is not None for v in doc.verdicts], prepared.stats))
     return out
 
 
-def stack(pages_data, extra=None) -> tuple[np.ndarray, np.ndarray]:
-    xs, ys = [], []
-    for k, (rows, labels, ruled, _) in enumerate(pages_data):
+def stack(pages_data, extra=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    xs, ys, ws = [], [], []
+    for k, (rows, labels, weights, ruled, _) in enumerate(pages_data):
         for i, label in enumerate(labels):
             if label is not None and not ruled[i]:
                 xs.append(np.concatenate([rows[i], extra[k][i]]) if extra is not None else rows[i])
                 ys.append(label)
-    return np.array(xs), np.array(ys, dtype=float)
+                ws.append(weights[i])
+    return np.array(xs), np.array(ys, dtype=float), np.array(ws, dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """Class-balanced L2 logistic regression by Newton's method."""
+def fit(x: np.ndarray, y: np.ndarray, l2: float, sample: np.ndarray | None = None) -> np.ndarray:
+    """Class-balanced (by weighted count) L2 logistic regression by Newton's method."""
     w = np.zeros(x.shape[1])
-    weights = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    sample = np.ones(len(y)) if sample is None else sample / sample.mean()
+    pos = (sample * y).sum() / sample.sum()
+    weights = sample * np.where(y == 1, 0.5 / pos, 0.5 / (1 - pos))
     reg = l2 * np.eye(x.shape[1])
     reg[0, 0] = 0.0
     for _ in range(30):
@@ -89,26 +161,35 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", type=Path, default=Path("../shared/benchmarks/trafilatura-eval"))
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--weak", action="store_true",
+                        help="also train on every other line, labelled by HTML mode on the same page (measured "
+                             "worse on both halves: higher recall, lower precision; see weak_labels)")
+    parser.add_argument("--gold-weight", type=float, default=GOLD_WEIGHT,
+                        help="weight of a gold-snippet line relative to a weakly labelled one")
+    parser.add_argument("--weak-min-chars", type=int, default=0,
+                        help="use weak labels only on lines at least this long (HTML mode agrees with the gold "
+                             "snippets on 92%% of lines of 80+ characters, 86%% of all lines)")
     args = parser.parse_args()
     config = CleanerConfig()
     tune = split(load_dataset(args.dataset), "tune")
-    data = collect(tune, config)
-    x, y = stack(data)
+    weak = html_bodies(tune, config) if args.weak else None
+    data = collect(tune, config, weak, args.gold_weight, args.weak_min_chars)
+    x, y, sw = stack(data)
     print(f"{len(y)} labelled lines ({int(y.sum())} article, {int(len(y) - y.sum())} boilerplate) from {len(tune)} pages")
-    w = fit(x, y, args.l2)
+    w = fit(x, y, args.l2, sw)
     # Second stage: the first stage's scores of each line and its neighbours as extra features.
     context = []
-    for rows, _, ruled, stats in data:
+    for rows, _, _, ruled, stats in data:
         first = [0.0 if r else float(p) for r, p in zip(ruled, 1 / (1 + np.exp(-(rows @ w))))]
-        context.append(context_features(first, stats))
-    x2, y2 = stack(data, context)
-    w2 = fit(x2, y2, args.l2)
-    for name, value in sorted(zip(FEATURE_NAMES + CONTEXT_NAMES, w2), key=lambda kv: -abs(kv[1]))[:15]:
+        context.append(second_stage_rows(first, stats))
+    x2, y2, sw2 = stack(data, context)
+    w2 = fit(x2, y2, args.l2, sw2)
+    for name, value in sorted(zip(FEATURE_NAMES + SECOND_STAGE_NAMES, w2), key=lambda kv: -abs(kv[1]))[:15]:
         print(f"  {name:20s} {value:+.3f}")
     best = (0.0, 0.5)
 
     def model(threshold: float) -> dict:
-        return {"features": list(FEATURE_NAMES + CONTEXT_NAMES), "first": [round(float(v), 6) for v in w],
+        return {"features": list(FEATURE_NAMES + SECOND_STAGE_NAMES), "first": [round(float(v), 6) for v in w],
                 "second": [round(float(v), 6) for v in w2], "threshold": threshold}
 
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55):
@@ -131,6 +212,7 @@ def main() -> None:
         "tune_f_beta": round(best[0], 4),
         "beta": BETA,
         "l2": args.l2,
+        **({"weak_labels": "HTML-mode bodies of the same pages", "gold_weight": args.gold_weight} if args.weak else {}),
         "date": dt.date.today().isoformat(),
     }
     MODEL_PATH.write_text(json.dumps(result, indent=1) + "\n")

@@ -156,6 +156,23 @@ def test_output_dir_mirrors_the_input_tree(tmp_path: Path) -> None:
     assert doc["source"].endswith("doc0001.txt") and doc["text"]
 
 
+def test_json_format_is_one_object_or_an_array_of_every_input(tmp_path: Path) -> None:
+    """--format json streams an array (one record per input, errors included); one input gives one object."""
+    tree = tmp_path / "in"
+    sample_tree(tree, 3)
+    (tree / "empty.txt").write_bytes(b"")
+    many = run("clean", str(tree), "--format", "json", "--quiet")
+    assert many.returncode == 1  # the empty file is an error record, not a lost input
+    body = json.loads(many.stdout)
+    assert isinstance(body, list) and len(body) == 4
+    assert sum(1 for r in body if r.get("error")) == 1 and all(r["source"] for r in body)
+    one = run("clean", str(tree / "a" / "doc0001.txt"), "--format", "json", "--quiet")
+    assert one.returncode == 0 and json.loads(one.stdout)["text"]
+    (tmp_path / "none").mkdir()
+    nothing = run("clean", str(tmp_path / "none"), "--format", "json", "--quiet")
+    assert json.loads(nothing.stdout) == []
+
+
 def test_json_lines_input_fields_from_stdin() -> None:
     lines = [
         {"doc": "x1", "body": PROSE, "link": "https://example.com/x1"},

@@ -20,6 +20,9 @@ def test_bench_html_reports_both_extractors(tmp_path: Path) -> None:
         assert report[key]["docs_per_second_cpu"] > 0
         assert 0 <= report[key]["f1"] <= 1
     assert report["speedup_cpu"] > 0
+    ours = report["cleaner_html"]
+    assert 0 <= ours["retries"] <= 3 and 0 <= ours["fallbacks"] <= 3
+    assert 0 <= ours["fallback_seconds_cpu"] <= ours["seconds_cpu"]
 
 
 def test_bench_text_reports_cleaner_and_memory() -> None:

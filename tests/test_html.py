@@ -112,3 +112,18 @@ def test_author_box_note_goes_and_the_byline_gives_the_author() -> None:
     assert bio not in article.text and PROSE in article.text
     assert "HTM017" in {r.rule for r in article.removed}
     assert article.authors == ["Ann Lee"]
+
+
+def test_body_inside_a_box_that_looks_like_chrome_is_kept_by_the_second_pass() -> None:
+    # A theme that wraps the article text in a "sidebar-layout" box: walked (it holds long prose),
+    # then taken for chrome beside the container that holds it and a short intro. Too little body
+    # is left, so a second pass that trusts such boxes runs before any trafilatura fallback.
+    paragraphs = "".join(f"<p>{PROSE} Paragraph {k} of the report ends here.</p>" for k in range(5))
+    html = _page(f"<div id='page'><h1>Budget approved</h1><p>{PROSE}</p>"
+                 f"<div class='sidebar-layout'>{paragraphs}</div></div>")
+    article = cleaner.clean(html, kind="html")
+    assert article.stats.get("retry") == "soft boxes"
+    assert "fallback" not in article.stats
+    assert "Paragraph 4 of the report ends here." in article.text
+    first = cleaner.clean(html, kind="html", config=CleanerConfig(html_fallback_chars=0))
+    assert "Paragraph 4 of the report ends here." not in first.text

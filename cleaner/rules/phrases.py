@@ -154,10 +154,13 @@ RULES: list[Rule] = [
         # "Sharen mit:", "Udostępnij na FB (1)", "Rezept drucken Bei Pinterest speichern".
         r"(?:(?:m[öo]chten sie|willst du|m[öo]chtest du) (?:den|diesen) (?:artikel|beitrag) teilen\?|"
         r"(?:artikel|beitrag) gefallen\? (?:vergiss nicht|dann) .{0,20}teilen!?|vergiss nicht (?:ihn |den artikel )?zu teilen!?|"
-        r"(?:(?:den|diesen) (?:artikel|beitrag) )?mit (?:anderen|freunden|deinen freunden) teilen|sharen mit|teile (?:diesen|den) (?:artikel|beitrag)|"
+        r"(?:(?:den|diesen) (?:artikel|beitrag) )?mit (?:anderen|freunden|deinen freunden) teilen(?:(?:/| und )diskutieren)?|sharen mit|teile (?:diesen|den) (?:artikel|beitrag)|"
         r"share (?:this|the) (?:article|story|post) with (?:your )?(?:friends|others)|partagez (?:cet|l')\s?article|"
         r"comparte (?:este|el) art[íi]culo|condividi (?:questo|l')\s?articolo|"
-        r"udost[ęe]pnij(?: na \S+)?(?: \(\d+\))?|(?:rezept drucken|bei pinterest speichern|auf pinterest merken|pin it)(?: (?:rezept drucken|bei pinterest speichern))*)" + _END,
+        r"podziel si[ęe](?: (?:na|z) \S+)?|compart(?:e|ir) (?:esta|la) (?:noticia|nota)|comp[áa]rtelo|"
+        r"udost[ęe]pnij(?: na \S+)?(?: \(\d+\))?|(?:rezept drucken|bei pinterest speichern|auf pinterest merken|pin it)(?: (?:rezept drucken|bei pinterest speichern))*|"
+        # Recipe plugins' buttons: "Jump to Recipe Print Recipe", "Zum Rezept springen".
+        r"(?:(?:jump to|print) recipe|zum rezept springen)(?: (?:jump to|print) recipe)*)" + _END,
     ),
     Rule(
         "SHR002", "share", "follow-us prompt",
@@ -227,7 +230,11 @@ RULES: list[Rule] = [
         r"(?:mit (?:der|ihrer|deiner) (?:registrierung|anmeldung|bestellung)(?: \S+){0,3} (?:akzeptieren sie|akzeptierst du|stimmen sie) .{1,500}|"
         r"ich bin damit einverstanden, (?=.{0,300}(?:e-?mail|newsletter|datenschutz|daten)).{1,500}|"
         r"by (?:signing up|registering|subscribing|clicking (?:\S+ ){0,3}), you (?:agree|consent) to .{1,400}|"
-        r"en (?:vous inscrivant|cliquant), vous acceptez .{1,400})",
+        r"en (?:vous inscrivant|cliquant), vous acceptez .{1,400}|"
+        # The spam-filter notices printed under comment and sign-up forms by WordPress and reCAPTCHA.
+        r"this (?:site|page|form) is protected by recaptcha and the google privacy policy and terms of service apply\.?|"
+        r"this site uses akismet to reduce spam\.(?: learn how your comment data is processed\.?)?|"
+        r"diese (?:website|seite) verwendet akismet, um spam zu reduzieren\..{0,120})",
         max_chars=700,
     ),
     Rule(
@@ -242,7 +249,10 @@ RULES: list[Rule] = [
         r"to top|top|haut de page|volver arriba|torna su|do g[óo]ry|naar boven|"
         r"previous(?: (?:article|post|page))?|next(?: (?:article|post|page))?|vorherige(?:r artikel)?|n[äa]chste(?:r artikel)?|"
         r"you are here|sie sind hier|vous [êe]tes ici|est[áa]s aqu[íi]|"
-        r"logo|.{1,40} (?:logo|header)|orange background|image|bild|foto|photo)" + _END,
+        r"logo|.{1,40} (?:logo|header)|orange background|image|bild|foto|photo|"
+        # Shop-system controls: cart, listing pager, the captcha prompt of the contact form.
+        r"warenkorb(?: \(\d+\))?|es werden die .{1,40}? \d+ bis \d+ von insgesamt \d+ angezeigt!?|"
+        r"bitte geben sie die zahlenfolge in das nachfolgende textfeld ein\.?)" + _END,
     ),
     Rule(
         "NAV003", "navigation", "post footer: categories, tags, permalink",
@@ -257,7 +267,9 @@ RULES: list[Rule] = [
         r"(?:posted|filed) (?:in|under):? [^.!?]{1,150}(?: \| tagged:? [^.!?]{1,200})?|tagged(?: with)?: .{1,200}|"
         r"(?:ver[öo]ffentlicht in|abgelegt unter|kategorisiert in):? [^.!?]{1,150}(?: \| (?:schlagw[öo]rter|verschlagwortet mit|tags):? [^.!?]{1,200})?|"
         r"(?:schlagw[öo]rter|stichw[öo]rter|kategorien?|categories|category|tags|themen)(?: zu diesem (?:artikel|beitrag))?(?:\s*:\s*.{0,200})?|"
-        r"bookmark the permalink\.?|permalink)",
+        r"bookmark the permalink\.?|permalink|"
+        # The theme footer of hosted blogs: "Bloggen auf WordPress.com.", "Proudly powered by WordPress".
+        r"(?:bloggen auf|blog at|erstelle eine website oder ein blog auf|(?:proudly )?powered by|betrieben von) wordpress(?:\.com)?\.?)",
         max_chars=500,
     ),
     Rule(

@@ -21,9 +21,9 @@ RULES: list[Rule] = [
         r"recent posts|(?:das )?k[öo]nnte (?:sie|dich) auch interessieren|mehr zum thema|weitere (?:artikel|beitr[äa]ge|nachrichten|themen)|"
         r"[äa]hnliche (?:artikel|beitr[äa]ge|themen)|verwandte (?:artikel|themen|beitr[äa]ge)|meistgelesen(?:e(?: artikel)?)?|"
         r"empfehlungen|unsere empfehlungen|passend zum thema|neueste (?:artikel|beitr[äa]ge)|top-?themen|"
-        r"(?:[àa] )?lire aussi|sur le m[êe]me (?:sujet|th[èe]me)|articles? (?:similaires|li[ée]s)|les plus lus|"
+        r"sur le m[êe]me (?:sujet|th[èe]me)|articles? (?:similaires|li[ée]s)|les plus lus|"
         r"noticias relacionadas|art[íi]culos relacionados|te puede interesar|lo m[áa]s le[íi]do|"
-        r"articoli correlati|potrebbe interessarti|i pi[ùu] letti|powi[ąa]zane artyku[łl]y|zobacz (?:te[żz]|tak[żz]e)|"
+        r"articoli correlati|potrebbe interessarti|i pi[ùu] letti|powi[ąa]zane artyku[łl]y|"
         r"najcz[ęe][śs]ciej czytane|gerelateerde artikelen|meest gelezen|not[íi]cias relacionadas|leia tamb[ée]m|mais lidas|"
         # "Lesen Sie auch die folgenden Beiträge:", "Die meistgelesenen Artikel bei SWR.de/Sport",
         # "SEIT 10 TAGEN AM MEISTEN GELESEN", "Neueste Artikel für Fußbodenheizung", "Weiterführende Links".
@@ -31,7 +31,10 @@ RULES: list[Rule] = [
         r"(?:seit \d+ tagen )?am meisten gelesen|neueste (?:artikel|beitr[äa]ge|nachrichten) (?:f[üu]r|zu|zum|zur|aus|in) .{1,40}|"
         r"weitere (?:beitr[äa]ge|artikel|nachrichten|meldungen) (?:zu|zum|aus) (?:diesem|dem|der) (?:artikel|thema|rubrik)|"
         r"weiterf[üu]hrende (?:links|artikel|beitr[äa]ge)|aktuelle dossiers|dans la m[êe]me rubrique|"
-        r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n)" + _END,
+        r"(?:tambi[ée]n )?(?:le|te) puede interesar|vea tambi[ée]n|"
+        # Spanish, Polish and French openers of the same kind ("Otras noticias", "Polecane artykuły").
+        r"otras noticias|m[áa]s noticias|noticias destacadas|te recomendamos|inne artyku[łl]y|polecane(?: artyku[łl]y)?|"
+        r"autres articles|[àa] voir aussi|[àa] d[ée]couvrir aussi)" + _END,
         scope="section",
     ),
     Rule(
@@ -46,7 +49,8 @@ RULES: list[Rule] = [
         r"(?:\d+|one|two|three|ein|eine|zwei|drei) (?:responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
         r"gedanken?|kommentare?|reaktionen|r[ée]ponses?|commentaires?|respuestas?|comentarios?) "
         r"(?:to|on|zu|auf|[àa]|sur|a|en) .{1,200}|"
-        r"no (?:responses?|comments?|repl(?:y|ies))(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?)" + _END,
+        r"no (?:responses?|comments?|repl(?:y|ies))(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?|"
+        r"do[łl][ąa]cz do dyskusji|skomentuj|(?:participa|[úu]nete) en la conversaci[óo]n|rejoignez la (?:discussion|conversation))" + _END,
         scope="section",
     ),
     Rule(
@@ -59,6 +63,7 @@ RULES: list[Rule] = [
         r"para comentar (?:debes|tienes que|es necesario) .{1,80}|"
         r"(?:\(?kommentare erscheinen erst nach .{1,60}\)?)|"
         r"(?:your|deine|ihre) e-?mail[- ]adresse wird nicht ver[öo]ffentlicht.{0,80}|"
+        r"bitte (?:loggen sie sich|melde dich|melden sie sich) (?:vor dem kommentieren |zum kommentieren )?(?:ein|an)(?: log ?in)*|"
         r"your email address will not be published.{0,80}|"
         r"(?:required fields are marked|erforderliche felder sind mit) .{1,30}|"
         r"ich freue mich (?:sehr )?(?:[üu]ber|auf) (?:eure|deine|ihre) kommentare.{0,120})" + _END,
@@ -67,7 +72,9 @@ RULES: list[Rule] = [
         "REL004", "related", "inline cross-reference box opener ('Lesen Sie auch'): it and its teaser go, the article goes on",
         # Printed inside the article, above one or two teaser headlines; unlike REL001 it never
         # ends the article, so the structure stage takes only the short lines right after it.
-        r"(?:lesen sie auch|lies auch|auch interessant|lee tambi[ée]n|leggi anche|read also|see also)" + _END,
+        r"(?:lesen sie auch|lies auch|auch interessant|lee tambi[ée]n|leggi anche|read also|see also|"
+        # French and Polish news print these inside the article, above one linked headline.
+        r"(?:[àa] )?lire aussi|zobacz (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|(?:prze)?czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]))" + _END,
         scope="section",
     ),
     Rule("REL002", "related", "teaser inside a related-stories or comments section", scope="code"),
