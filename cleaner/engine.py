@@ -17,7 +17,8 @@ from .document import Document
 from .heuristics import find_region
 from .html import HtmlPage, parse_html, render_blocks
 from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
-from .html_labels import fallback_html, fix_title, kept_chars, label_html, restore_html, short_of_body
+from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
+                          short_of_body)
 from .labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url
 from .language import LanguageModel
@@ -105,6 +106,8 @@ class Cleaner:
         config = self.config
         if "rules" not in config.disabled_stages:
             label_html(doc, page, self.rules, soft_boxes)
+        else:
+            measure_collapsed_links(doc, page)
         languages = _language_model()
         kept = "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)
         doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(doc.normalized)

@@ -87,6 +87,9 @@ class Block:
     #: (they hold long prose): (element id, its context names). The labelling decides, once the
     #: article container is known, whether they are the article or a box beside it.
     soft: tuple[tuple[int, frozenset[str]], ...] = ()
+    #: The element of a collapsed block, kept until its link density is needed (see
+    #: `collapsed_link_density`): it is only read when the block's HTML rule is disabled.
+    node: LexborNode | None = None
 
 
 @dataclass
@@ -150,6 +153,19 @@ def clean_text(raw: str) -> str:
     if not raw.isascii():
         raw = _DROPPED.sub("", raw)
     return " ".join(raw.split())
+
+
+def collapsed_link_density(block: Block) -> float:
+    """Share of a collapsed container's text inside links, counted on demand: the labelling reads it
+    only when the container's HTML rule is disabled (otherwise the rule decides), so counting the
+    links of every menu and footer up front is wasted work."""
+    node = block.node
+    if node is not None:
+        n = len(block.text)
+        links = sum(len(a.text(deep=True, strip=True) or "") for a in node.css("a")) if n < 2000 else n // 2
+        block.link_density = min(1.0, links / n)
+        block.node = None
+    return block.link_density
 
 
 def _container_text(node: LexborNode) -> str:
@@ -270,10 +286,9 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 if collapse:
                     flush()
                     if text:
-                        links = sum(len(a.text(deep=True, strip=True) or "") for a in node.css("a")) if len(text) < 2000 else len(text) // 2
-                        blocks.append(Block(text, tag, ">".join((tags + [tag])[-4:]), min(1.0, links / len(text)),
-                                            context | own, tuple(ids) + (next_id,), True, collapsed=True,
-                                            soft=softs[-1]))
+                        blocks.append(Block(text, tag, ">".join((tags + [tag])[-4:]), 0.0, context | own,
+                                            tuple(ids) + (next_id,), True, collapsed=True, soft=softs[-1],
+                                            node=node))
                     next_id += 1
                     collapsed += 1
                     pending_paragraph = True

@@ -127,3 +127,18 @@ def test_body_inside_a_box_that_looks_like_chrome_is_kept_by_the_second_pass() -
     assert "Paragraph 4 of the report ends here." in article.text
     first = cleaner.clean(html, kind="html", config=CleanerConfig(html_fallback_chars=0))
     assert "Paragraph 4 of the report ends here." not in first.text
+
+
+def test_a_collapsed_menu_gets_its_link_share_when_its_rule_is_off() -> None:
+    """Links of collapsed containers are counted only when their rule cannot decide (it is disabled)."""
+    from cleaner.html import parse_html
+    from cleaner.html_blocks import collapsed_link_density
+
+    html = _page(f"<nav><a href='/'>Home</a> <a href='/x'>Politics</a> Today</nav><article><p>{PROSE}</p></article>")
+    menu = next(b for b in parse_html(html).blocks if b.collapsed)
+    assert menu.text == "Home Politics Today"
+    assert collapsed_link_density(menu) == len("HomePolitics") / len(menu.text)
+    # With the menu rule off, the menu is a link list for the later stages and still goes.
+    article = cleaner.Cleaner(CleanerConfig(disabled_rules=frozenset({"HTM001"}))).clean(html, kind="html")
+    assert article.text == PROSE
+    assert "Home Politics Today" in {r.text for r in article.removed}
