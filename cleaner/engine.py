@@ -15,10 +15,10 @@ from .config import CleanerConfig
 from .decode import to_text
 from .document import Document
 from .heuristics import find_region
-from .html import HtmlPage, parse_html, render_blocks
+from .html import HtmlPage, noscript_page, parse_html, render_blocks
 from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
 from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
-                          short_of_body)
+                          REST_FACTOR, short_of_body)
 from .labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url
 from .language import LanguageModel
@@ -94,12 +94,29 @@ class Cleaner:
             if kept_chars(retry) > kept_chars(doc):
                 doc = retry
                 stats["retry"] = "soft boxes"
+        if config.html_fallback_chars and kept_chars(doc) < config.html_fallback_chars:
+            doc = self._noscript_pass(html, url, doc, stats)
         stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
         if fallback_html(doc, html, self.rules, config.html_fallback_chars):
             stats["fallback"] = "trafilatura"
         return _assemble(doc, page.meta, stats, html)
+
+    def _noscript_pass(self, html: str, url: str | None, doc: Document, stats: dict[str, Any]) -> Document:
+        """Too little body, and <noscript> elements hold much text: read the page as shown without
+        JavaScript (the article is sometimes only there). Kept when it leaves more body; far cheaper
+        than the trafilatura fallback, which then is not needed."""
+        min_chars = self.config.html_fallback_chars
+        page = noscript_page(html, int(REST_FACTOR * min_chars), self.config.max_html_nodes)
+        if page is None:
+            return doc
+        normalized, segments = render_blocks(page.blocks)
+        retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
+        if kept_chars(retry) <= kept_chars(doc):
+            return doc
+        stats["retry"] = "noscript"
+        return retry
 
     def _label_html_page(self, page: HtmlPage, doc: Document, soft_boxes: bool) -> Document:
         """All labelling stages of HTML mode on `doc` (see `label_html` for `soft_boxes`)."""

@@ -142,3 +142,18 @@ def test_a_collapsed_menu_gets_its_link_share_when_its_rule_is_off() -> None:
     article = cleaner.Cleaner(CleanerConfig(disabled_rules=frozenset({"HTM001"}))).clean(html, kind="html")
     assert article.text == PROSE
     assert "Home Politics Today" in {r.text for r in article.removed}
+
+
+def test_an_article_only_in_noscript_is_read_as_shown_without_javascript() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Paragraph {n} of the report.</p>" for n in range(6))
+    html = _page(f"<div id='app'>Loading…</div><noscript><article><h1>Budget approved</h1>{paragraphs}</article></noscript>")
+    article = cleaner.clean(html, kind="html")
+    assert article.stats.get("retry") == "noscript" and not article.stats.get("fallback")
+    assert f"{PROSE} Paragraph 5 of the report." in article.text
+    assert replay(article.normalized_input, article.removed) == article.text
+
+
+def test_a_tracking_pixel_noscript_changes_nothing() -> None:
+    html = _page(f"<article><p>{PROSE}</p></article><noscript><img src='/pixel.gif' alt='tracking'></noscript>")
+    article = cleaner.clean(html, kind="html")
+    assert article.text == PROSE and article.stats.get("retry") is None
