@@ -67,6 +67,8 @@ _WEAK_MAX_CHARS = 2000
 #: A collapsed container is walked after all when it holds more than this share of the page's text
 #: (an ASP.NET <form> around the whole page, a "comments" wrapper around the article).
 _COLLAPSE_MAX_SHARE = 0.45
+#: Tags that give evidence by themselves (a context name, a collapse, a masthead).
+_EVIDENCE_TAGS = CONTEXT_TAGS | COLLAPSE_TAGS | {"header"}
 #: Hints ignored on these tags (page-level wrappers whose class says little).
 _NO_HINT_TAGS = frozenset({"html", "body", "main", "article", "p", "h1", "h2", "h3", "span", "a", "strong", "em", "b", "i"})
 
@@ -212,10 +214,12 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                             tuple(ids), pending_paragraph, soft=softs[-1]))
         pending_paragraph = False
 
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    # Nodes to enter, and None where the element below it on the stack is left (its state is on
+    # the per-element lists): no tuple per node.
+    stack: list[LexborNode | None] = [root]
     while stack:
-        node, leaving = stack.pop()
-        if leaving:
+        node = stack.pop()
+        if node is None:
             tag = tags[-1]
             if tag in BLOCK:
                 flush()
@@ -250,10 +254,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         if attrs and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
             continue
         context = contexts[-1]
-        own: set[str] = set()
-        if tag in CONTEXT_TAGS:
-            own.add(tag)
         hints: frozenset[str] = _NO_HINTS
+        is_main = False
         if attrs:
             key = (attrs.get("class"), attrs.get("id"), attrs.get("itemprop"))
             cached = seen.get(key)
@@ -264,16 +266,21 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 continue  # text for screen readers only: not visible, like display:none
             if tag in _NO_HINT_TAGS:
                 hints = _NO_HINTS
+        collapse = False
+        own: set[str] | frozenset[str] = _NO_HINTS
+        if hints or is_main or tag in _EVIDENCE_TAGS:
+            # Most elements (a plain div, span, p) say nothing about where they are: no work for them.
+            own = {tag} if tag in CONTEXT_TAGS else set()
             if is_main:
                 page.main_hints.add(next_id)
                 own.add("main")
-        own |= hints
-        if "byline" in hints and "main" not in own and len(node.text(deep=True, strip=True) or "") <= _BIO_MAX_CHARS:
-            own.add("bio")  # an author box: a byline, or a paragraph about the author
-        collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
-        if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:
-            collapse = True
-            own.add("masthead")
+            own |= hints
+            if "byline" in hints and "main" not in own and len(node.text(deep=True, strip=True) or "") <= _BIO_MAX_CHARS:
+                own.add("bio")  # an author box: a byline, or a paragraph about the author
+            collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
+            if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:
+                collapse = True
+                own.add("masthead")
         if collapse and tag != "body":
             text = _container_text(node)
             strong = bool(own & STRONG_HINTS)
@@ -307,11 +314,10 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         next_id += 1
         contexts.append(context | own if own else context)
         softs.append(softs[-1] + ((ids[-1], frozenset(own)),) if collapse and tag != "body" else softs[-1])
-        stack.append((node, True))
-        child = node.last_child
-        while child is not None:
-            stack.append((child, False))
-            child = child.prev
+        stack.append(None)
+        children = list(node.iter(include_text=True))
+        children.reverse()
+        stack += children
     flush()
     page.stats = {"html_elements": visited, "html_blocks": len(blocks), "html_collapsed": collapsed}
     return page
