@@ -1,7 +1,7 @@
 """HTML segmentation: walk the selectolax (lexbor) tree once and cut it into blocks.
 
 A block is the visible text of one block element (p, h1-h6, li, td, figcaption, a div holding text,
-a line broken by <br>), with the evidence the labelling may use: its tag and tag path, the share of
+a line broken by <br>), with the evidence the labelling may use: its tag, the share of
 its characters inside links, the containers it sits in (`context`: figure, aside, nav, header,
 footer, form, and class/id hints such as related/share/promo/newsletter/comment/cookie), and the ids
 of its ancestor elements (for choosing the article container).
@@ -77,7 +77,6 @@ _NO_HINT_TAGS = frozenset({"html", "body", "main", "article", "p", "h1", "h2", "
 class Block:
     text: str
     tag: str
-    path: str
     link_density: float
     context: frozenset[str]
     ancestors: tuple[int, ...]
@@ -191,7 +190,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
     visited = 0
     collapsed = 0
     next_id = 0
-    # Per open element: (tag, id, context, is_link). The path is rebuilt from it for each block.
+    # Per open element: its tag, id, context and soft boxes, on parallel stacks.
     tags: list[str] = []
     #: Per open element: the innermost block tag around it (the tag a block flushed there gets).
     block_tags: list[str] = ["div"]
@@ -210,7 +209,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         links, link_chars = link_chars, 0
         if not text:
             return
-        blocks.append(Block(text, block_tags[-1], ">".join(tags[-4:]), min(1.0, links / len(text)), contexts[-1],
+        blocks.append(Block(text, block_tags[-1], min(1.0, links / len(text)), contexts[-1],
                             tuple(ids), pending_paragraph, soft=softs[-1]))
         pending_paragraph = False
 
@@ -293,7 +292,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 if collapse:
                     flush()
                     if text:
-                        blocks.append(Block(text, tag, ">".join((tags + [tag])[-4:]), 0.0, context | own,
+                        blocks.append(Block(text, tag, 0.0, context | own,
                                             tuple(ids) + (next_id,), True, collapsed=True, soft=softs[-1],
                                             node=node))
                     next_id += 1
