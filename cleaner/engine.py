@@ -95,7 +95,7 @@ class Cleaner:
                 doc = retry
                 stats["retry"] = "soft boxes"
         if config.html_fallback_chars and kept_chars(doc) < config.html_fallback_chars:
-            doc = self._noscript_pass(html, url, doc, stats)
+            doc = self._noscript_pass(html, url, doc, page.meta, stats)
         stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
@@ -103,7 +103,8 @@ class Cleaner:
             stats["fallback"] = "trafilatura"
         return _assemble(doc, page.meta, stats, html)
 
-    def _noscript_pass(self, html: str, url: str | None, doc: Document, stats: dict[str, Any]) -> Document:
+    def _noscript_pass(self, html: str, url: str | None, doc: Document, meta: dict[str, Any],
+                       stats: dict[str, Any]) -> Document:
         """Too little body, and <noscript> elements hold much text: read the page as shown without
         JavaScript (the article is sometimes only there). Kept when it leaves more body; far cheaper
         than the trafilatura fallback, which then is not needed."""
@@ -111,6 +112,7 @@ class Cleaner:
         page = noscript_page(html, int(REST_FACTOR * min_chars), self.config.max_html_nodes)
         if page is None:
             return doc
+        page.meta = meta  # the claims of the page as first parsed (the headline among them) stand
         normalized, segments = render_blocks(page.blocks)
         retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
         if kept_chars(retry) <= kept_chars(doc):
