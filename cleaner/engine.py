@@ -15,9 +15,10 @@ from .config import CleanerConfig
 from .decode import to_text
 from .document import Document
 from .heuristics import find_region
-from .html import HtmlPage, parse_html, render_blocks
+from .html import HtmlPage, noscript_page, parse_html, render_blocks
 from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
-from .html_labels import fallback_html, fix_title, kept_chars, label_html, restore_html, short_of_body
+from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
+                          REST_FACTOR, short_of_body)
 from .labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url
 from .language import LanguageModel
@@ -93,6 +94,8 @@ class Cleaner:
             if kept_chars(retry) > kept_chars(doc):
                 doc = retry
                 stats["retry"] = "soft boxes"
+        if config.html_fallback_chars and kept_chars(doc) < config.html_fallback_chars:
+            doc = self._noscript_pass(html, url, doc, page.meta, stats)
         stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
@@ -100,11 +103,30 @@ class Cleaner:
             stats["fallback"] = "trafilatura"
         return _assemble(doc, page.meta, stats, html)
 
+    def _noscript_pass(self, html: str, url: str | None, doc: Document, meta: dict[str, Any],
+                       stats: dict[str, Any]) -> Document:
+        """Too little body, and <noscript> elements hold much text: read the page as shown without
+        JavaScript (the article is sometimes only there). Kept when it leaves more body; far cheaper
+        than the trafilatura fallback, which then is not needed."""
+        min_chars = self.config.html_fallback_chars
+        page = noscript_page(html, int(REST_FACTOR * min_chars), self.config.max_html_nodes)
+        if page is None:
+            return doc
+        page.meta = meta  # the claims of the page as first parsed (the headline among them) stand
+        normalized, segments = render_blocks(page.blocks)
+        retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
+        if kept_chars(retry) <= kept_chars(doc):
+            return doc
+        stats["retry"] = "noscript"
+        return retry
+
     def _label_html_page(self, page: HtmlPage, doc: Document, soft_boxes: bool) -> Document:
         """All labelling stages of HTML mode on `doc` (see `label_html` for `soft_boxes`)."""
         config = self.config
         if "rules" not in config.disabled_stages:
             label_html(doc, page, self.rules, soft_boxes)
+        else:
+            measure_collapsed_links(doc, page)
         languages = _language_model()
         kept = "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)
         doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(doc.normalized)

@@ -14,7 +14,7 @@ from .html_blocks import Block, HtmlPage, segment_html
 from .html_meta import page_metadata
 from .segment import Segment
 
-__all__ = ["HtmlPage", "parse_html", "render_blocks"]
+__all__ = ["HtmlPage", "noscript_page", "parse_html", "render_blocks"]
 
 
 def parse_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
@@ -55,3 +55,24 @@ def render_blocks(blocks: list[Block]) -> tuple[str, list[Segment]]:
     if segments:
         segments[-1].last_in_block = True
     return "".join(parts), segments
+
+
+def noscript_page(html: str, min_chars: int, max_nodes: int = 200_000) -> HtmlPage | None:
+    """The page as a browser without JavaScript shows it (its <noscript> elements unwrapped), when
+    they hold at least `min_chars` characters of text; otherwise None. No metadata claims: those of
+    the page as parsed first stand.
+
+    Some pages put the article in a <noscript> and fill it in by script for everyone else, or leave
+    a <noscript> unclosed so that it swallows the page; the segmenter drops noscript content.
+    Tracking pixels and "enable JavaScript" notices hold far less text than `min_chars`."""
+    tree = LexborHTMLParser(html)
+    nodes = tree.css("noscript")
+    if not nodes:
+        return None
+    chars = 0
+    for node in nodes:
+        chars += len("".join((node.text(deep=True, separator=" ") or "").split()))
+    if chars < min_chars:
+        return None
+    tree.unwrap_tags(["noscript"])
+    return segment_html(tree, max_nodes)

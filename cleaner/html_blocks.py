@@ -1,7 +1,7 @@
 """HTML segmentation: walk the selectolax (lexbor) tree once and cut it into blocks.
 
 A block is the visible text of one block element (p, h1-h6, li, td, figcaption, a div holding text,
-a line broken by <br>), with the evidence the labelling may use: its tag and tag path, the share of
+a line broken by <br>), with the evidence the labelling may use: its tag, the share of
 its characters inside links, the containers it sits in (`context`: figure, aside, nav, header,
 footer, form, and class/id hints such as related/share/promo/newsletter/comment/cookie), and the ids
 of its ancestor elements (for choosing the article container).
@@ -67,6 +67,8 @@ _WEAK_MAX_CHARS = 2000
 #: A collapsed container is walked after all when it holds more than this share of the page's text
 #: (an ASP.NET <form> around the whole page, a "comments" wrapper around the article).
 _COLLAPSE_MAX_SHARE = 0.45
+#: Tags that give evidence by themselves (a context name, a collapse, a masthead).
+_EVIDENCE_TAGS = CONTEXT_TAGS | COLLAPSE_TAGS | {"header"}
 #: Hints ignored on these tags (page-level wrappers whose class says little).
 _NO_HINT_TAGS = frozenset({"html", "body", "main", "article", "p", "h1", "h2", "h3", "span", "a", "strong", "em", "b", "i"})
 
@@ -75,7 +77,6 @@ _NO_HINT_TAGS = frozenset({"html", "body", "main", "article", "p", "h1", "h2", "
 class Block:
     text: str
     tag: str
-    path: str
     link_density: float
     context: frozenset[str]
     ancestors: tuple[int, ...]
@@ -87,6 +88,9 @@ class Block:
     #: (they hold long prose): (element id, its context names). The labelling decides, once the
     #: article container is known, whether they are the article or a box beside it.
     soft: tuple[tuple[int, frozenset[str]], ...] = ()
+    #: The element of a collapsed block, kept until its link density is needed (see
+    #: `collapsed_link_density`): it is only read when the block's HTML rule is disabled.
+    node: LexborNode | None = None
 
 
 @dataclass
@@ -152,6 +156,19 @@ def clean_text(raw: str) -> str:
     return " ".join(raw.split())
 
 
+def collapsed_link_density(block: Block) -> float:
+    """Share of a collapsed container's text inside links, counted on demand: the labelling reads it
+    only when the container's HTML rule is disabled (otherwise the rule decides), so counting the
+    links of every menu and footer up front is wasted work."""
+    node = block.node
+    if node is not None:
+        n = len(block.text)
+        links = sum(len(a.text(deep=True, strip=True) or "") for a in node.css("a")) if n < 2000 else n // 2
+        block.link_density = min(1.0, links / n)
+        block.node = None
+    return block.link_density
+
+
 def _container_text(node: LexborNode) -> str:
     return clean_text(node.text(deep=True, separator=" ", strip=False) or "")
 
@@ -173,7 +190,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
     visited = 0
     collapsed = 0
     next_id = 0
-    # Per open element: (tag, id, context, is_link). The path is rebuilt from it for each block.
+    # Per open element: its tag, id, context and soft boxes, on parallel stacks.
     tags: list[str] = []
     #: Per open element: the innermost block tag around it (the tag a block flushed there gets).
     block_tags: list[str] = ["div"]
@@ -192,14 +209,16 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         links, link_chars = link_chars, 0
         if not text:
             return
-        blocks.append(Block(text, block_tags[-1], ">".join(tags[-4:]), min(1.0, links / len(text)), contexts[-1],
+        blocks.append(Block(text, block_tags[-1], min(1.0, links / len(text)), contexts[-1],
                             tuple(ids), pending_paragraph, soft=softs[-1]))
         pending_paragraph = False
 
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    # Nodes to enter, and None where the element below it on the stack is left (its state is on
+    # the per-element lists): no tuple per node.
+    stack: list[LexborNode | None] = [root]
     while stack:
-        node, leaving = stack.pop()
-        if leaving:
+        node = stack.pop()
+        if node is None:
             tag = tags[-1]
             if tag in BLOCK:
                 flush()
@@ -234,10 +253,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         if attrs and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
             continue
         context = contexts[-1]
-        own: set[str] = set()
-        if tag in CONTEXT_TAGS:
-            own.add(tag)
         hints: frozenset[str] = _NO_HINTS
+        is_main = False
         if attrs:
             key = (attrs.get("class"), attrs.get("id"), attrs.get("itemprop"))
             cached = seen.get(key)
@@ -248,16 +265,21 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 continue  # text for screen readers only: not visible, like display:none
             if tag in _NO_HINT_TAGS:
                 hints = _NO_HINTS
+        collapse = False
+        own: set[str] | frozenset[str] = _NO_HINTS
+        if hints or is_main or tag in _EVIDENCE_TAGS:
+            # Most elements (a plain div, span, p) say nothing about where they are: no work for them.
+            own = {tag} if tag in CONTEXT_TAGS else set()
             if is_main:
                 page.main_hints.add(next_id)
                 own.add("main")
-        own |= hints
-        if "byline" in hints and "main" not in own and len(node.text(deep=True, strip=True) or "") <= _BIO_MAX_CHARS:
-            own.add("bio")  # an author box: a byline, or a paragraph about the author
-        collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
-        if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:
-            collapse = True
-            own.add("masthead")
+            own |= hints
+            if "byline" in hints and "main" not in own and len(node.text(deep=True, strip=True) or "") <= _BIO_MAX_CHARS:
+                own.add("bio")  # an author box: a byline, or a paragraph about the author
+            collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
+            if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:
+                collapse = True
+                own.add("masthead")
         if collapse and tag != "body":
             text = _container_text(node)
             strong = bool(own & STRONG_HINTS)
@@ -270,10 +292,9 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 if collapse:
                     flush()
                     if text:
-                        links = sum(len(a.text(deep=True, strip=True) or "") for a in node.css("a")) if len(text) < 2000 else len(text) // 2
-                        blocks.append(Block(text, tag, ">".join((tags + [tag])[-4:]), min(1.0, links / len(text)),
-                                            context | own, tuple(ids) + (next_id,), True, collapsed=True,
-                                            soft=softs[-1]))
+                        blocks.append(Block(text, tag, 0.0, context | own,
+                                            tuple(ids) + (next_id,), True, collapsed=True, soft=softs[-1],
+                                            node=node))
                     next_id += 1
                     collapsed += 1
                     pending_paragraph = True
@@ -292,11 +313,10 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
         next_id += 1
         contexts.append(context | own if own else context)
         softs.append(softs[-1] + ((ids[-1], frozenset(own)),) if collapse and tag != "body" else softs[-1])
-        stack.append((node, True))
-        child = node.last_child
-        while child is not None:
-            stack.append((child, False))
-            child = child.prev
+        stack.append(None)
+        children = list(node.iter(include_text=True))
+        children.reverse()
+        stack += children
     flush()
     page.stats = {"html_elements": visited, "html_blocks": len(blocks), "html_collapsed": collapsed}
     return page

@@ -77,28 +77,51 @@ def _candidates(token: str) -> list[str]:
     return out
 
 
+#: Hints of one lowercased class token or id: most tokens ("col", "row", "wrapper") name nothing, and
+#: tokens repeat far more often than whole class attributes, within a page and across pages.
+_TOKEN_HINTS: dict[str, tuple[frozenset[str], bool]] = {}
+_NOTHING: tuple[frozenset[str], bool] = (frozenset(), False)
+#: Bound on the token cache (it is cleared when full; the values are cheap to recompute).
+_TOKEN_CACHE_MAX = 50_000
+
+
+def _token_hints(token: str) -> tuple[frozenset[str], bool]:
+    """(families, names the article body) of one token."""
+    if len(token) > 60:
+        return _NOTHING
+    parts = _SPLIT.split(token)
+    if not any(p in _ATOMS or p.startswith(_PREFIX_STARTS) for p in parts if p) or NOT_A_BOX.match(token):
+        return _NOTHING
+    found: set[str] = set()
+    is_main = False
+    for word in _candidates(token):
+        family = _EXACT.get(word)
+        if family is not None:
+            found.add(family)
+        elif word in _MAIN:
+            is_main = True
+        elif word.startswith(_PREFIX_STARTS):
+            found.update(f for p, f in _PREFIX if word.startswith(p))
+    return (frozenset(found), is_main) if found or is_main else _NOTHING
+
+
 @lru_cache(maxsize=8192)
 def read_hints(cls: str | None, ident: str | None) -> tuple[frozenset[str], bool]:
     """(hint families, says "article body") named by a class attribute and an id.
 
-    A pure function of two strings, cached: class names repeat within a page and across a site."""
-    found: set[str] = set()
+    A pure function of two strings, cached, and built from cached per-token answers."""
+    found: frozenset[str] = frozenset()
     is_main = False
-    tokens = f"{cls or ''} {ident or ''}".lower().split()
-    for token in tokens:
-        if len(token) > 60:
-            continue
-        parts = _SPLIT.split(token)
-        if not any(p in _ATOMS or p.startswith(_PREFIX_STARTS) for p in parts if p) or NOT_A_BOX.match(token):
-            continue
-        for word in _candidates(token):
-            family = _EXACT.get(word)
-            if family is not None:
-                found.add(family)
-            elif word in _MAIN:
-                is_main = True
-            elif word.startswith(_PREFIX_STARTS):
-                found.update(f for p, f in _PREFIX if word.startswith(p))
-    if is_main:
-        found.discard("comment")
-    return frozenset(found), is_main
+    cache = _TOKEN_HINTS
+    for token in f"{cls or ''} {ident or ''}".lower().split():
+        hit = cache.get(token)
+        if hit is None:
+            if len(cache) >= _TOKEN_CACHE_MAX:
+                cache.clear()
+            hit = cache[token] = _token_hints(token)
+        if hit is not _NOTHING:
+            found |= hit[0]
+            is_main = is_main or hit[1]
+    if is_main and "comment" in found:
+        found = found - {"comment"}
+    return found, is_main

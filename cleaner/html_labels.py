@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .document import Document
 from .labelling import absolute_offset as _absolute
-from .html_blocks import HtmlPage
+from .html_blocks import HtmlPage, collapsed_link_density
 from .rules import RuleSet
 
 #: Context -> rule, in order of precedence (a cookie banner inside a footer is a cookie banner).
@@ -100,6 +100,8 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
         rule_id = None
         if block.collapsed:
             rule_id = next((r for name, r in CONTEXT_RULES if name in ctx), "HTM001")
+            if not rules.enabled(rule_id):
+                seg.link_density = collapsed_link_density(block)  # the later stages will read it
         elif "figcaption" in ctx or ("caption" in ctx and "figure" in ctx):
             rule_id = _caption_or_credit(doc, i, rules)
         elif "bio" in ctx and len(seg.text) >= BIO_CHARS:
@@ -175,6 +177,14 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
             continue
         doc.meta["html_container"][i] = False
         doc.label(i, "HTM013")
+
+
+def measure_collapsed_links(doc: Document, page: HtmlPage) -> None:
+    """Give collapsed containers their link density when `label_html` does not run (the HTML rules
+    stage is off): the later stages read it."""
+    for seg, block in zip(doc.segments, page.blocks):
+        if block.collapsed:
+            seg.link_density = collapsed_link_density(block)
 
 
 #: Families whose verdicts the fallback may overturn: structure and region guesses, not patterns.

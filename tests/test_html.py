@@ -127,3 +127,33 @@ def test_body_inside_a_box_that_looks_like_chrome_is_kept_by_the_second_pass() -
     assert "Paragraph 4 of the report ends here." in article.text
     first = cleaner.clean(html, kind="html", config=CleanerConfig(html_fallback_chars=0))
     assert "Paragraph 4 of the report ends here." not in first.text
+
+
+def test_a_collapsed_menu_gets_its_link_share_when_its_rule_is_off() -> None:
+    """Links of collapsed containers are counted only when their rule cannot decide (it is disabled)."""
+    from cleaner.html import parse_html
+    from cleaner.html_blocks import collapsed_link_density
+
+    html = _page(f"<nav><a href='/'>Home</a> <a href='/x'>Politics</a> Today</nav><article><p>{PROSE}</p></article>")
+    menu = next(b for b in parse_html(html).blocks if b.collapsed)
+    assert menu.text == "Home Politics Today"
+    assert collapsed_link_density(menu) == len("HomePolitics") / len(menu.text)
+    # With the menu rule off, the menu is a link list for the later stages and still goes.
+    article = cleaner.Cleaner(CleanerConfig(disabled_rules=frozenset({"HTM001"}))).clean(html, kind="html")
+    assert article.text == PROSE
+    assert "Home Politics Today" in {r.text for r in article.removed}
+
+
+def test_an_article_only_in_noscript_is_read_as_shown_without_javascript() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Paragraph {n} of the report.</p>" for n in range(6))
+    html = _page(f"<div id='app'>Loading…</div><noscript><article><h1>Budget approved</h1>{paragraphs}</article></noscript>")
+    article = cleaner.clean(html, kind="html")
+    assert article.stats.get("retry") == "noscript" and not article.stats.get("fallback")
+    assert f"{PROSE} Paragraph 5 of the report." in article.text
+    assert replay(article.normalized_input, article.removed) == article.text
+
+
+def test_a_tracking_pixel_noscript_changes_nothing() -> None:
+    html = _page(f"<article><p>{PROSE}</p></article><noscript><img src='/pixel.gif' alt='tracking'></noscript>")
+    article = cleaner.clean(html, kind="html")
+    assert article.text == PROSE and article.stats.get("retry") is None
