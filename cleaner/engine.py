@@ -29,6 +29,7 @@ from .structure import (
     label_breadcrumb_title,
     label_captions,
     label_comment_thread,
+    label_above_title,
     label_duplicates,
     label_sections,
     label_syndicated,
@@ -149,6 +150,7 @@ class Cleaner:
             choose_title(doc, self.rules)
             choose_author(doc, self.rules)
         if "structure" not in off:
+            label_above_title(doc, self.rules)
             label_duplicates(doc, self.rules)
 
 
