@@ -42,6 +42,10 @@ class Article:
     language: str | None = None
     url: str | None = None
     description: str | None = None
+    #: The page's own address for itself (<link rel=canonical>, og:url, JSON-LD url), absolute.
+    canonical_url: str | None = None
+    #: The article's main image (og:image, twitter:image, JSON-LD image), absolute.
+    image: str | None = None
     captions: list[str] = field(default_factory=list)
     image_credits: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
@@ -65,6 +69,8 @@ class Article:
             "language": self.language,
             "url": self.url,
             "description": self.description,
+            "canonical_url": self.canonical_url,
+            "image": self.image,
             "captions": list(self.captions),
             "image_credits": list(self.image_credits),
             "removed": [r.to_dict() for r in self.removed],

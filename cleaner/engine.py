@@ -35,7 +35,7 @@ from .structure import (
     label_syndicated,
 )
 from .sites import label_site_lines
-from .titles import choose_author, choose_title
+from .titles import choose_author, choose_date, choose_title
 
 #: HTML mode detects the language on this much of the text the page structure kept.
 _DETECT_CHARS = 5_000
@@ -149,6 +149,7 @@ class Cleaner:
         if "metadata" not in off:
             choose_title(doc, self.rules)
             choose_author(doc, self.rules)
+            choose_date(doc, self.config.date_order)
         if "structure" not in off:
             label_above_title(doc, self.rules)
             label_duplicates(doc, self.rules)
@@ -213,13 +214,16 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     )
     publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
     title = meta.get("title")
+    page_claims: dict[str, Any] = {}
     if doc.kind == "html":
         claims = text_claims(doc)
         page_meta = {**page_meta, "url_date": url_date(doc.url)}
-        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors or claims.get("authors", []),
+        authors = claims.get("headline_authors") or authors or claims.get("authors", [])
+        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors,
                                                "date": date or claims.get("date"), "publisher": publisher},
                                    html, doc.url)
         title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]
+        page_claims = chosen
         if chosen["date_source"]:
             extra_stats = {**extra_stats, "date_from": chosen["date_source"]}
     stats = {
@@ -238,7 +242,9 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         publisher=publisher,
         language=doc.language or (page_meta.get("lang", "")[:2].lower() or None),
         url=doc.url or page_meta.get("canonical"),
-        description=page_meta.get("description"),
+        description=page_claims.get("description"),
+        canonical_url=page_claims.get("canonical_url"),
+        image=page_claims.get("image"),
         captions=captions,
         image_credits=credits,
         removed=removed,

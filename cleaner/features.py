@@ -21,6 +21,12 @@ _BULLET = regex.compile(r"^(?:[-•*·–▪►✓]\s|\d{1,2}[.)]\s)")
 _SEPARATORS = regex.compile(r"\s[|»›/·•–-]\s")
 _URLISH = regex.compile(r"https?://|www\.|@\w+\.|\.(?:com|de|org|net)\b", regex.IGNORECASE)
 _PUNCT_STRIP = ".,;:!?\"'()[]{}«»„“”‘’‚*–—-…/|"
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+_ASCII = bytes(range(128))
+#: For bytes.translate(None, delete): every ASCII byte that is not a letter / capital / digit.
+_NOT_ASCII_LETTER = bytes(b for b in _ASCII if not chr(b).isalpha())
+_NOT_ASCII_UPPER = bytes(b for b in _ASCII if not chr(b).isupper())
+_NOT_ASCII_DIGIT = bytes(b for b in _ASCII if not chr(b).isdigit())
 #: Lines at least this long, with enough stopwords, count as prose for the position features.
 _PROSE_CHARS = 80
 
@@ -44,12 +50,7 @@ class LineStats:
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased words without surrounding punctuation (fast: str.split, not a regex)."""
-    out = []
-    for token in text.lower().split():
-        token = token.strip(_PUNCT_STRIP)
-        if token:
-            out.append(token)
-    return out
+    return [token for token in [word.strip(_PUNCT_STRIP) for word in text.lower().split()] if token]
 
 
 def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig) -> LineStats:
@@ -57,7 +58,7 @@ def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig) -> L
     n_words = len(tokens)
     terminal = bool(text) and text[-1] in _TERMINAL
     if stopwords:
-        density = sum(1 for t in tokens if t in stopwords) / n_words if n_words else 0.0
+        density = sum(map(stopwords.__contains__, tokens)) / n_words if n_words else 0.0
     else:
         # No stoplist for this language: trust sentence shape alone.
         density = 0.35 if terminal and n_words >= 6 else 0.0
@@ -98,10 +99,40 @@ def best_run(scores: list[float]) -> tuple[float, int, int]:
     return best, best_lo, best_hi
 
 
+def _char_counts(head: str) -> tuple[int, int, int]:
+    """Letters, capitals and digits in `head` (str.isalpha / isupper / isdigit, char by char).
+
+    The ASCII part is counted by bytes.translate, in C; only the non-ASCII characters (few, even in
+    German or French text) are tested one by one.
+    """
+    ascii_part = head.encode("ascii", "ignore")
+    letters = len(ascii_part.translate(None, _NOT_ASCII_LETTER))
+    upper = len(ascii_part.translate(None, _NOT_ASCII_UPPER))
+    digits = len(ascii_part.translate(None, _NOT_ASCII_DIGIT))
+    if len(ascii_part) != len(head):
+        others = _NON_ASCII.findall(head)
+        letters += sum(map(str.isalpha, others))
+        upper += sum(map(str.isupper, others))
+        digits += sum(map(str.isdigit, others))
+    return letters, upper, digits
+
+
+def _prefix_sums(values: list[int]) -> list[int]:
+    """sums[k] = values[0] + ... + values[k-1], so that any window's count is one subtraction."""
+    sums = [0]
+    for v in values:
+        sums.append(sums[-1] + v)
+    return sums
+
+
 def doc_features(
     doc: Document, texts: list[str], stats: list[LineStats], scores: list[float], run: tuple[int, int]
 ) -> list[list[float]]:
-    """One feature vector per segment (see FEATURE_NAMES)."""
+    """One feature vector per segment (see FEATURE_NAMES).
+
+    A line a rule already removed gets a row of zeros: the scorer gives it 0 whatever its features
+    (and the training script skips it), so its row is not worth computing.
+    """
     segs = doc.segments
     n = len(segs)
     ruled = [v is not None for v in doc.verdicts]
@@ -130,23 +161,34 @@ def doc_features(
         if prose_chars[i]:
             last = i
         nearest[i] = min(nearest[i], last - i)
+    densities = [s.density for s in stats]
+    prose_before = _prefix_sums([c > 0 for c in prose_chars])
+    ruled_before = _prefix_sums(ruled)
     run_lo, run_hi = run
     rows: list[list[float]] = []
     for i in range(n):
+        if ruled[i]:
+            rows.append([0.0] * len(FEATURE_NAMES))
+            continue
         s = stats[i]
         text = texts[i]
         head = text[:200]  # character ratios settle within the first 200 characters
-        letters = sum(map(str.isalpha, head)) or 1
-        upper = sum(map(str.isupper, head))
-        digits = sum(map(str.isdigit, head))
+        letters, upper, digits = _char_counts(head)
         words = head.split()
-        capitalised = sum(1 for w in words if w[0].isupper()) / (len(words) or 1)
-        prev_s = stats[i - 1] if i > 0 else None
-        next_s = stats[i + 1] if i + 1 < n else None
+        capitalised = sum([w[0].isupper() for w in words]) / (len(words) or 1)
+        seg = segs[i]
         lo, hi = max(0, i - 3), min(n, i + 4)
-        window = range(lo, hi)
-        win_prose = sum(1 for k in window if prose_chars[k]) / (hi - lo)
-        win_density = sum(stats[k].density for k in window) / (hi - lo)
+        width = hi - lo
+        if i > 0:
+            prev_s = stats[i - 1]
+            prev = (prev_s.density, float(prev_s.prose), float(ruled[i - 1]))
+        else:
+            prev = (0.0, 0.0, 0.0)
+        if i + 1 < n:
+            next_s = stats[i + 1]
+            nxt = (next_s.density, float(next_s.prose), float(ruled[i + 1]))
+        else:
+            nxt = (0.0, 0.0, 0.0)
         rows.append([
             1.0,
             math.log1p(s.length) / 6.0,
@@ -155,12 +197,12 @@ def doc_features(
             float(s.terminal),
             float(text.endswith(":")),
             float(bool(_BULLET.match(text))),
-            upper / letters,
+            upper / (letters or 1),
             digits / (len(head) or 1),
             capitalised,
             min(len(_SEPARATORS.findall(text)), 5) / 5.0,
             float(bool(_URLISH.search(text))),
-            float("©" in text or "(c)" in text.lower()),
+            float("©" in text or "(c)" in text or "(C)" in text),
             float(counts[text] > 1),
             float(prose_chars[i] > 0),
             float(s.length < 30),
@@ -168,18 +210,18 @@ def doc_features(
             1.0 - (cumulative[i] + prose_chars[i]) / total_prose,
             i / n,
             float(run_lo <= i < run_hi),
-            math.log1p(block_sizes[segs[i].block]) / 3.0,
-            float(segs[i].first_in_block),
-            float(segs[i].last_in_block),
-            prev_s.density if prev_s else 0.0,
-            next_s.density if next_s else 0.0,
-            float(prev_s.prose) if prev_s else 0.0,
-            float(next_s.prose) if next_s else 0.0,
-            float(ruled[i - 1]) if i > 0 else 0.0,
-            float(ruled[i + 1]) if i + 1 < n else 0.0,
-            sum(1 for k in window if ruled[k]) / (hi - lo),
-            win_prose,
-            win_density,
+            math.log1p(block_sizes[seg.block]) / 3.0,
+            float(seg.first_in_block),
+            float(seg.last_in_block),
+            prev[0],
+            nxt[0],
+            prev[1],
+            nxt[1],
+            prev[2],
+            nxt[2],
+            (ruled_before[hi] - ruled_before[lo]) / width,
+            (prose_before[hi] - prose_before[lo]) / width,
+            sum(densities[lo:hi]) / width,
             min(nearest[i], 20) / 20.0,
             max(-1.0, min(1.0, scores[i] / 200.0)),
         ])

@@ -50,13 +50,19 @@ class LineModel:
     second: tuple[float, ...]
     threshold: float
 
-    def first_stage(self, rows: list[list[float]]) -> list[float]:
+    def first_stage(self, rows: list[list[float]], skip: list[bool] | None = None) -> list[float]:
+        """Probability of each row; 0.0 for the rows marked in `skip` (lines a rule removed)."""
         w = self.first
-        return [_sigmoid(sum(map(mul, w, row))) for row in rows]
+        skip = skip or [False] * len(rows)
+        return [0.0 if s else _sigmoid(sum(map(mul, w, row))) for row, s in zip(rows, skip)]
 
-    def second_stage(self, rows: list[list[float]], context: list[list[float]]) -> list[float]:
+    def second_stage(
+        self, rows: list[list[float]], context: list[list[float]], skip: list[bool] | None = None
+    ) -> list[float]:
+        """Probability of each row with its context features; 0.0 for the rows marked in `skip`."""
         w = self.second
-        return [_sigmoid(sum(map(mul, w, row + extra))) for row, extra in zip(rows, context)]
+        skip = skip or [False] * len(rows)
+        return [0.0 if s else _sigmoid(sum(map(mul, w, row + extra))) for row, extra, s in zip(rows, context, skip)]
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +76,9 @@ def load_model() -> LineModel:
 def probabilities(doc: Document, prepared: "Prepared", model: LineModel) -> tuple[list[float], list[list[float]]]:
     """Second-stage probability of every line (0 for lines a rule already removed), and its context rows."""
     ruled = [v is not None for v in doc.verdicts]
-    first = [0.0 if r else p for r, p in zip(ruled, model.first_stage(prepared.rows))]
+    first = model.first_stage(prepared.rows, ruled)
     context = second_stage_rows(first, prepared.stats)
-    second = model.second_stage(prepared.rows, context)
-    return [0.0 if r else p for r, p in zip(ruled, second)], context
+    return model.second_stage(prepared.rows, context, ruled), context
 
 
 @dataclass

@@ -8,12 +8,16 @@ modified date, the author named on the page over a site-wide default.
 
 from __future__ import annotations
 
+import datetime as dt
+import html as html_lib
 import json
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import metadata as text_meta
 from .article import collapse_spaces
@@ -63,8 +67,17 @@ def _names(value: Any) -> list[str]:
     for v in values:
         name = v.get("name") if isinstance(v, dict) else v
         if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
-            names.append(collapse_spaces(name))
+            names.append(collapse_spaces(html_lib.unescape(name)))
     return names
+
+
+def _ld_url(value: Any) -> str | None:
+    """An address from a JSON-LD value: a string, an object with url/@id, or the first of a list."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("@id")
+    return value.strip() if isinstance(value, str) and value.strip() and not value.startswith("#") else None
 
 
 def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
@@ -96,6 +109,12 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
                 meta["ld_publisher"] = names[0]
         if "ld_language" not in meta and isinstance(item.get("inLanguage"), str):
             meta["ld_language"] = item["inLanguage"]
+        if "ld_description" not in meta and isinstance(item.get("description"), str) and item["description"].strip():
+            meta["ld_description"] = collapse_spaces(html_lib.unescape(item["description"]))
+        if "ld_image" not in meta and (image := _ld_url(item.get("image") or item.get("thumbnailUrl"))):
+            meta["ld_image"] = image
+        if "ld_url" not in meta and rank(item) == 0 and (address := _ld_url(item.get("url") or item.get("mainEntityOfPage"))):
+            meta["ld_url"] = address
 
 
 def _headline(node: Any) -> str:
@@ -129,12 +148,12 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
 
     meta["og_title"] = first("og:title", "twitter:title")
     meta["site_name"] = first("og:site_name", "application-name")
-    meta["description"] = first("description", "og:description")
+    meta["description"] = first("description", "og:description", "twitter:description")
     meta["author"] = first(*_META_AUTHOR)
     meta["published"] = first(*_META_DATE)
     canonical = tree.css_first('link[rel="canonical"]')
     meta["canonical"] = (canonical.attributes.get("href") if canonical else None) or first("og:url")
-    meta["image"] = first("og:image", "twitter:image")
+    meta["image"] = first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
     html_node = tree.css_first("html")
     meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
     h1s = [_headline(n) for n in tree.css("h1")[:6]]
@@ -176,13 +195,38 @@ def _in_comments(node: Any) -> bool:
     return False
 
 
-def iso_date(value: Any) -> str | None:
-    """YYYY-MM-DD from an ISO timestamp, an RFC 2822 date or a date written out in text."""
+#: Time zones of pages by their declared language (<html lang>): a timestamp stamped in UTC
+#: ("2019-10-18T22:04:00Z") is the next day where the page's readers live, and the date printed on
+#: the page is theirs.
+_ZONES = {
+    "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw", "cs": "Europe/Prague", "da": "Europe/Copenhagen", "sv": "Europe/Stockholm",
+    "nb": "Europe/Oslo", "no": "Europe/Oslo", "hu": "Europe/Budapest", "fi": "Europe/Helsinki",
+    "en-gb": "Europe/London", "es-es": "Europe/Madrid", "pt-pt": "Europe/Lisbon",
+}
+_UTC_STAMP = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]00:?00)$")
+
+
+def page_zone(lang: str | None) -> str | None:
+    """The time zone a page's language names, if it names one ("de-DE" -> Europe/Berlin)."""
+    lang = (lang or "").strip().lower().replace("_", "-")
+    return _ZONES.get(lang[:5]) or _ZONES.get(lang[:2])
+
+
+def iso_date(value: Any, zone: str | None = None) -> str | None:
+    """YYYY-MM-DD from an ISO timestamp, an RFC 2822 date or a date written out in text. A UTC
+    timestamp is read in `zone` when given."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
     m = _ISO_PREFIX.match(value)
     if m:
+        if zone and _UTC_STAMP.match(value):
+            try:
+                stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T"))
+                return stamp.astimezone(ZoneInfo(zone)).date().isoformat()
+            except (ValueError, ZoneInfoNotFoundError):
+                pass
         return text_meta._valid(int(m[1]), int(m[2]), int(m[3]))
     try:
         return parsedate_to_datetime(value).date().isoformat()
@@ -200,26 +244,140 @@ def _title_parts(title: str) -> list[str]:
     return [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
 
 
-def choose_title(meta: dict[str, Any], fallback: str | None) -> str | None:
-    """The visible headline: an <h1> that agrees with the page's title claims and is not the site's
-    name; else the og:title / JSON-LD headline; else the <title> without its site suffix."""
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _is_site(text: str, names: list[str], strict: bool = False) -> bool:
+    """`text` names the site: it spells one of its names or host labels, or one spells it (`strict`:
+    all but a few letters of it, for a headline's first part, "Welpen kaufen" on a site "Welpen")."""
+    compact = _compact(text)
+    if len(compact) < 3:
+        return False
+    for name in names:
+        other = _compact(name)
+        if len(other) < 3:
+            continue
+        ratio = min(len(compact), len(other)) / max(len(compact), len(other))
+        if compact == other or ((other in compact or compact in other) and ratio >= 0.8):
+            return True
+        if not strict and (
+            (other in compact and len(compact) <= 2 * len(other) + 5)
+            or (compact in other and len(compact) >= 0.6 * len(other))
+        ):
+            return True
+    return False
+
+
+def _host_labels(meta: dict[str, Any], url: str | None) -> list[str]:
+    host = regex.match(r"^(?:[a-z]+://)?([^/:?#]+)", url or meta.get("canonical") or "", regex.IGNORECASE)
+    return [lab for lab in (host[1].split(".") if host else []) if len(lab) >= 4 and lab not in ("www", "blog")]
+
+
+def _site_names(meta: dict[str, Any], url: str | None) -> list[str]:
+    """The site's names: og:site_name and the JSON-LD publisher (when a site name holds separators,
+    "Headline - ZDFmediathek", its parts after the first), and the labels of the host."""
+    names: list[str] = []
+    for name in (meta.get("site_name"), meta.get("ld_publisher")):
+        if name:
+            parts = _title_parts(name)
+            names.extend(parts[1:] if len(parts) > 1 else parts)
+    return names + _host_labels(meta, url)
+
+
+def _without_site(title: str, names: list[str], hosts: list[str]) -> str:
+    """A title claim without the site's name at either end ("Headline | Site", "Site - Headline"):
+    parts that spell a site name or a host label at the end, a site name at the start, and parts
+    without a letter ("☆☆☆☆☆")."""
+    parts = _title_parts(title)
+    if len(parts) < 2:
+        return title.strip()
+    kept = list(parts)
+    while len(kept) > 1 and (_is_site(kept[-1], names + hosts) or not _compact(kept[-1])):
+        kept.pop()
+    while len(kept) > 1 and (_is_site(kept[0], names, strict=True) or not _compact(kept[0])):
+        kept.pop(0)
+    if len(kept) == len(parts):
+        return title.strip()
+    return title[title.find(kept[0]) : title.rfind(kept[-1]) + len(kept[-1])].strip()
+
+
+def _title_core(title: str, names: list[str], hosts: list[str]) -> str:
+    """The headline part of the <title>: without the site's name, and of several parts the first
+    (the others are sections and the site), unless it is short and another is long."""
+    parts = _title_parts(_without_site(title, names, hosts))
+    if len(parts) < 2:
+        return _without_site(title, names, hosts)
+    return max(parts, key=len) if len(parts[0]) < 12 else parts[0]
+
+
+def _agrees(h1: str, reference: str) -> bool:
+    """Most words of the <h1> are in the claim, and more than one word or most of the claim's."""
+    words, ref = _words(h1), _words(reference)
+    if not words or not ref:
+        return False
+    common = len(words & ref)
+    return common >= 0.5 * len(words) and (common >= 2 or common >= 0.5 * len(ref))
+
+
+def _without_kicker(h1: str, reference: str) -> str:
+    """The <h1> without a kicker glued before the headline ("Immobilienkrise Rene Benko-Firma ..."
+    when the page's claims say "Rene Benko-Firma ..."): the <h1>'s own spelling of the claim."""
+    tail = _compact(reference)
+    if not tail or _compact(h1) == tail or not _compact(h1).endswith(tail):
+        return h1
+    count = 0
+    for k in range(len(h1) - 1, -1, -1):
+        if h1[k].isalnum() or _compact(h1[k]):
+            count += len(_compact(h1[k]))
+            if count >= len(tail):
+                return h1[k:].strip()
+    return h1
+
+
+def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = None) -> str | None:
+    """The visible headline: an <h1> that agrees with the page's title claims (og:title, JSON-LD
+    headline, <title>) and is not the site's name; else the og:title / JSON-LD headline; else the
+    <title>; site names are taken off the claims."""
+    everything = _site_names(meta, url)
+    declared = [n for n in everything if n not in _host_labels(meta, url)]
+    hosts = [n for n in everything if n not in declared]
     html_title = meta.get("html_title") or ""
-    parts = _title_parts(html_title) if html_title else []
-    site_names = {n.casefold() for n in (meta.get("site_name"), meta.get("ld_publisher"), *parts[1:]) if n}
-    h1s = [h for h in meta.get("h1", []) if h.casefold() not in site_names and "{" not in h and not h.startswith(".")]
-    reference = meta.get("og_title") or meta.get("ld_headline")
-    if reference:
-        ref_words = _words(reference)
+    # An <h1> that names the site: a site name, a host label, or the last part of the <title> when
+    # that part is not its longest ("Headline | DimidoBlog").
+    parts = _title_parts(html_title)
+    last = parts[-1].casefold() if len(parts) > 1 and len(parts[-1]) < max(map(len, parts)) else None
+    h1s = [
+        h for h in meta.get("h1", [])
+        if not _is_site(h, everything) and h.casefold() != last and "{" not in h and not h.startswith(".")
+    ]
+    claims = [meta.get("og_title"), meta.get("ld_headline")]
+    full_names = {_compact(n) for n in (meta.get("site_name"), meta.get("ld_publisher")) if n}
+    references = [
+        _without_site(collapse_spaces(c), declared, hosts)
+        for c in claims
+        if c and not _is_site(c, everything) and _compact(c) not in full_names
+    ]
+    core = _title_core(html_title, declared, hosts) if html_title else ""
+    for reference in references:
         for h in h1s:
-            words = _words(h)
-            if words and len(words & ref_words) / len(words) >= 0.5:
+            if _agrees(h, reference):
+                return _without_kicker(h, reference)
+    if not references and core:
+        # (the <title> is cut at its separators: a kicker there is no kicker in the <h1>)
+        for h in h1s:
+            if _agrees(h, core):
                 return h
-        return collapse_spaces(reference)
+    if len(h1s) == 1 and len(meta.get("h1", [])) == 1 and len(h1s[0].split()) >= 3:
+        # One <h1> on the page, the visible headline, though the claims for sharing say otherwise.
+        return h1s[0]
+    if references:
+        return references[0]
     if h1s:
         return h1s[0]
-    if parts:
-        return max(parts, key=len) if len(parts) > 1 and len(parts[0]) < 12 else parts[0]
-    return fallback
+    if core:
+        return core
+    return h1s[0] if h1s else fallback
 
 
 def clean_author(name: str) -> str:
@@ -231,10 +389,55 @@ def clean_author(name: str) -> str:
     return name.strip(" ,;|·-–")
 
 
+_DOMAIN = regex.compile(r"\b[\w-]+\.(?:de|at|ch|com|org|net|fr|es|it|pl|nl|be|eu|info|co|uk|io)\b", regex.IGNORECASE)
+#: Author claims that name no person: placeholders and content-system accounts.
+_NO_PERSON = frozenset("no author|unknown|admin|administrator|wordpressadmin|webmaster|google|editor".split("|"))
+
+
+def _not_a_person(name: str, sites: list[str]) -> bool:
+    """An author claim that is the site speaking: its name, a domain ("LAOLA1.at"), an address, or
+    a placeholder ("No Author")."""
+    name = name.strip()
+    return (
+        not name
+        or name.startswith("http")
+        or name.casefold() in _NO_PERSON
+        or _DOMAIN.search(name) is not None
+        or _is_site(name, sites, strict=True)
+    )
+
+
+def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None) -> list[str]:
+    """The first author claim that names a person (JSON-LD, <meta>, the byline element, the text's
+    byline, an organisation in JSON-LD), cleaned of the words around the names; when every claim is
+    the site speaking ("LAOLA1.at", "telebasel"), the first of them: the site is then the author."""
+    ld = list(meta.get("ld_author") or [])
+    dom = meta.get("dom_author")
+    if ld and dom and " " in dom and all(" " not in a and a.islower() for a in ld):
+        ld = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
+    claims: list[list[str]] = []
+    if ld:
+        claims.append([n for a in ld for n in text_meta.person_names(a)])
+    for key in ("author", "dom_author"):
+        value = meta.get(key)
+        if value and not value.startswith("http"):
+            claims.append(text_meta.person_names(clean_author(value)))
+    claims.append(list(found.get("authors") or []))
+    claims.append(list(meta.get("ld_author_org") or []))
+    claims = [c for c in claims if c]
+    sites = _site_names(meta, url)
+    people = [c for c in claims if not any(_not_a_person(n, sites) for n in c)]
+    return (people or claims or [[]])[0]
+
+
 def url_date(url: str | None) -> str | None:
     """A date written into the page's address (/2019/10/16/...)."""
     m = _URL_DATE.search(url or "")
     return text_meta._valid(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+#: Lines under the headline read for its byline.
+_HEADLINE_REACH = 8
 
 
 def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
@@ -246,6 +449,18 @@ def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
     kept = [i for i, v in enumerate(doc.verdicts) if v is None]
     first = kept[0] if kept else 0
     found: dict[str, Any] = {}
+    headline = next((i for i, v in enumerate(doc.verdicts) if v is not None and v.rule == "TTL001"), None)
+    if headline is None:
+        headline = next((i for i, seg in enumerate(doc.segments) if seg.tag == "h1"), None)
+    if headline is not None:
+        # The byline under the page's headline, read as loosely as in text mode ("Von" + name,
+        # "Veröffentlicht am ... von X", "MikeNils 18.10.2019").
+        for i in range(headline + 1, min(len(doc.segments), headline + _HEADLINE_REACH + 1)):
+            following = doc.segments[i + 1].text if i + 1 < len(doc.segments) else None
+            names = text_meta.author_line(doc.segments[i].text, following, date_order)
+            if names:
+                found["headline_authors"] = names
+                break
     lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
     order = sorted(range(lo, hi), key=lambda i: (i > first, abs(i - first)))
     for i in order:
@@ -280,20 +495,11 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
     htmldate last (for the date, when `html` is given).
 
     `found` holds what the text stages found (title, authors, date, publisher)."""
-    authors = list(meta.get("ld_author") or [])
-    dom = meta.get("dom_author")
-    if authors and dom and " " in dom and all(" " not in a and a.islower() for a in authors):
-        authors = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
-    if not authors:
-        for key in ("author", "dom_author"):
-            value = meta.get(key)
-            if value and not value.startswith("http"):
-                authors = [clean_author(value)]
-                break
-    authors = [a for a in authors if a] or found.get("authors") or list(meta.get("ld_author_org") or [])
+    authors = _choose_authors(meta, found, url)
     date = None
+    zone = page_zone(meta.get("lang"))
     for key in ("ld_date", "published", "url_date", "dom_date"):
-        date = iso_date(meta.get(key))
+        date = iso_date(meta.get(key), zone)
         if date:
             break
     date = date or found.get("date")
@@ -301,8 +507,14 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
     if date is None and html is not None:
         date = htmldate_date(html, url)
         date_source = "htmldate" if date else None
+    base = url or meta.get("canonical") or ""
+    canonical = meta.get("canonical") or meta.get("ld_url")
+    image = meta.get("image") or meta.get("ld_image")
     return {
-        "title": choose_title(meta, found.get("title")),
+        "canonical_url": urljoin(base, canonical) if canonical else None,
+        "image": urljoin(base, image) if image else None,
+        "description": meta.get("description") or meta.get("ld_description"),
+        "title": choose_title(meta, found.get("title"), url),
         "authors": authors,
         "date": date,
         "date_source": date_source,

@@ -15,7 +15,9 @@ from . import metadata
 from .rules import RuleSet
 
 _CREDIT_SPAN = "CRD004"
-_DIGIT = regex.compile(r"\d")
+#: What every date `metadata.find_date` knows has: a year of four digits or two numbers joined by a
+#: separator ("19.10.19"). A line without it holds no date, whatever digits it has (prices, counts).
+_MAYBE_DATE = regex.compile(r"(?:19|20)\d\d|\d[./-]\d")
 
 
 def absolute_offset(doc: Document, i: int, offset: int) -> int:
@@ -74,7 +76,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
         text = doc.kept_text(i) if doc.spans[i] else seg.text
         if len(text) > 160 or not text:
             continue
-        dated = _DIGIT.search(text) is not None
+        dated = _MAYBE_DATE.search(text) is not None
         if dated:
             found = metadata.publisher_date(text, config.date_order)
             if found and rules.enabled("MET003"):
@@ -84,7 +86,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
                 continue
             names, iso = metadata.dated_byline(text, config.date_order)
         else:
-            # No digit, no date: only a plain byline ("By X") is possible.
+            # No date: only a plain byline ("By X") is possible.
             names, iso = metadata.byline_without_date(text), None
         if names and rules.enabled("MET001"):
             doc.label(i, "MET001")

@@ -262,4 +262,192 @@ def date_from_url(url: str | None) -> str | None:
 
 def bare_name(text: str) -> bool:
     """Two or three capitalised words and nothing else: a person's name standing alone."""
-    return len(text) <= 40 and _BARE_NAME.fullmatch(text.strip(" ,.|")) is not None
+    text = text.strip(" ,.|")
+    return (
+        len(text) <= 40
+        and _BARE_NAME.fullmatch(text) is not None
+        and not any(w.casefold() in _NOT_A_NAME for w in text.split())
+    )
+
+
+# --- Author lines near the headline -------------------------------------------------------------
+# The finders above read one line in isolation and must be strict (they run over the whole page).
+# Next to the headline a looser reading is safe: "Veröffentlicht am 12. Juni 2017 von gizzmo",
+# "6. Dezember 2022 von Fatima in Gefühle", "Von" + "Thomas Steinberg" on two lines,
+# "MikeNils 18.10.2019, 15:07 Uhr", "Redaktion - 31. Januar 2022".
+
+#: Words that may stand before a byline's opener ("Veröffentlicht von X", "Posted in News by X").
+_LEAD_WORDS = regex.compile(
+    r"(?:(?:veröffentlicht|gepostet|geschrieben|erstellt|gespeichert|verfasst|eingestellt|posted|published|written|"
+    r"created|filed|publié|écrit|publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven|opublikowano|"
+    r"text|texte|tipps|beitrag|blog|artikel|ein|article|post|story|interview|illustration|am|on|le|el|il|in|"
+    r"em|op|um|at|dnia)\b[\s,:|·•—–-]*)*",
+    regex.IGNORECASE,
+)
+_OPENER_AT = regex.compile(rf"(?i:{BYLINE_OPENERS}|durch|przez|publicado por|posted by)\s*:?\s+")
+#: A name token: capitalised word, initial, particle, or (after an opener) a user handle.
+_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|" + _PARTICLE + r")(?=\s|$|[,|·•—–/])")
+_HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._-]{1,30}")
+#: Where a name stops: a separator, a date word or a preposition ("von X in Kategorie", "by X on May 3").
+_NAME_STOP = regex.compile(
+    # (prepositions only in lower case: "Le", "De", "Van" in a name are particles)
+    r"\s*(?:[|·•—–/(]|\s-\s|\s\d|,\s*(?=[\p{Ll}\d,]|$)|(?-i:\b(?:in|am|on|le|el|il|em|op|um|at|dnia|den|the|für|for|pour|para|per)\b)|\b(?:"
+    r"zuletzt|stand|updated|aktualisiert|mis|kommentar\w*|comments?|shares?|follow|folgen|lesezeit|min|uhr|last|"
+    rf"{BYLINE_ROLES})\b)",
+    regex.IGNORECASE,
+)
+#: Lines that only open a byline; the names stand on the next line ("Von" / "Thomas Steinberg").
+_OPENER_ONLY = regex.compile(
+    rf"(?:(?:geschrieben|verfasst|tipps|text|ein beitrag|beitrag|artikel)\s+von|(?i:{BYLINE_OPENERS}))\s*:?",
+    regex.IGNORECASE,
+)
+#: One word a site puts where a person's name would stand.
+_STAFF = frozenset("redaktion redaction rédaction redacción redazione staff editorial admin administrator".split())
+#: Words that are not part of a person's name: menu labels, determiners and the like that open
+#: capitalised phrases ("Mehr Sport", "Der Tagesspiegel", "The Big Shift", "Wichtige Seiten").
+_NOT_A_NAME = frozenset(
+    "home menu news startseite suche search login anmelden abonnieren share teilen kommentare comments "
+    "redaktionell anzeige advertisement werbung sponsored foto bild photo quelle source "
+    "der die das des dem den ein eine einer aus mehr mit für über unsere unser alle neue neu weitere "
+    "wichtige zurück weiter jetzt hier the a an our all new more latest related top main read last next "
+    "previous blog page seite seiten published updated modified veröffentlicht aktualisiert publié "
+    "publicado google facebook twitter instagram youtube whatsapp".split()
+)
+
+
+def _handle_like(word: str) -> bool:
+    """A user name rather than a capitalised word: all lower case, an inner capital ("MikeNils"),
+    or the site's staff ("Redaktion")."""
+    if word.isupper() or _DATE_WORD.fullmatch(word):
+        return False  # "PUBLISHED", "mardi"
+    return word.islower() or any(ch.isupper() for ch in word[1:]) or word.casefold() in _STAFF
+
+
+def _names_from(text: str, handles: bool) -> list[str] | None:
+    """Names at the start of `text`, up to the first stop ("Chris Jung", "Ann Lee und Bo Chu", "gizzmo")."""
+    stop = _NAME_STOP.search(text)
+    head = text[: stop.start()] if stop else text
+    head = head.strip(" ,.;:")
+    if not head or len(head) > 70:
+        return None
+    names = [n.strip(" .,") for n in _NAME_SPLIT.split(head) if n.strip(" .,")]
+    if not names or len(names) > 5:
+        return None
+    for name in names:
+        words = name.split()
+        if len(words) > 5 or any(w.casefold() in _NOT_A_NAME for w in words):
+            return None
+        if len(words) > 1 and words[0].casefold() in PUBLISHER_ARTICLES:
+            return None  # "De Stentor", "Le Monde": a publication, not a person
+        if len(words) == 1 and not (_HANDLE.fullmatch(name) and (handles or _handle_like(name))):
+            return None
+        if len(words) > 1 and not all(_TOKEN.fullmatch(w) for w in words):
+            return None
+    return names
+
+
+def author_line(text: str, following: str | None = None, order: str = "DMY") -> list[str] | None:
+    """The author names when `text` (a line next to the headline) is a byline, read loosely: an opener
+    after publishing words and dates, an opener alone with the names on the `following` line, or a
+    name beside a date."""
+    if len(text) > 160:
+        return None
+    rest, date = strip_dates(text, order)
+    rest = rest.strip(" |/·•—–-,:")
+    if not rest:
+        return None
+    if " | " in rest:
+        # "yas! | By Cara Stiles", "Arne Sjöström | HR-Welt": one of the pieces is the byline.
+        for piece in rest.split(" | "):
+            names = _loose_byline(piece.strip(), date is not None)
+            if names:
+                return names
+        return None
+    if _OPENER_ONLY.fullmatch(rest) and following:
+        nxt, _ = strip_dates(following, order)
+        return _names_from(nxt, handles=True) if nxt and len(nxt) <= 80 else None
+    if date is None and following and len(rest) <= 50 and dateline(following.lstrip(" /|·•-–"), order):
+        # "Ronja Beck" over "/ 16.11.2018, 03:00 Uhr", "Amelie Siekmann," over "am Sonntag, 11.12.2022".
+        return _names_from(rest, handles=False) if bare_name(rest) else None
+    return _loose_byline(rest, date is not None)
+
+
+def _loose_byline(rest: str, dated: bool) -> list[str] | None:
+    lead = _LEAD_WORDS.match(rest)
+    at = _OPENER_AT.match(rest, lead.end() if lead else 0)
+    if at is None and lead and lead.end():
+        # "Posted in Datenschutz by X": one category between the publishing word and the opener.
+        at = regex.compile(r"[^\s|]{1,30}\s+(?:by|von|par|por)\s+", regex.IGNORECASE).match(rest, lead.end())
+    if at is not None:
+        return _names_from(rest[at.end() :], handles=True)
+    if dated:
+        # "Bettina Kugler 19.10.2019", "reineckefuchs — 2. Februar 2022": the name stands first.
+        return _names_from(rest, handles=False)
+    return None
+
+
+def opener_only(text: str) -> bool:
+    """A line that only opens a byline ("Von", "By", "Autor:"): the names stand on the next line."""
+    return len(text) <= 20 and _OPENER_ONLY.fullmatch(text.strip()) is not None
+
+
+#: Words before a name in an author element ("Erstellt von", "Interview:", "© ", "& Fotos:",
+#: "Zeige alle Beiträge von").
+_NAME_LEAD = regex.compile(
+    r"^(?:[©&+]|\(c\))?\s*(?:(?:text|texte|fotos?|bilder?|photos?|interview|autor(?:in)?|author|geprüft|"
+    r"zeige|alle|all|beiträge|posts?|articles?|artikel|more|mehr|erstellt|geschrieben|verfasst|posted|written|"
+    r"published|veröffentlicht|und|and|&)\b[\s&:]*)*(?:(?:von|by|par|por|di|door)\b\s*:?\s*)?",
+    regex.IGNORECASE,
+)
+#: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
+_NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
+
+
+_TRAILING_JUNK = regex.compile(
+    r"(?:\s*,\s*(?:phd|md|msc|ma|mba|rd|bsc|cnn|afp|ap|dpa|reuters)\.?"
+    r"|\s+(?:stand|am|on|le|el|um|zuletzt|aktualisiert|updated|veröffentlicht|published)\s*:?"
+    r"|\s*[—–|·]\s*(?:veröffentlicht|published|publié|publicado|aktualisiert|updated)\b.*)$",
+    regex.IGNORECASE,
+)
+
+
+def person_names(text: str) -> list[str]:
+    """An author claim without what stands around the names ("Erstellt von Andri Bryner",
+    "Sara Zinnecker Stand:", "Grant Tinsley, PhD", "© Kathrin Führes"); a claim without such words
+    is kept as it is written ("telebasel", "Markus M. Haefliger, London, Beat Bumbacher")."""
+    text = text.strip()
+    lead = _NAME_LEAD.match(text)
+    core = _TRAILING_JUNK.sub("", text[lead.end() :] if lead else text).strip(" ,;|·-–")
+    if core == text:
+        return [text] if text else []
+    names = _names_from(core, handles=True) if core else None
+    if names:
+        return [n for n in names if n.casefold().strip(".") not in _NOT_AUTHORS] or names
+    return [core] if core else []
+
+
+_ROLE_ONLY = regex.compile(rf"\s*,?\s+(?:{BYLINE_ROLES})\s*$", regex.IGNORECASE)
+_ROLE_TAIL = regex.compile(rf"\s*,?\s+(?:[\p{{L}}-]+\s+)?(?:{BYLINE_ROLES})\s*$", regex.IGNORECASE)
+_PERSON = regex.compile(
+    rf"\p{{Lu}}[\p{{Ll}}'’-]+(?:\s+(?:\p{{Lu}}\.|{_PARTICLE}|\p{{Lu}}[\p{{Ll}}'’-]+)){{1,3}}"
+)
+
+
+def names_line(text: str, following: str | None = None) -> list[str] | None:
+    """The names when `text` is nothing but one or more people's names, maybe with a job title after
+    them ("Andrew Woodcock" over "Political Editor", "Richard Adams Education editor",
+    "Clara Löw, Siddharth Prakash & Klaus Jacob"). Read only next to the headline."""
+    if len(text) > 90:
+        return None
+    text = text.strip(" ,.|")
+    # The role with a word before it first ("Education editor"), then alone ("Harald Bauer Autor").
+    for candidate in (_ROLE_TAIL.sub("", text), _ROLE_ONLY.sub("", text)):
+        names = [n.strip() for n in _NAME_SPLIT.split(candidate.strip(" ,.|")) if n.strip()]
+        if (
+            names
+            and len(names) <= 4
+            and all(_PERSON.fullmatch(n) for n in names)
+            and not any(w.casefold() in _NOT_A_NAME for n in names for w in n.split())
+        ):
+            return names
+    return None

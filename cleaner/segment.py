@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .article import collapse_spaces
-
 
 @dataclass(slots=True)
 class Segment:
@@ -37,27 +35,19 @@ def segment_text(normalized: str) -> list[Segment]:
     for line in normalized.split("\n"):
         start = pos
         pos += len(line) + 1
-        text = collapse_spaces(line)
-        if not text:
+        words = line.split()
+        if not words:
             if not previous_blank:
                 block += 1
                 if segments:
                     segments[-1].last_in_block = True
             previous_blank = True
             continue
-        # Offsets cover the line's content without its leading/trailing spaces.
+        # Offsets cover the line's content without its leading/trailing spaces; the text is the
+        # line with its whitespace collapsed (as `collapse_spaces` does).
         lead = len(line) - len(line.lstrip())
         trail = len(line.rstrip())
-        segments.append(
-            Segment(
-                index=len(segments),
-                start=start + lead,
-                end=start + trail,
-                text=text,
-                block=block,
-                first_in_block=previous_blank,
-            )
-        )
+        segments.append(Segment(len(segments), start + lead, start + trail, " ".join(words), block, previous_blank))
         previous_blank = False
     if segments:
         segments[-1].last_in_block = True

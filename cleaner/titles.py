@@ -14,6 +14,7 @@ _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 #: Verdicts that do not stop a line from being the headline (they only say "outside the body").
 _SOFT = ("HEU001", "DUP001", "DUP002")
 _WORD = regex.compile(r"\w+")
+_HOST = regex.compile(r"^(?:[a-z]+://)?([^/:?#]+)", regex.IGNORECASE)
 _PROSE_CHARS = 80
 #: Lines between headline and article over which the closeness bonus fades to nothing.
 _REACH = 6
@@ -51,26 +52,91 @@ def _candidate_score(
     return score
 
 
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _site_parts(title: str, parts: list[str], url: str | None) -> set[int]:
+    """Indices of the parts of a page <title> that name the site: a part the address's host spells
+    ("Four Years Remaining" on fouryears.eu, "heizung.de"), else the last part when short
+    ("Headline | Site")."""
+    if len(parts) < 2:
+        return set()
+    host = _HOST.search(url or "")
+    labels = [lab for lab in (host[1].split(".") if host else []) if len(lab) >= 4 and lab not in ("www", "blog")]
+    named = set()
+    for k, part in enumerate(parts):
+        compact = _compact(part)
+        for label in map(_compact, labels):
+            # The part spells the host ("heizung.de"), or the host spells the part ("Penny" on
+            # pennyblog.de would not do: a part must be most of the host name or hold all of it).
+            if len(compact) >= 4 and (
+                (compact in label and len(compact) >= 0.6 * len(label))
+                or (label in compact and len(compact) <= 2 * len(label) + 5)
+            ):
+                named.add(k)
+    if len(named) == len(parts):
+        named = set()
+    if not named and len(parts[-1]) <= 30 and not title.rstrip().endswith(": " + parts[-1]):
+        # (after a colon the last part is the headline's second half: "Dezuka Suisan: Deep-Fried ...")
+        named.add(len(parts) - 1)
+    return named
+
+
+def _echo_class(text: str, first: str, headline_parts: list[str], site: list[str]) -> int:
+    """How closely a line echoes the page <title> line (0: not at all, 4: the strongest)."""
+    if text in site:
+        return 0
+    if text == first:
+        return 4
+    if any(text == part for part in headline_parts):
+        return 3
+    if len(text) >= 20 and len(text.split()) >= 3 and text in first:
+        return 2
+    if any(len(part) >= 12 and text.startswith(part) for part in headline_parts):
+        return 1
+    return 0
+
+
 def _echo_of_page_title(doc: Document, start: int) -> int | None:
-    """A line that repeats the page <title> line minus its site name ("Headline | Site" on top, then
-    "Headline" as the page's <h1>): the strongest evidence of the headline, wherever it stands."""
+    """A line that repeats the page <title> line (first line of the dump), whole or minus its site name
+    ("Headline | Site" on top, then "Headline" as the page's <h1>): the strongest evidence of the
+    headline, wherever it stands and whatever a rule said about it (related-links lists and menus
+    repeat it too, so the copy nearest the article wins)."""
     segs = doc.segments
     first = segs[0].text
-    if not heading_like(first) or len(segs) < 2:
+    # (A text dump opens with the page's <title>; an HTML page's first block is whatever comes first.)
+    if doc.kind == "html" or len(segs) < 2 or not 8 <= len(first) <= 300:
         return None
-    matches = [
-        i
-        for i in range(1, len(segs))
-        if 8 <= len(segs[i].text) < len(first)
-        and len(segs[i].text.split()) >= 2
-        and first.startswith(segs[i].text)
-        and _TITLE_SEPARATORS.match(first, len(segs[i].text))
-        and (doc.verdicts[i] is None or doc.verdicts[i].rule in _SOFT)
-    ]
-    if not matches:
-        return None
-    # The copy nearest the article (the <h1> above it, not a breadcrumb or footer link).
-    return min(matches, key=lambda i: (i > start, abs(start - i)))
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first) if p.strip()]
+    site_idx = _site_parts(first, parts, doc.url)
+    site = [parts[k] for k in site_idx]
+    kept = [p for k, p in enumerate(parts) if k not in site_idx]
+    # A part alone names the headline when it is the only part left or reads like one (a single word
+    # among several parts is a section: "Headline | Nacional | Site").
+    headline_parts = [p for p in kept if len(p) >= 5 and (len(kept) == 1 or (len(p) >= 10 and " " in p))]
+    if len(kept) > 1:
+        headline_parts.append(first[first.find(kept[0]) : first.rfind(kept[-1]) + len(kept[-1])])
+    best: tuple[int, int, int, int] | None = None
+    for i in range(1, len(segs)):
+        text = segs[i].text
+        # Every kind of echo shares its first characters with the page title (cheap test first).
+        if not 5 <= len(text) <= 300 or text[:5] not in first:
+            continue
+        strength = _echo_class(text, first, headline_parts, site)
+        if strength == 0:
+            continue
+        # Among echoes of parts, the longest part ("Headline | Section | Site": the headline).
+        key = (strength, len(text) if strength in (2, 3) else 0, -(i > start), -abs(start - i))
+        if best is None or key > best[:4]:
+            best = (*key, i)  # type: ignore[assignment]
+    return best[4] if best else None  # type: ignore[misc]
+
+
+def _hint_is_site(doc: Document, hint: int) -> bool:
+    """BRD001's hint is the site's name when the page <title> line ends with it ("Headline | Site")."""
+    first, text = doc.segments[0].text, doc.segments[hint].text
+    return hint > 0 and first.endswith(text) and bool(_TITLE_SEPARATORS.search(first[: len(first) - len(text) + 3]))
 
 
 def choose_title(doc: Document, rules: RuleSet) -> None:
@@ -88,9 +154,10 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         ),
         doc.region[0] if doc.region else 0,
     )
-    candidate: int | None = doc.meta.get("title_hint")
-    if candidate is None:
-        candidate = _echo_of_page_title(doc, start)
+    candidate: int | None = _echo_of_page_title(doc, start)
+    hint = doc.meta.get("title_hint")
+    if candidate is None and hint is not None and not _hint_is_site(doc, hint):
+        candidate = hint
     if candidate is None:
         first = segs[0].text
         page_title = _words(first)
@@ -116,10 +183,12 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         return
     title = segs[candidate].text
     if candidate == 0:
-        # A page <title>: drop a site name after the last separator ("Headline | Site").
-        parts = _TITLE_SEPARATORS.split(title)
-        if len(parts) > 1 and len(parts[-1]) <= 30:
-            title = title[: title.rfind(parts[-1])].rstrip(" |–—•·»:-")
+        # A page <title>: drop the site's name ("Headline | Site", "Site - Headline").
+        parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+        site = _site_parts(title, parts, doc.url)
+        kept = [p for k, p in enumerate(parts) if k not in site]
+        if site and kept:
+            title = title[title.find(kept[0]) : title.rfind(kept[-1]) + len(kept[-1])]
     doc.meta["title"] = title
     doc.meta["title_index"] = candidate
     if rules.enabled("TTL001"):
@@ -128,13 +197,73 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
 
 #: How far from the headline or a date line a bare name may stand to be taken as the author.
 _NAME_REACH = 2
+#: Lines read for a byline around the headline (before, after) and around the article start.
+_AFTER_TITLE = 8
+_BEFORE_TITLE = 2
+_AROUND_START = 4
+#: Verdicts a byline line may carry when read again near the headline (a date line may hold the
+#: author: "Veröffentlicht am 12. Juni 2017 von gizzmo").
+_BYLINE_VERDICTS = (None, "HEU001", "MET001", "MET002", "MET003", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
+_MAX_BYLINE = 160
+#: Lines under the headline where a line of bare names is taken as the byline.
+_BARE_NAMES_REACH = 3
+
+
+def _anchor(doc: Document) -> int:
+    """Where the article's head is: the headline, unless it stands far from the article."""
+    title = doc.meta.get("title_index")
+    return title if title else (doc.region[0] if doc.region else 0)
+
+
+def _window(doc: Document, anchor: int) -> list[int]:
+    start = doc.region[0] if doc.region else 0
+    lines = set(range(max(0, anchor - _BEFORE_TITLE), min(len(doc.segments), anchor + _AFTER_TITLE + 1)))
+    lines |= set(range(max(0, start - _AROUND_START), min(len(doc.segments), start + _AROUND_START)))
+    lines.discard(doc.meta.get("title_index"))
+    return sorted(lines)
 
 
 def choose_author(doc: Document, rules: RuleSet) -> None:
-    """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article,
-    when no byline names the authors."""
-    if doc.meta.get("bylines") or not rules.enabled("MET001"):
+    """The byline nearest the headline names the authors (one line: other bylines on the page sign
+    teasers, comments or other articles). Bylines are read loosely here, next to the headline; a bare
+    name ("Heike Buchter") beside the headline or a date line is the last resort. Labelled MET001."""
+    if not rules.enabled("MET001"):
         return
+    anchor = _anchor(doc)
+    found: list[tuple[int, list[str]]] = list(doc.meta.get("bylines", []))
+    segs, verdicts = doc.segments, doc.verdicts
+    for i in _window(doc, anchor):
+        verdict = verdicts[i]
+        if (verdict.rule if verdict else None) not in _BYLINE_VERDICTS or len(segs[i].text) > _MAX_BYLINE:
+            continue
+        following = segs[i + 1].text if i + 1 < len(segs) else None
+        names = metadata.author_line(segs[i].text, following)
+        if names:
+            found.append((i, names))
+    title = doc.meta.get("title_index")
+    if not found and title is not None:
+        # A line of bare names right under the headline ("Andrew Woodcock" / "Political Editor").
+        for i in range(title + 1, min(len(segs), title + _BARE_NAMES_REACH + 1)):
+            # (only a line the scorer left out: a kept one is a heading, "Künstlerischer Lebenslauf")
+            if verdicts[i] is not None and verdicts[i].rule in _BYLINE_VERDICTS:
+                names = metadata.names_line(segs[i].text)
+                if names:
+                    found.append((i, names))
+                    break
+    if found:
+        # After the headline first (the byline sits under it), nearest first.
+        i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))
+        doc.meta["bylines"] = [(i, names)]
+        taken = [i, i + 1] if metadata.opener_only(segs[i].text) and i + 1 < len(segs) else [i]
+        for k in taken:
+            if (verdicts[k].rule if verdicts[k] else None) in _BYLINE_VERDICTS:
+                doc.label(k, "MET001", overrule=True)
+        return
+    _bare_name_author(doc)
+
+
+def _bare_name_author(doc: Document) -> None:
+    """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article."""
     anchors = [i for i, _ in doc.meta.get("dates", [])]
     if "title_index" in doc.meta:
         anchors.append(doc.meta["title_index"])
@@ -148,3 +277,30 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
                 doc.label(i, "MET001", overrule=True)
                 doc.meta.setdefault("bylines", []).append((i, [doc.segments[i].text.strip(" ,.|")]))
                 return
+
+
+#: How far after the headline a date line may stand to be the article's date (bylines, captions and
+#: teasers come between), and how far before it (a kicker line with the date).
+_DATE_AFTER = 12
+_DATE_BEFORE = 3
+#: A date opening a line, before a separator or the first sentence ("29.11.2022 – Mehrfach ...",
+#: "Pressemitteilung vom 25. Januar 2022 | Berlin – ...", "Red. / 31.10.2023 Die ...").
+_DATE_LEAD_CHARS = 40
+
+
+def choose_date(doc: Document, order: str = "DMY") -> None:
+    """The date line nearest under the headline is the article's date (other dates on the page sign
+    teasers, comments, the footer). A date opening the first lines of the article counts too. Keeps
+    only that date in `doc.meta['dates']`; leaves them alone when none stands near the headline."""
+    title = doc.meta.get("title_index")
+    if not title:
+        return
+    found = [(i, iso) for i, iso in doc.meta.get("dates", []) if title - _DATE_BEFORE <= i <= title + _DATE_AFTER]
+    if not any(i > title for i, _ in found):
+        for i in range(title + 1, min(len(doc.segments), title + _DATE_AFTER + 1)):
+            hit = metadata.find_date(doc.segments[i].text[:_DATE_LEAD_CHARS], order)
+            if hit is not None:
+                found.append((i, hit.iso))
+                break
+    if found:
+        doc.meta["dates"] = [min(found, key=lambda item: (item[0] < title, abs(item[0] - title)))]

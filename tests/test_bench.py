@@ -23,3 +23,16 @@ def test_bench_html_reports_both_extractors(tmp_path: Path) -> None:
     ours = report["cleaner_html"]
     assert 0 <= ours["retries"] <= 3 and 0 <= ours["fallbacks"] <= 3
     assert 0 <= ours["fallback_seconds_cpu"] <= ours["seconds_cpu"]
+
+
+def test_bench_text_reports_cleaner_and_memory() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "text_mode.py"), "--dataset",
+                             str(FIXTURES / "evalset"), "--repeat", "1"],
+                            check=True, capture_output=True, text=True, timeout=300)
+    lines = result.stdout.splitlines()
+    cleaner_line = next(line for line in lines if line.startswith("cleaner "))
+    assert "docs/s wall" in cleaner_line and "docs/s cpu" in cleaner_line
+    assert " F1 " in cleaner_line
+    assert any(line.startswith("peak RSS") and "3 documents cleaned" in line for line in lines)
+    # With the bench extra installed, the C4 filter runs in the same process and a ratio is printed.
+    assert any(line.startswith(("ratio cleaner / c4", "datatrove-c4")) for line in lines)

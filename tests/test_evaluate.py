@@ -38,3 +38,15 @@ def test_eval_cli_writes_report(tmp_path: Path) -> None:
         assert total["tp"] + total["fn"] == sum(len(p.with_) for p in load_dataset(EVALSET))
         assert "HEU" in report[mode]["ablation"]
     assert b"F1" in result.stdout
+
+
+def test_metadata_comparison_forgives_only_whitespace_case_and_list_rendering() -> None:
+    from cleaner.evaluate import meta_matches
+
+    assert meta_matches("title", "Bohren,  bis es heiß wird", "bohren, bis es HEISS wird".replace("HEISS", "heiß"))
+    assert meta_matches("author", ["Ann Lee", "Bo Chu"], "Ann Lee und Bo Chu")
+    assert meta_matches("author", ["Ann Lee", "Bo Chu"], "ann lee; bo chu")
+    assert not meta_matches("author", ["Ann Lee"], "Ann Lee, Bo Chu")  # a subset is a miss
+    assert not meta_matches("author", ["Stefanus"], "Stefanus Stahl")  # so is part of a name
+    assert not meta_matches("author", [], "")
+    assert meta_matches("date", "2019-10-16", "2019-10-16")

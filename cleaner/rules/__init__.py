@@ -1,18 +1,21 @@
 """The rule registry: every rule `cleaner` can apply, in run order, with a stable id.
 
 `REGISTRY` is the single table that the CLI (`cleaner rules`), the README's rule table, the ledger
-and the counters cite. `RuleSet` compiles the enabled rules of one config into a few alternations.
+and the counters cite. `RuleSet` compiles the enabled rules of one config once (whole-line matching: `matching.py`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any, Callable
 
 import regex
 
 from ..config import CleanerConfig
 from . import credits, html_rules, phrases, pipeline_rules, sections, site, timestamps
 from .base import SCOPES, Rule
+from .matching import LineMatcher
 
 REGISTRY: tuple[Rule, ...] = tuple(
     phrases.RULES + credits.RULES + timestamps.RULES + sections.RULES + pipeline_rules.RULES + html_rules.RULES
@@ -40,11 +43,20 @@ class SpanHit:
     end: int
 
 
-def _alternation(rules: list[Rule], flags: int) -> regex.Pattern[str] | None:
-    if not rules:
+def _trigger_search(rule: Rule) -> Callable[[str], Any] | None:
+    """A search for any of the rule's trigger strings in one pass (None: the rule has none).
+
+    Literal alternatives, case-sensitive: it finds something exactly when one of the strings occurs.
+    """
+    if not rule.triggers:
         return None
-    source = "|".join(f"(?P<{rule.id}>{rule.pattern})" for rule in rules)
-    return regex.compile(f"(?:{source})", flags)
+    return re.compile("|".join(re.escape(t) for t in rule.triggers)).search
+
+
+def _matchers(rules: list[Rule]) -> list[LineMatcher]:
+    """The case-insensitive rules' matcher, then the case-sensitive ones' (when there are any)."""
+    groups = (([r for r in rules if not r.case_sensitive], regex.IGNORECASE), ([r for r in rules if r.case_sensitive], 0))
+    return [LineMatcher(group, flags) for group, flags in groups if group]
 
 
 class RuleSet:
@@ -54,16 +66,14 @@ class RuleSet:
         enabled = [r for r in REGISTRY if config.rule_enabled(r.id)]
         self.enabled_ids = frozenset(r.id for r in enabled)
         whole = [r for r in enabled if r.scope in ("line", "section", "end")]
-        self._whole_ci = _alternation([r for r in whole if not r.case_sensitive], regex.IGNORECASE)
-        self._whole_cs = _alternation([r for r in whole if r.case_sensitive], 0)
         # Long lines are prose or long boilerplate (cookie text): only the few rules that allow
-        # them are tried, in one smaller alternation.
+        # them are tried. Case-insensitive rules come first, as they always have.
         long_rules = [r for r in whole if r.max_chars > _SHORT_LINE]
-        self._long_ci = _alternation([r for r in long_rules if not r.case_sensitive], regex.IGNORECASE)
-        self._long_cs = _alternation([r for r in long_rules if r.case_sensitive], 0)
+        self._short = _matchers(whole)
+        self._long = _matchers(long_rules)
         self._line_cache: dict[str, Rule | None] = {}
         self._spans = [
-            (rule, regex.compile(rule.pattern, 0 if rule.case_sensitive else regex.IGNORECASE))
+            (rule, regex.compile(rule.pattern, 0 if rule.case_sensitive else regex.IGNORECASE), _trigger_search(rule))
             for rule in enabled
             if rule.scope == "span"
         ]
@@ -90,22 +100,17 @@ class RuleSet:
         return self._match_line(text)
 
     def _match_line(self, text: str) -> Rule | None:
-        patterns = (self._long_ci, self._long_cs) if len(text) > _SHORT_LINE else (self._whole_ci, self._whole_cs)
-        for pattern in patterns:
-            if pattern is None:
-                continue
-            m = pattern.fullmatch(text)
-            if m is not None and m.lastgroup is not None:
-                rule = RULES_BY_ID[m.lastgroup]
-                if len(text) <= rule.max_chars:
-                    return rule
+        for matcher in self._long if len(text) > _SHORT_LINE else self._short:
+            rule = matcher.match(text)
+            if rule is not None and len(text) <= rule.max_chars:
+                return rule
         return None
 
     def match_spans(self, text: str) -> list[SpanHit]:
         """Every span rule hit in `text` (group "x" if the pattern has one, else the whole match)."""
         hits: list[SpanHit] = []
-        for rule, pattern in self._spans:
-            if len(text) > rule.max_chars or (rule.triggers and not any(t in text for t in rule.triggers)):
+        for rule, pattern, triggered in self._spans:
+            if len(text) > rule.max_chars or (triggered is not None and triggered(text) is None):
                 continue
             m = pattern.search(text)
             if m is None:

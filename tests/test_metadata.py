@@ -1,0 +1,192 @@
+"""Metadata through the public interface: headline, authors and dates in text and HTML mode."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+
+PROSE = (
+    "The council met on Tuesday evening and agreed, after a long debate, to keep the swimming pool open "
+    "through the winter months.\n\n"
+    "Residents had collected more than two thousand signatures, and the mayor thanked them for their "
+    "patience while the budget was being drawn up.\n"
+)
+
+
+def clean_text(text: str, url: str | None = None):
+    return Cleaner().clean(text, kind="text", url=url)
+
+
+def test_headline_echoing_the_page_title_wins_even_with_final_punctuation() -> None:
+    text = "Pool stays open all winter! | Town News\n\nHome\nNews\nSport\n\nPool stays open all winter!\n\n" + PROSE
+    assert clean_text(text).title == "Pool stays open all winter!"
+
+
+def test_site_name_before_the_headline_is_recognised_from_the_address() -> None:
+    text = "Four Years Remaining » Interning of small integers in Python\n\nFour Years Remaining\nAbout\n\n" \
+           "Interning of small integers in Python\n\n" + PROSE
+    article = clean_text(text, url="https://fouryears.eu/2019/10/21/interning/")
+    assert article.title == "Interning of small integers in Python"
+
+
+def test_a_section_part_of_the_page_title_is_not_the_headline() -> None:
+    text = "Pool stays open through the winter | Local | Town News\n\nLocal\nSport\n\n" \
+           "Pool stays open through the winter\n\n" + PROSE
+    assert clean_text(text).title == "Pool stays open through the winter"
+
+
+def test_a_colon_does_not_make_the_headline_end_a_site_name() -> None:
+    text = "Dezuka Suisan: Fried fish cakes, hot and fresh\n\nMenu\n\n" + PROSE
+    assert clean_text(text).title == "Dezuka Suisan: Fried fish cakes, hot and fresh"
+
+
+def test_the_site_name_under_the_page_title_is_not_the_headline() -> None:
+    # "Headline | Site" then "Site" on the next line: the page <title> ends with the site's name.
+    text = "Aren't we all …? | Katastrophengebiet\nKatastrophengebiet\nJournal of a writer\nMenu\n\n" \
+           "Aren't we all …?\n\n" + PROSE
+    assert clean_text(text).title == "Aren't we all …?"
+
+
+def test_the_headline_repeated_whole_is_taken_over_a_label_nearer_the_article() -> None:
+    text = "Brothel catering to politicians busted in Boston\nSkip to content\nLocal News\n\n" \
+           "Brothel catering to politicians busted in Boston\nJohns paid up to $600 an hour\n" \
+           "Local News |\n\n" + PROSE
+    assert clean_text(text).title == "Brothel catering to politicians busted in Boston"
+
+
+def _with_byline(*lines: str) -> str:
+    return "Pool stays open all winter | Town News\nHome\nNews\n\nPool stays open all winter\n" + \
+        "\n".join(lines) + "\n\n" + PROSE
+
+
+def test_byline_after_publishing_words_and_a_date() -> None:
+    article = clean_text(_with_byline("Veröffentlicht am 12. Juni 2017 von gizzmo"))
+    assert article.authors == ["gizzmo"]
+    assert "gizzmo" not in article.text
+
+
+def test_byline_opener_alone_with_the_name_on_the_next_line() -> None:
+    assert clean_text(_with_byline("Von", "Thomas Steinberg", "19.10.19, 12:00 Uhr")).authors == ["Thomas Steinberg"]
+
+
+def test_user_name_beside_a_date_but_not_a_section_name() -> None:
+    assert clean_text(_with_byline("MikeNils 18.10.2019, 15:07 Uhr")).authors == ["MikeNils"]
+    assert clean_text(_with_byline("Politik | 18.10.2019")).authors == []
+
+
+def test_only_the_byline_under_the_headline_counts() -> None:
+    text = _with_byline("By Grace Zokovitch | gzokovitch@example.com") + "\nMore stories\nBy Ann Other, 12.03.2021\n"
+    assert clean_text(text).authors == ["Grace Zokovitch"]
+
+
+def test_a_name_over_a_date_line_and_not_a_menu_phrase() -> None:
+    assert clean_text(_with_byline("Ronja Beck", "/ 16.11.2018, 03:00 Uhr")).authors == ["Ronja Beck"]
+    assert clean_text(_with_byline("Mehr Sport", "16.11.2018, 03:00 Uhr")).authors == []
+    assert clean_text(_with_byline("PUBLISHED: November 8, 2023 at 4:56 p.m.")).authors == []
+
+
+HTML_BODY = "<article><p>" + PROSE.replace("\n\n", "</p><p>") + "</p></article>"
+
+
+def clean_html(head: str, h1: str = "", url: str | None = None):
+    html = f"<html lang='de'><head>{head}</head><body><header><a href='/'>Home</a></header>{h1}{HTML_BODY}</body></html>"
+    return Cleaner().clean(html, kind="html", url=url)
+
+
+def test_html_title_takes_the_site_name_off_the_og_title() -> None:
+    head = ("<title>Pool stays open all winter | Town News</title><meta property='og:site_name' content='Town News'>"
+            "<meta property='og:title' content='Pool stays open all winter | Town News'>")
+    assert clean_html(head).title == "Pool stays open all winter"
+
+
+def test_html_title_is_the_h1_without_a_kicker_glued_before_it() -> None:
+    head = "<meta property='og:title' content='Rene Benko-Firma Signa in Sorge - Finanzdaten und Berater-Auftrag'>"
+    h1 = "<h1>Immobilienkrise Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag</h1>"
+    assert clean_html(head, h1).title == "Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag"
+
+
+def test_html_title_ignores_an_og_title_that_is_the_site_name() -> None:
+    head = ("<title>Peking 2022 – Eine große Chance</title><meta property='og:site_name' content='Biathlon Union - IBU'>"
+            "<meta property='og:title' content='Biathlon Union - IBU'>")
+    assert clean_html(head, "<h1>Peking 2022 – Eine große Chance</h1>").title == "Peking 2022 – Eine große Chance"
+
+
+def test_a_utc_timestamp_is_read_in_the_zone_of_the_page_language() -> None:
+    head = "<meta property='article:published_time' content='2022-11-06T23:00:00.000Z'>"
+    assert clean_html(head).date == "2022-11-07"
+    assert clean_html(head.replace("23:00", "21:00")).date == "2022-11-06"
+
+
+def test_html_author_is_the_person_over_the_site_speaking() -> None:
+    head = "<meta name='author' content='LAOLA1.at'>"
+    h1 = "<h1>Pool stays open all winter</h1><div class='author'>Erstellt von Andri Bryner</div>"
+    assert clean_html(head, h1, url="https://www.laola1.at/de/red/x").authors == ["Andri Bryner"]
+
+
+def test_html_author_that_is_the_site_stays_when_no_person_is_named() -> None:
+    assert clean_html("<meta name='author' content='telebasel'>", url="https://telebasel.ch/x").authors == ["telebasel"]
+
+
+def test_html_author_claim_loses_degrees_and_trailing_labels() -> None:
+    assert clean_html("<meta name='author' content='Grant Tinsley, PhD'>").authors == ["Grant Tinsley"]
+    assert clean_html("<meta name='author' content='Sara Zinnecker Stand:'>").authors == ["Sara Zinnecker"]
+
+
+def test_html_article_carries_description_canonical_address_image_language_and_publisher() -> None:
+    head = ("<link rel='canonical' href='/2024/pool'><meta property='og:site_name' content='Town News'>"
+            "<meta property='og:description' content='The pool stays open.'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Pool stays open\","
+            " \"image\": {\"@type\": \"ImageObject\", \"url\": \"/img/pool.jpg\"}}</script>")
+    article = clean_html(head, "<h1>Pool stays open</h1>", url="https://news.example/2024/pool?utm=x")
+    assert article.canonical_url == "https://news.example/2024/pool"
+    assert article.image == "https://news.example/img/pool.jpg"
+    assert article.description == "The pool stays open."
+    assert article.publisher == "Town News"
+    assert article.language == "en"
+    assert article.to_dict()["image"] == article.image
+
+
+def test_html_description_and_address_from_json_ld_when_no_meta_tags() -> None:
+    head = ("<script type='application/ld+json'>{\"@type\": \"Article\", \"headline\": \"Pool stays open\","
+            " \"description\": \"The pool &amp; the budget.\", \"url\": \"https://news.example/pool\","
+            " \"image\": [\"https://cdn.example/a.jpg\", \"https://cdn.example/b.jpg\"]}</script>")
+    article = clean_html(head)
+    assert (article.description, article.canonical_url, article.image) == (
+        "The pool & the budget.", "https://news.example/pool", "https://cdn.example/a.jpg")
+
+
+def test_the_date_under_the_headline_wins_over_dates_of_teasers_above() -> None:
+    text = ("Pool stays open all winter | Town News\nHome\nMore news\nBridge reopens\n12.03.2021\n\n"
+            "Pool stays open all winter\nVeröffentlicht am 23.01.2020\n\n" + PROSE)
+    assert clean_text(text).date == "2020-01-23"
+
+
+def test_a_date_opening_the_first_paragraph_is_the_article_date() -> None:
+    text = "Pool stays open all winter | Town News\nHome\n\nPool stays open all winter\n\n" \
+           "29.11.2022 – " + PROSE
+    assert clean_text(text).date == "2022-11-29"
+
+
+def test_html_byline_under_the_h1_when_the_page_claims_no_author() -> None:
+    h1 = "<h1>Pool stays open all winter</h1><div>MikeNils 18.10.2019, 15:07 Uhr</div>"
+    assert clean_html("<title>Pool stays open all winter</title>", h1).authors == ["MikeNils"]
+
+
+def test_a_line_of_names_under_the_headline_is_the_byline() -> None:
+    assert clean_text(_with_byline("Andrew Woodcock", "Political Editor")).authors == ["Andrew Woodcock"]
+    assert clean_text(_with_byline("Neue Regeln für Schwimmbäder")).authors == []
+
+
+def test_names_line_reads_lists_and_job_titles() -> None:
+    from cleaner.metadata import names_line
+
+    assert names_line("Clara Löw, Siddharth Prakash & Klaus Jacob") == ["Clara Löw", "Siddharth Prakash", "Klaus Jacob"]
+    assert names_line("Richard Adams Education editor") == ["Richard Adams"]
+    assert names_line("Harald Bauer Autor") == ["Harald Bauer"]
+    assert names_line("Christoph von Eichhorn") == ["Christoph von Eichhorn"]
+    assert names_line("Mehr aus der Region") is None
+
+
+def test_html_title_is_the_only_h1_when_the_og_title_says_otherwise() -> None:
+    head = "<meta property='og:title' content='Privatkredit-Zinsen: So ermitteln Sie Ihre Kosten | SMAVA'>"
+    h1 = "<h1>Wie hoch sind die Zinsen für einen Privatkredit?</h1>"
+    assert clean_html(head, h1).title == "Wie hoch sind die Zinsen für einen Privatkredit?"
