@@ -30,6 +30,7 @@ from .structure import (
     label_breadcrumb_title,
     label_captions,
     label_comment_thread,
+    label_above_title,
     label_duplicates,
     label_sections,
     label_syndicated,
@@ -172,6 +173,7 @@ class Cleaner:
             choose_author(doc, self.rules)
             choose_date(doc, self.config.date_order)
         if "structure" not in off:
+            label_above_title(doc, self.rules)
             label_duplicates(doc, self.rules)
 
 

@@ -284,3 +284,39 @@ def label_syndicated(doc: Document, rules: RuleSet) -> None:
             for k in range(i, n):
                 doc.label(k, "SYN001")
             return
+
+
+#: Kept lines directly above the headline that may be its kicker-like chrome, at most.
+_ABOVE_TITLE_LINES = 2
+#: Longer lines above the headline may be a standfirst or a dateline sentence: left alone.
+_ABOVE_TITLE_CHARS = 40
+_SENTENCE_END = ".!?…"
+
+
+def label_above_title(doc: Document, rules: RuleSet) -> None:
+    """HEU003: short non-sentence lines left directly above the headline at the top of the article.
+
+    When the region starts one or two lines above the headline, those lines are the last items of
+    the menu, a section name, a counter or a "Search for:" box that scored just above the threshold
+    next to the headline; article text starts below the headline, not above it. Only when nothing
+    else above the headline is kept (a headline repeated inside the article is no anchor).
+    """
+    title = doc.meta.get("title_index")
+    if title is None or not rules.enabled("HEU003"):
+        return
+    verdict = doc.verdicts[title]
+    if verdict is None or verdict.rule != "TTL001":
+        return
+    segs = doc.segments
+    above: list[int] = []
+    j = title - 1
+    while j >= 0 and len(above) < _ABOVE_TITLE_LINES and doc.verdicts[j] is None:
+        text = doc.kept_text(j) if doc.spans[j] else segs[j].text
+        if len(text) >= _ABOVE_TITLE_CHARS or (text and text[-1] in _SENTENCE_END):
+            break
+        above.append(j)
+        j -= 1
+    if not above or any(doc.verdicts[k] is None for k in range(0, above[-1])):
+        return
+    for k in above:
+        doc.label(k, "HEU003")

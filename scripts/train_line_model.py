@@ -103,7 +103,7 @@ def html_bodies(pages, config: CleanerConfig) -> dict[str, str | None]:
 
 def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = None, gold_weight: float = 1.0,
             weak_min_chars: int = 0):
-    """Per page: its feature rows, line labels and weights, which lines the rules already removed, line stats.
+    """Per page: its feature rows, line labels and weights, which lines the rules already removed, its `Prepared`.
 
     Gold-snippet labels come first (weight `gold_weight`); with `weak` (HTML-mode bodies by page id),
     every other line takes its weak label with weight 1.
@@ -123,7 +123,7 @@ def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = N
             for i, label in enumerate(weak_labels(prepared.texts, weak.get(page.doc_id))):
                 if labels[i] is None and label is not None and prepared.stats[i].length >= weak_min_chars:
                     labels[i], weights[i] = label, 1.0
-        out.append((np.array(prepared.rows), labels, weights, [v is not None for v in doc.verdicts], prepared.stats))
+        out.append((np.array(prepared.rows), labels, weights, [v is not None for v in doc.verdicts], prepared))
     return out
 
 
@@ -169,6 +169,8 @@ def main() -> None:
     parser.add_argument("--weak-min-chars", type=int, default=0,
                         help="use weak labels only on lines at least this long (HTML mode agrees with the gold "
                              "snippets on 92%% of lines of 80+ characters, 86%% of all lines)")
+    parser.add_argument("--without", default="",
+                        help="comma-separated second-stage feature names held at zero (ablation: their weights stay 0)")
     args = parser.parse_args()
     config = CleanerConfig()
     tune = split(load_dataset(args.dataset), "tune")
@@ -179,10 +181,13 @@ def main() -> None:
     w = fit(x, y, args.l2, sw)
     # Second stage: the first stage's scores of each line and its neighbours as extra features.
     context = []
-    for rows, _, _, ruled, stats in data:
+    for rows, _, _, ruled, prepared in data:
         first = [0.0 if r else float(p) for r, p in zip(ruled, 1 / (1 + np.exp(-(rows @ w))))]
-        context.append(second_stage_rows(first, stats))
+        context.append(second_stage_rows(first, prepared.stats))
     x2, y2, sw2 = stack(data, context)
+    names = FEATURE_NAMES + SECOND_STAGE_NAMES
+    for name in filter(None, args.without.split(",")):
+        x2[:, names.index(name)] = 0.0
     w2 = fit(x2, y2, args.l2, sw2)
     for name, value in sorted(zip(FEATURE_NAMES + SECOND_STAGE_NAMES, w2), key=lambda kv: -abs(kv[1]))[:15]:
         print(f"  {name:20s} {value:+.3f}")
@@ -213,6 +218,7 @@ def main() -> None:
         "beta": BETA,
         "l2": args.l2,
         **({"weak_labels": "HTML-mode bodies of the same pages", "gold_weight": args.gold_weight} if args.weak else {}),
+        **({"without": args.without} if args.without else {}),
         "date": dt.date.today().isoformat(),
     }
     MODEL_PATH.write_text(json.dumps(result, indent=1) + "\n")

@@ -20,4 +20,5 @@ RULES: list[Rule] = [
     Rule("SYN001", "related", "syndicated story appended after the article (headline, source, time, teaser)", scope="code"),
     Rule("HEU001", "navigation", "not article text: low line score in its context (menus, footers, teasers, comments)", scope="code"),
     Rule("HEU002", "navigation", "link list inside the article region: long line with almost no function words", scope="code"),
+    Rule("HEU003", "navigation", "short line left directly above the headline at the top of the article (section name, last menu item, counter)", scope="code"),
 ]
