@@ -144,6 +144,16 @@ def strip_dates(text: str, order: str = "DMY") -> tuple[str, str | None]:
     return " ".join(_TIME.sub(" ", text).split()).strip(" ,|·•–-"), first
 
 
+#: A generational suffix ends a name with its dot ("Perry Bacon Jr.").
+_SUFFIX = regex.compile(r"\b(?:Jr|Sr)$")
+
+
+def _tidy_name(name: str, text: str) -> str:
+    """A name without the punctuation around it, but with the dot of "Jr." when `text` has it."""
+    name = name.strip(" .,")
+    return name + "." if _SUFFIX.search(name) and name + "." in text else name
+
+
 def _byline_names(text: str) -> list[str] | None:
     m = _BYLINE.fullmatch(text.rstrip(" .|"))
     if m is None:
@@ -152,7 +162,7 @@ def _byline_names(text: str) -> list[str] | None:
     if text.rstrip(_CLOSERS)[-1:] in ".!?" and sum(1 for w in _LEFTOVER_WORD.findall(rest) if w[0].islower()) >= 3:
         # "By Christmas Day, the fund had raised £40,000." is a sentence, not a byline.
         return None
-    names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
+    names = [_tidy_name(n, text) for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
     # "By Sam Whitfield, Political Editor": a job title after a name is not a second author
     # (but "By Staff Writer" alone is what the site gives as its author).
     people = [n for n in names if not _ROLE.search(n)]
@@ -280,7 +290,7 @@ def bare_name(text: str) -> bool:
 _LEAD_WORDS = regex.compile(
     r"(?:(?:veröffentlicht|gepostet|geschrieben|erstellt|gespeichert|verfasst|eingestellt|posted|published|written|"
     r"created|filed|publié|écrit|publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven|opublikowano|"
-    r"text|texte|tipps|beitrag|blog|artikel|ein|article|post|story|interview|illustration|am|on|le|el|il|in|"
+    r"publiziert|text|texte|tipps|beitrag|blog|artikel|ein|eine|kolumne|article|post|story|interview|illustration|am|on|le|el|il|in|"
     r"em|op|um|at|dnia)\b[\s,:|·•—–-]*)*",
     regex.IGNORECASE,
 )
@@ -330,7 +340,7 @@ def _names_from(text: str, handles: bool) -> list[str] | None:
     head = head.strip(" ,.;:")
     if not head or len(head) > 70:
         return None
-    names = [n.strip(" .,") for n in _NAME_SPLIT.split(head) if n.strip(" .,")]
+    names = [_tidy_name(n, text) for n in _NAME_SPLIT.split(head) if n.strip(" .,")]
     if not names or len(names) > 5:
         return None
     for name in names:
@@ -384,6 +394,35 @@ def _loose_byline(rest: str, dated: bool) -> list[str] | None:
         # "Bettina Kugler 19.10.2019", "reineckefuchs — 2. Februar 2022": the name stands first.
         return _names_from(rest, handles=False)
     return None
+
+
+#: A byline opener followed by a word, within one line (to find candidate lines in one pass).
+ANY_OPENER = regex.compile(rf"(?i:\b(?:{BYLINE_OPENERS}|durch|przez|publicado por|posted by))[^\S\n]*:?[^\S\n]+\S")
+
+
+def opener_byline(text: str, order: str = "DMY") -> list[str] | None:
+    """The names when `text` is a byline by its shape alone, wherever it stands: publishing words,
+    an opener and names that end the line ("Veröffentlicht von Cem Basman", "Posted by Mobasir
+    hassan", "von Ulrike 18.10.2019"). Stricter than `author_line`: no bare names, no names beside
+    a date without an opener."""
+    if len(text) > 100 or ANY_OPENER.search(text) is None:
+        return None
+    rest, _ = strip_dates(text, order)
+    rest = rest.strip(" |/·•—–-,:")
+    if not rest or " | " in rest:
+        return None
+    lead = _LEAD_WORDS.match(rest)
+    at = _OPENER_AT.match(rest, lead.end() if lead else 0)
+    if at is None:
+        return None
+    at = _OPENER_AT.match(rest, at.end()) or at  # "Post author By X"
+    names = _names_from(rest[at.end() :], handles=True)
+    if not names:
+        return None
+    # the names must end the line (nothing but a role or a date after them)
+    tail = rest[at.end() :]
+    stop = _NAME_STOP.search(tail)
+    return names if stop is None or len(tail) - stop.start() <= 25 else None
 
 
 def opener_only(text: str) -> bool:

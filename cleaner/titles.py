@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import regex
 
 from . import metadata
@@ -259,10 +262,38 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
             if (verdicts[k].rule if verdicts[k] else None) in _BYLINE_VERDICTS:
                 doc.label(k, "MET001", overrule=True)
         return
-    _bare_name_author(doc)
+    if not _bare_name_author(doc):
+        _opener_byline_author(doc, anchor)
 
 
-def _bare_name_author(doc: Document) -> None:
+#: Lines read for a byline by its shape alone when none stands near the headline.
+_FAR_BYLINE_REACH = 150
+_MAX_FAR_BYLINE = 100
+
+
+def _opener_byline_author(doc: Document, anchor: int) -> None:
+    """The last resort: a line that is a byline by its shape alone ("Veröffentlicht von X",
+    "Posted by X"), wherever it stands; after the headline first, nearest first. The page's head is
+    sometimes misread (the headline taken from a teaser), the byline then stands outside the window."""
+    segs = doc.segments
+    lo, hi = max(0, anchor - _FAR_BYLINE_REACH), min(len(segs), anchor + _FAR_BYLINE_REACH)
+    # One pass of the opener pattern over the lines joined, rather than one search per line.
+    # (paragraphs are left out: a byline is a short line)
+    texts = [seg.text.replace("\n", " ") if len(seg.text) <= _MAX_FAR_BYLINE else "" for seg in segs[lo:hi]]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    joined = "\n".join(texts)
+    lines = {lo + bisect.bisect_right(starts, m.start()) - 1 for m in metadata.ANY_OPENER.finditer(joined)}
+    for i in sorted(lines, key=lambda k: (k < anchor, abs(k - anchor))):
+        names = metadata.opener_byline(segs[i].text)
+        if names:
+            doc.meta["bylines"] = [(i, names)]
+            verdict = doc.verdicts[i]
+            if (verdict.rule if verdict else None) in _BYLINE_VERDICTS:
+                doc.label(i, "MET001", overrule=True)
+            return
+
+
+def _bare_name_author(doc: Document) -> bool:
     """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article."""
     anchors = [i for i, _ in doc.meta.get("dates", [])]
     if "title_index" in doc.meta:
@@ -276,7 +307,8 @@ def _bare_name_author(doc: Document) -> None:
             if metadata.bare_name(doc.segments[i].text):
                 doc.label(i, "MET001", overrule=True)
                 doc.meta.setdefault("bylines", []).append((i, [doc.segments[i].text.strip(" ,.|")]))
-                return
+                return True
+    return False
 
 
 #: How far after the headline a date line may stand to be the article's date (bylines, captions and

@@ -190,3 +190,15 @@ def test_html_title_is_the_only_h1_when_the_og_title_says_otherwise() -> None:
     head = "<meta property='og:title' content='Privatkredit-Zinsen: So ermitteln Sie Ihre Kosten | SMAVA'>"
     h1 = "<h1>Wie hoch sind die Zinsen für einen Privatkredit?</h1>"
     assert clean_html(head, h1).title == "Wie hoch sind die Zinsen für einen Privatkredit?"
+
+
+def test_a_byline_far_below_the_article_is_the_last_resort() -> None:
+    filler = "".join(f"Paragraph {k} of the story goes on with more words about the pool and its visitors.\n" for k in range(30))
+    text = "Pool stays open all winter\n\n" + PROSE + filler + "Veröffentlicht von Cem Basman\nTeilen\n"
+    article = clean_text(text)
+    assert article.authors == ["Cem Basman"]
+    assert clean_text(text.replace("Veröffentlicht von Cem Basman", "Mit der neuen Flex Mono von Berkley bekommt Ihr")).authors == []
+
+
+def test_a_generational_suffix_keeps_its_dot() -> None:
+    assert clean_text(_with_byline("By Perry Bacon Jr.")).authors == ["Perry Bacon Jr."]
