@@ -202,3 +202,21 @@ def test_a_byline_far_below_the_article_is_the_last_resort() -> None:
 
 def test_a_generational_suffix_keeps_its_dot() -> None:
     assert clean_text(_with_byline("By Perry Bacon Jr.")).authors == ["Perry Bacon Jr."]
+
+
+def test_html_title_drops_a_kicker_the_og_title_sets_apart() -> None:
+    head = "<meta property='og:title' content='Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE'>"
+    h1 = "<h1><span>Einheit der Woche</span> Lagen-Pyramide mit GA2</h1>"
+    assert clean_html(head, h1, url="https://www.swim.de/x").title == "Lagen-Pyramide mit GA2"
+    # the <h1> shows the separator itself: the kicker is part of the headline it prints
+    h1 = "<h1>Covid-19: Lässt sich die Ausbreitung kontrollieren?</h1>"
+    head = "<meta property='og:title' content='Covid-19: Lässt sich die Ausbreitung kontrollieren?'>"
+    assert clean_html(head, h1).title == "Covid-19: Lässt sich die Ausbreitung kontrollieren?"
+
+
+def test_html_title_drops_a_site_name_or_date_after_the_headline_in_the_h1() -> None:
+    head = "<meta property='og:title' content='Zuschauerrückkehr bei den Proficlubs der Region'>"
+    h1 = "<h1>Zuschauerrückkehr bei den Proficlubs der Region <small>02.02.2022 • Verband, Presse</small></h1>"
+    assert clean_html(head, h1).title == "Zuschauerrückkehr bei den Proficlubs der Region"
+    h1 = "<h1>Zuschauerrückkehr bei den Proficlubs der Region in Württemberg</h1>"
+    assert clean_html(head, h1).title == "Zuschauerrückkehr bei den Proficlubs der Region in Württemberg"
