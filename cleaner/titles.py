@@ -101,13 +101,18 @@ def _echo_class(text: str, first: str, headline_parts: list[str], site: list[str
     return 0
 
 
+#: Typographic quotes, apostrophes and dashes written plainly: a page's <title> and its <h1> often
+#: spell the same headline with different quote marks ("finished" / „finished“).
+_PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»\"", '"'), **dict.fromkeys("‘’‚‛`´", "'"), "–": "-", "—": "-"})
+
+
 def _echo_of_page_title(doc: Document, start: int) -> int | None:
     """A line that repeats the page <title> line (first line of the dump), whole or minus its site name
     ("Headline | Site" on top, then "Headline" as the page's <h1>): the strongest evidence of the
     headline, wherever it stands and whatever a rule said about it (related-links lists and menus
     repeat it too, so the copy nearest the article wins)."""
     segs = doc.segments
-    first = segs[0].text
+    first = segs[0].text.translate(_PLAIN)
     # (A text dump opens with the page's <title>; an HTML page's first block is whatever comes first.)
     if doc.kind == "html" or len(segs) < 2 or not 8 <= len(first) <= 300:
         return None
@@ -124,8 +129,9 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
     for i in range(1, len(segs)):
         text = segs[i].text
         # Every kind of echo shares its first characters with the page title (cheap test first).
-        if not 5 <= len(text) <= 300 or text[:5] not in first:
+        if not 5 <= len(text) <= 300 or text[:5].translate(_PLAIN) not in first:
             continue
+        text = text.translate(_PLAIN)
         strength = _echo_class(text, first, headline_parts, site)
         if strength == 0:
             continue

@@ -220,3 +220,10 @@ def test_html_title_drops_a_site_name_or_date_after_the_headline_in_the_h1() -> 
     assert clean_html(head, h1).title == "Zuschauerrückkehr bei den Proficlubs der Region"
     h1 = "<h1>Zuschauerrückkehr bei den Proficlubs der Region in Württemberg</h1>"
     assert clean_html(head, h1).title == "Zuschauerrückkehr bei den Proficlubs der Region in Württemberg"
+
+
+def test_the_headline_echoing_the_page_title_with_other_quote_marks() -> None:
+    text = ('Bushido erklärt ihn für "finished" - Raptastisch\n\nHome\nNews\n\nBushido erklärt ihn für „finished“\n'
+            "Mehr zum Thema\nBushido erklärt ihn für\n\n" + PROSE)  # (a cut teaser: a weaker echo)
+    article = clean_text(text, url="https://raptastisch.net/x")
+    assert article.title == "Bushido erklärt ihn für „finished“"
