@@ -400,6 +400,23 @@ def _loose_byline(rest: str, dated: bool) -> list[str] | None:
 ANY_OPENER = regex.compile(rf"(?i:\b(?:{BYLINE_OPENERS}|durch|przez|publicado por|posted by))[^\S\n]*:?[^\S\n]+\S")
 
 
+#: A line that only announces the author, the name standing on the next line ("Autor:",
+#: "Published by", "By :", "Geschrieben von", "Auteur(s) :"); one pattern over many lines joined.
+OPENER_LINE = regex.compile(
+    r"(?im)^[^\S\n]*(?:(?:published|posted|written|geschrieben|verfasst|veröffentlicht|erstellt|publié|écrit|"
+    r"publicado|escrito|pubblicato|scritto|artikel|beitrag|ein beitrag|text)[^\S\n]+(?:by|von|par|por|da|di)|"
+    rf"auteur(?:e|\(s\))?|autore|autor\*in|{BYLINE_OPENERS})[^\S\n]*:?[^\S\n]*$"
+)
+
+
+def names_after_opener(following: str | None) -> list[str] | None:
+    """The names on the line after a line that only announces them (see `OPENER_LINE`)."""
+    if not following or len(following) > 60:
+        return None
+    rest, _ = strip_dates(following)
+    return _names_from(rest, handles=True) if rest else None
+
+
 def opener_byline(text: str, order: str = "DMY") -> list[str] | None:
     """The names when `text` is a byline by its shape alone, wherever it stands: publishing words,
     an opener and names that end the line ("Veröffentlicht von Cem Basman", "Posted by Mobasir

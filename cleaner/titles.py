@@ -275,6 +275,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
 #: Lines read for a byline by its shape alone when none stands near the headline.
 _FAR_BYLINE_REACH = 150
 _MAX_FAR_BYLINE = 100
+_MAX_OPENER_LINE = 25
 
 
 def _opener_byline_author(doc: Document, anchor: int) -> None:
@@ -289,7 +290,22 @@ def _opener_byline_author(doc: Document, anchor: int) -> None:
     starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
     joined = "\n".join(texts)
     lines = {lo + bisect.bisect_right(starts, m.start()) - 1 for m in metadata.ANY_OPENER.finditer(joined)}
-    for i in sorted(lines, key=lambda k: (k < anchor, abs(k - anchor))):
+    # ("Autor:" alone, the name on the next line)
+    shorts = [t if len(t) <= _MAX_OPENER_LINE else "" for t in texts]
+    short_starts = list(itertools.accumulate((len(t) + 1 for t in shorts), initial=0))
+    openers = {
+        lo + bisect.bisect_right(short_starts, m.start()) - 1 for m in metadata.OPENER_LINE.finditer("\n".join(shorts))
+    }
+    for i in sorted(lines | openers, key=lambda k: (k < anchor, abs(k - anchor))):
+        if i in openers:
+            names = metadata.names_after_opener(segs[i + 1].text if i + 1 < len(segs) else None)
+            if names:
+                doc.meta["bylines"] = [(i + 1, names)]
+                for k in (i, i + 1):
+                    if (doc.verdicts[k].rule if doc.verdicts[k] else None) in _BYLINE_VERDICTS:
+                        doc.label(k, "MET001", overrule=True)
+                return
+            continue
         names = metadata.opener_byline(segs[i].text)
         if names:
             doc.meta["bylines"] = [(i, names)]

@@ -227,3 +227,10 @@ def test_the_headline_echoing_the_page_title_with_other_quote_marks() -> None:
             "Mehr zum Thema\nBushido erklärt ihn für\n\n" + PROSE)  # (a cut teaser: a weaker echo)
     article = clean_text(text, url="https://raptastisch.net/x")
     assert article.title == "Bushido erklärt ihn für „finished“"
+
+
+def test_a_line_announcing_the_author_far_below_with_the_name_on_the_next_line() -> None:
+    filler = "".join(f"Paragraph {k} of the story goes on with more words about the pool and its visitors.\n" for k in range(30))
+    text = "Pool stays open all winter\n\n" + PROSE + filler + "Published by\nDaniel Lemire\nShare this\n"
+    assert clean_text(text).authors == ["Daniel Lemire"]
+    assert clean_text(text.replace("Daniel Lemire", "Mehr Sport")).authors == []
