@@ -148,9 +148,21 @@ def strip_dates(text: str, order: str = "DMY") -> tuple[str, str | None]:
 _SUFFIX = regex.compile(r"\b(?:Jr|Sr)$")
 
 
+#: Words a byline puts after the names, capitalised at times ("By X On 12. Dezember 2022" once the
+#: date is read, "Von X Vom 3. Februar", "X Erstellt am", "X Staff Writer", "X Follow", "X Ein Kommentar").
+_AFTER_NAME = frozenset(
+    "on am um vom le el il erstellt veröffentlicht published posted updated aktualisiert follow folgen "
+    "staff writer kommentar kommentare comment comments ein keine".split()
+)
+
+
 def _tidy_name(name: str, text: str) -> str:
-    """A name without the punctuation around it, but with the dot of "Jr." when `text` has it."""
-    name = name.strip(" .,")
+    """A name without the punctuation and the byline words after it, but with the dot of "Jr." when
+    `text` has it."""
+    words = name.strip(" .,").split()
+    while len(words) > 1 and words[-1].casefold() in _AFTER_NAME and words[0].casefold() not in _AFTER_NAME:
+        words.pop()
+    name = " ".join(words).strip(" .,")
     return name + "." if _SUFFIX.search(name) and name + "." in text else name
 
 

@@ -234,3 +234,9 @@ def test_a_line_announcing_the_author_far_below_with_the_name_on_the_next_line()
     text = "Pool stays open all winter\n\n" + PROSE + filler + "Published by\nDaniel Lemire\nShare this\n"
     assert clean_text(text).authors == ["Daniel Lemire"]
     assert clean_text(text.replace("Daniel Lemire", "Mehr Sport")).authors == []
+
+
+def test_byline_words_after_the_name_are_not_part_of_it() -> None:
+    assert clean_text(_with_byline("By Martin Jendrischik On 12. Dezember 2022")).authors == ["Martin Jendrischik"]
+    assert clean_text(_with_byline("By Evan Halper Staff Writer")).authors == ["Evan Halper"]
+    assert clean_text(_with_byline("By Staff Writer")).authors == ["Staff Writer"]
