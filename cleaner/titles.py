@@ -106,6 +106,9 @@ def _echo_class(text: str, first: str, headline_parts: list[str], site: list[str
 _PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»\"", '"'), **dict.fromkeys("‘’‚‛`´", "'"), "–": "-", "—": "-"})
 
 
+_QUOTES = frozenset("“”„‟«»\"‘’‚‛`´–—")
+
+
 def _echo_of_page_title(doc: Document, start: int) -> int | None:
     """A line that repeats the page <title> line (first line of the dump), whole or minus its site name
     ("Headline | Site" on top, then "Headline" as the page's <h1>): the strongest evidence of the
@@ -129,8 +132,11 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
     for i in range(1, len(segs)):
         text = segs[i].text
         # Every kind of echo shares its first characters with the page title (cheap test first).
-        if not 5 <= len(text) <= 300 or text[:5].translate(_PLAIN) not in first:
+        if not 5 <= len(text) <= 300:
             continue
+        if text[:5] not in first:
+            if _QUOTES.isdisjoint(text[:5]) or text[:5].translate(_PLAIN) not in first:
+                continue
         text = text.translate(_PLAIN)
         strength = _echo_class(text, first, headline_parts, site)
         if strength == 0:
