@@ -335,6 +335,40 @@ def _without_kicker(h1: str, reference: str) -> str:
     return h1
 
 
+#: Where a claim separates a kicker from its headline ("Kicker: Headline", "Kicker - Headline").
+_KICKER_SEPARATOR = regex.compile(r":\s+|\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
+
+
+def _without_glued_kicker(h1: str, reference: str) -> str:
+    """The <h1> without a kicker set apart only by its markup ("Einheit der Woche Lagen-Pyramide mit
+    GA2" when the claim says "Einheit der Woche | Lagen-Pyramide mit GA2"): the same letters as the
+    claim, which puts one separator between kicker and headline; the <h1> shows none."""
+    separators = list(_KICKER_SEPARATOR.finditer(reference))
+    if len(separators) != 1 or _KICKER_SEPARATOR.search(h1) or _compact(h1) != _compact(reference):
+        return h1
+    headline = reference[separators[0].end() :]
+    return _without_kicker(h1, headline) if len(_compact(headline)) >= 10 else h1
+
+
+#: What may follow the headline inside an <h1> without being part of it: a bar or bullet (the site's
+#: name, "| FASSETTE.NET") or a date ("02.02.2022 • Verband, Presse").
+_H1_TAIL = regex.compile(r"\s*(?:[|•·]|\d{1,2}\.\d{1,2}\.\d{2,4})")
+
+
+def _without_tail(h1: str, reference: str) -> str:
+    """The <h1> without what its markup put after the headline the claims name ("Headline | Site",
+    "Headline 02.02.2022 • Section"): the <h1>'s own spelling of the claim."""
+    head = _compact(reference)
+    if len(head) < 10 or not _compact(h1).startswith(head) or _compact(h1) == head:
+        return h1
+    count = 0
+    for k, ch in enumerate(h1):
+        count += len(_compact(ch))
+        if count >= len(head):
+            return h1[: k + 1].strip() if _H1_TAIL.match(h1, k + 1) else h1
+    return h1
+
+
 def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = None) -> str | None:
     """The visible headline: an <h1> that agrees with the page's title claims (og:title, JSON-LD
     headline, <title>) and is not the site's name; else the og:title / JSON-LD headline; else the
@@ -362,7 +396,7 @@ def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = N
     for reference in references:
         for h in h1s:
             if _agrees(h, reference):
-                return _without_kicker(h, reference)
+                return _without_tail(_without_glued_kicker(_without_kicker(h, reference), reference), reference)
     if not references and core:
         # (the <title> is cut at its separators: a kicker there is no kicker in the <h1>)
         for h in h1s:

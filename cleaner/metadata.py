@@ -144,6 +144,28 @@ def strip_dates(text: str, order: str = "DMY") -> tuple[str, str | None]:
     return " ".join(_TIME.sub(" ", text).split()).strip(" ,|·•–-"), first
 
 
+#: A generational suffix ends a name with its dot ("Perry Bacon Jr.").
+_SUFFIX = regex.compile(r"\b(?:Jr|Sr)$")
+
+
+#: Words a byline puts after the names, capitalised at times ("By X On 12. Dezember 2022" once the
+#: date is read, "Von X Vom 3. Februar", "X Erstellt am", "X Staff Writer", "X Follow", "X Ein Kommentar").
+_AFTER_NAME = frozenset(
+    "on am um vom le el il erstellt veröffentlicht published posted updated aktualisiert follow folgen "
+    "staff writer kommentar kommentare comment comments ein keine".split()
+)
+
+
+def _tidy_name(name: str, text: str) -> str:
+    """A name without the punctuation and the byline words after it, but with the dot of "Jr." when
+    `text` has it."""
+    words = name.strip(" .,").split()
+    while len(words) > 1 and words[-1].casefold() in _AFTER_NAME and words[0].casefold() not in _AFTER_NAME:
+        words.pop()
+    name = " ".join(words).strip(" .,")
+    return name + "." if _SUFFIX.search(name) and name + "." in text else name
+
+
 def _byline_names(text: str) -> list[str] | None:
     m = _BYLINE.fullmatch(text.rstrip(" .|"))
     if m is None:
@@ -152,7 +174,7 @@ def _byline_names(text: str) -> list[str] | None:
     if text.rstrip(_CLOSERS)[-1:] in ".!?" and sum(1 for w in _LEFTOVER_WORD.findall(rest) if w[0].islower()) >= 3:
         # "By Christmas Day, the fund had raised £40,000." is a sentence, not a byline.
         return None
-    names = [n.strip(" .,") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
+    names = [_tidy_name(n, text) for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .,")]
     # "By Sam Whitfield, Political Editor": a job title after a name is not a second author
     # (but "By Staff Writer" alone is what the site gives as its author).
     people = [n for n in names if not _ROLE.search(n)]
@@ -280,7 +302,7 @@ def bare_name(text: str) -> bool:
 _LEAD_WORDS = regex.compile(
     r"(?:(?:veröffentlicht|gepostet|geschrieben|erstellt|gespeichert|verfasst|eingestellt|posted|published|written|"
     r"created|filed|publié|écrit|publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven|opublikowano|"
-    r"text|texte|tipps|beitrag|blog|artikel|ein|article|post|story|interview|illustration|am|on|le|el|il|in|"
+    r"publiziert|text|texte|tipps|beitrag|blog|artikel|ein|eine|kolumne|article|post|story|interview|illustration|am|on|le|el|il|in|"
     r"em|op|um|at|dnia)\b[\s,:|·•—–-]*)*",
     regex.IGNORECASE,
 )
@@ -330,7 +352,7 @@ def _names_from(text: str, handles: bool) -> list[str] | None:
     head = head.strip(" ,.;:")
     if not head or len(head) > 70:
         return None
-    names = [n.strip(" .,") for n in _NAME_SPLIT.split(head) if n.strip(" .,")]
+    names = [_tidy_name(n, text) for n in _NAME_SPLIT.split(head) if n.strip(" .,")]
     if not names or len(names) > 5:
         return None
     for name in names:
@@ -384,6 +406,52 @@ def _loose_byline(rest: str, dated: bool) -> list[str] | None:
         # "Bettina Kugler 19.10.2019", "reineckefuchs — 2. Februar 2022": the name stands first.
         return _names_from(rest, handles=False)
     return None
+
+
+#: A byline opener followed by a word, within one line (to find candidate lines in one pass).
+ANY_OPENER = regex.compile(rf"(?i:\b(?:{BYLINE_OPENERS}|durch|przez|publicado por|posted by))[^\S\n]*:?[^\S\n]+\S")
+
+
+#: A line that only announces the author, the name standing on the next line ("Autor:",
+#: "Published by", "By :", "Geschrieben von", "Auteur(s) :"); one pattern over many lines joined.
+OPENER_LINE = regex.compile(
+    r"(?im)^[^\S\n]*(?:(?:published|posted|written|geschrieben|verfasst|veröffentlicht|erstellt|publié|écrit|"
+    r"publicado|escrito|pubblicato|scritto|artikel|beitrag|ein beitrag|text)[^\S\n]+(?:by|von|par|por|da|di)|"
+    rf"auteur(?:e|\(s\))?|autore|autor\*in|{BYLINE_OPENERS})[^\S\n]*:?[^\S\n]*$"
+)
+
+
+def names_after_opener(following: str | None) -> list[str] | None:
+    """The names on the line after a line that only announces them (see `OPENER_LINE`)."""
+    if not following or len(following) > 60:
+        return None
+    rest, _ = strip_dates(following)
+    return _names_from(rest, handles=True) if rest else None
+
+
+def opener_byline(text: str, order: str = "DMY") -> list[str] | None:
+    """The names when `text` is a byline by its shape alone, wherever it stands: publishing words,
+    an opener and names that end the line ("Veröffentlicht von Cem Basman", "Posted by Mobasir
+    hassan", "von Ulrike 18.10.2019"). Stricter than `author_line`: no bare names, no names beside
+    a date without an opener."""
+    if len(text) > 100 or ANY_OPENER.search(text) is None:
+        return None
+    rest, _ = strip_dates(text, order)
+    rest = rest.strip(" |/·•—–-,:")
+    if not rest or " | " in rest:
+        return None
+    lead = _LEAD_WORDS.match(rest)
+    at = _OPENER_AT.match(rest, lead.end() if lead else 0)
+    if at is None:
+        return None
+    at = _OPENER_AT.match(rest, at.end()) or at  # "Post author By X"
+    names = _names_from(rest[at.end() :], handles=True)
+    if not names:
+        return None
+    # the names must end the line (nothing but a role or a date after them)
+    tail = rest[at.end() :]
+    stop = _NAME_STOP.search(tail)
+    return names if stop is None or len(tail) - stop.start() <= 25 else None
 
 
 def opener_only(text: str) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import regex
 
 from . import metadata
@@ -98,13 +101,21 @@ def _echo_class(text: str, first: str, headline_parts: list[str], site: list[str
     return 0
 
 
+#: Typographic quotes, apostrophes and dashes written plainly: a page's <title> and its <h1> often
+#: spell the same headline with different quote marks ("finished" / „finished“).
+_PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»\"", '"'), **dict.fromkeys("‘’‚‛`´", "'"), "–": "-", "—": "-"})
+
+
+_QUOTES = frozenset("“”„‟«»\"‘’‚‛`´–—")
+
+
 def _echo_of_page_title(doc: Document, start: int) -> int | None:
     """A line that repeats the page <title> line (first line of the dump), whole or minus its site name
     ("Headline | Site" on top, then "Headline" as the page's <h1>): the strongest evidence of the
     headline, wherever it stands and whatever a rule said about it (related-links lists and menus
     repeat it too, so the copy nearest the article wins)."""
     segs = doc.segments
-    first = segs[0].text
+    first = segs[0].text.translate(_PLAIN)
     # (A text dump opens with the page's <title>; an HTML page's first block is whatever comes first.)
     if doc.kind == "html" or len(segs) < 2 or not 8 <= len(first) <= 300:
         return None
@@ -121,8 +132,12 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
     for i in range(1, len(segs)):
         text = segs[i].text
         # Every kind of echo shares its first characters with the page title (cheap test first).
-        if not 5 <= len(text) <= 300 or text[:5] not in first:
+        if not 5 <= len(text) <= 300:
             continue
+        if text[:5] not in first:
+            if _QUOTES.isdisjoint(text[:5]) or text[:5].translate(_PLAIN) not in first:
+                continue
+        text = text.translate(_PLAIN)
         strength = _echo_class(text, first, headline_parts, site)
         if strength == 0:
             continue
@@ -259,10 +274,54 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
             if (verdicts[k].rule if verdicts[k] else None) in _BYLINE_VERDICTS:
                 doc.label(k, "MET001", overrule=True)
         return
-    _bare_name_author(doc)
+    if not _bare_name_author(doc):
+        _opener_byline_author(doc, anchor)
 
 
-def _bare_name_author(doc: Document) -> None:
+#: Lines read for a byline by its shape alone when none stands near the headline.
+_FAR_BYLINE_REACH = 150
+_MAX_FAR_BYLINE = 100
+_MAX_OPENER_LINE = 25
+
+
+def _opener_byline_author(doc: Document, anchor: int) -> None:
+    """The last resort: a line that is a byline by its shape alone ("Veröffentlicht von X",
+    "Posted by X"), wherever it stands; after the headline first, nearest first. The page's head is
+    sometimes misread (the headline taken from a teaser), the byline then stands outside the window."""
+    segs = doc.segments
+    lo, hi = max(0, anchor - _FAR_BYLINE_REACH), min(len(segs), anchor + _FAR_BYLINE_REACH)
+    # One pass of the opener pattern over the lines joined, rather than one search per line.
+    # (paragraphs are left out: a byline is a short line)
+    texts = [seg.text.replace("\n", " ") if len(seg.text) <= _MAX_FAR_BYLINE else "" for seg in segs[lo:hi]]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    joined = "\n".join(texts)
+    lines = {lo + bisect.bisect_right(starts, m.start()) - 1 for m in metadata.ANY_OPENER.finditer(joined)}
+    # ("Autor:" alone, the name on the next line)
+    shorts = [t if len(t) <= _MAX_OPENER_LINE else "" for t in texts]
+    short_starts = list(itertools.accumulate((len(t) + 1 for t in shorts), initial=0))
+    openers = {
+        lo + bisect.bisect_right(short_starts, m.start()) - 1 for m in metadata.OPENER_LINE.finditer("\n".join(shorts))
+    }
+    for i in sorted(lines | openers, key=lambda k: (k < anchor, abs(k - anchor))):
+        if i in openers:
+            names = metadata.names_after_opener(segs[i + 1].text if i + 1 < len(segs) else None)
+            if names:
+                doc.meta["bylines"] = [(i + 1, names)]
+                for k in (i, i + 1):
+                    if (doc.verdicts[k].rule if doc.verdicts[k] else None) in _BYLINE_VERDICTS:
+                        doc.label(k, "MET001", overrule=True)
+                return
+            continue
+        names = metadata.opener_byline(segs[i].text)
+        if names:
+            doc.meta["bylines"] = [(i, names)]
+            verdict = doc.verdicts[i]
+            if (verdict.rule if verdict else None) in _BYLINE_VERDICTS:
+                doc.label(i, "MET001", overrule=True)
+            return
+
+
+def _bare_name_author(doc: Document) -> bool:
     """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article."""
     anchors = [i for i, _ in doc.meta.get("dates", [])]
     if "title_index" in doc.meta:
@@ -276,7 +335,8 @@ def _bare_name_author(doc: Document) -> None:
             if metadata.bare_name(doc.segments[i].text):
                 doc.label(i, "MET001", overrule=True)
                 doc.meta.setdefault("bylines", []).append((i, [doc.segments[i].text.strip(" ,.|")]))
-                return
+                return True
+    return False
 
 
 #: How far after the headline a date line may stand to be the article's date (bylines, captions and

@@ -190,3 +190,53 @@ def test_html_title_is_the_only_h1_when_the_og_title_says_otherwise() -> None:
     head = "<meta property='og:title' content='Privatkredit-Zinsen: So ermitteln Sie Ihre Kosten | SMAVA'>"
     h1 = "<h1>Wie hoch sind die Zinsen für einen Privatkredit?</h1>"
     assert clean_html(head, h1).title == "Wie hoch sind die Zinsen für einen Privatkredit?"
+
+
+def test_a_byline_far_below_the_article_is_the_last_resort() -> None:
+    filler = "".join(f"Paragraph {k} of the story goes on with more words about the pool and its visitors.\n" for k in range(30))
+    text = "Pool stays open all winter\n\n" + PROSE + filler + "Veröffentlicht von Cem Basman\nTeilen\n"
+    article = clean_text(text)
+    assert article.authors == ["Cem Basman"]
+    assert clean_text(text.replace("Veröffentlicht von Cem Basman", "Mit der neuen Flex Mono von Berkley bekommt Ihr")).authors == []
+
+
+def test_a_generational_suffix_keeps_its_dot() -> None:
+    assert clean_text(_with_byline("By Perry Bacon Jr.")).authors == ["Perry Bacon Jr."]
+
+
+def test_html_title_drops_a_kicker_the_og_title_sets_apart() -> None:
+    head = "<meta property='og:title' content='Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE'>"
+    h1 = "<h1><span>Einheit der Woche</span> Lagen-Pyramide mit GA2</h1>"
+    assert clean_html(head, h1, url="https://www.swim.de/x").title == "Lagen-Pyramide mit GA2"
+    # the <h1> shows the separator itself: the kicker is part of the headline it prints
+    h1 = "<h1>Covid-19: Lässt sich die Ausbreitung kontrollieren?</h1>"
+    head = "<meta property='og:title' content='Covid-19: Lässt sich die Ausbreitung kontrollieren?'>"
+    assert clean_html(head, h1).title == "Covid-19: Lässt sich die Ausbreitung kontrollieren?"
+
+
+def test_html_title_drops_a_site_name_or_date_after_the_headline_in_the_h1() -> None:
+    head = "<meta property='og:title' content='Zuschauerrückkehr bei den Proficlubs der Region'>"
+    h1 = "<h1>Zuschauerrückkehr bei den Proficlubs der Region <small>02.02.2022 • Verband, Presse</small></h1>"
+    assert clean_html(head, h1).title == "Zuschauerrückkehr bei den Proficlubs der Region"
+    h1 = "<h1>Zuschauerrückkehr bei den Proficlubs der Region in Württemberg</h1>"
+    assert clean_html(head, h1).title == "Zuschauerrückkehr bei den Proficlubs der Region in Württemberg"
+
+
+def test_the_headline_echoing_the_page_title_with_other_quote_marks() -> None:
+    text = ('Bushido erklärt ihn für "finished" - Raptastisch\n\nHome\nNews\n\nBushido erklärt ihn für „finished“\n'
+            "Mehr zum Thema\nBushido erklärt ihn für\n\n" + PROSE)  # (a cut teaser: a weaker echo)
+    article = clean_text(text, url="https://raptastisch.net/x")
+    assert article.title == "Bushido erklärt ihn für „finished“"
+
+
+def test_a_line_announcing_the_author_far_below_with_the_name_on_the_next_line() -> None:
+    filler = "".join(f"Paragraph {k} of the story goes on with more words about the pool and its visitors.\n" for k in range(30))
+    text = "Pool stays open all winter\n\n" + PROSE + filler + "Published by\nDaniel Lemire\nShare this\n"
+    assert clean_text(text).authors == ["Daniel Lemire"]
+    assert clean_text(text.replace("Daniel Lemire", "Mehr Sport")).authors == []
+
+
+def test_byline_words_after_the_name_are_not_part_of_it() -> None:
+    assert clean_text(_with_byline("By Martin Jendrischik On 12. Dezember 2022")).authors == ["Martin Jendrischik"]
+    assert clean_text(_with_byline("By Evan Halper Staff Writer")).authors == ["Evan Halper"]
+    assert clean_text(_with_byline("By Staff Writer")).authors == ["Staff Writer"]
