@@ -284,7 +284,7 @@ _MAX_FAR_BYLINE = 100
 _MAX_OPENER_LINE = 25
 
 
-def _opener_byline_author(doc: Document, anchor: int) -> None:
+def _opener_byline_author(doc: Document, anchor: int) -> bool:
     """The last resort: a line that is a byline by its shape alone ("Veröffentlicht von X",
     "Posted by X"), wherever it stands; after the headline first, nearest first. The page's head is
     sometimes misread (the headline taken from a teaser), the byline then stands outside the window."""
@@ -310,7 +310,7 @@ def _opener_byline_author(doc: Document, anchor: int) -> None:
                 for k in (i, i + 1):
                     if (doc.verdicts[k].rule if doc.verdicts[k] else None) in _BYLINE_VERDICTS:
                         doc.label(k, "MET001", overrule=True)
-                return
+                return True
             continue
         names = metadata.opener_byline(segs[i].text)
         if names:
@@ -318,7 +318,8 @@ def _opener_byline_author(doc: Document, anchor: int) -> None:
             verdict = doc.verdicts[i]
             if (verdict.rule if verdict else None) in _BYLINE_VERDICTS:
                 doc.label(i, "MET001", overrule=True)
-            return
+            return True
+    return False
 
 
 def _bare_name_author(doc: Document) -> bool:
@@ -332,9 +333,10 @@ def _bare_name_author(doc: Document) -> bool:
             verdict = doc.verdicts[i]
             if i > start + 2 or (verdict is not None and verdict.rule != "HEU001"):
                 continue
-            if metadata.bare_name(doc.segments[i].text):
+            name = metadata.lone_name(doc.segments[i].text)
+            if name:
                 doc.label(i, "MET001", overrule=True)
-                doc.meta.setdefault("bylines", []).append((i, [doc.segments[i].text.strip(" ,.|")]))
+                doc.meta.setdefault("bylines", []).append((i, [name]))
                 return True
     return False
 

@@ -240,3 +240,12 @@ def test_byline_words_after_the_name_are_not_part_of_it() -> None:
     assert clean_text(_with_byline("By Martin Jendrischik On 12. Dezember 2022")).authors == ["Martin Jendrischik"]
     assert clean_text(_with_byline("By Evan Halper Staff Writer")).authors == ["Evan Halper"]
     assert clean_text(_with_byline("By Staff Writer")).authors == ["Staff Writer"]
+
+
+def test_a_byline_word_after_a_bare_name_is_dropped() -> None:
+    from cleaner.metadata import lone_name, names_line
+
+    assert names_line("Inga Hoeltmann Follow") == ["Inga Hoeltmann"]
+    assert lone_name("Inga Hoeltmann Follow") == "Inga Hoeltmann"
+    assert lone_name("Mehr Sport") is None
+
