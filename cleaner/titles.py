@@ -22,6 +22,10 @@ _PROSE_CHARS = 80
 #: Lines between headline and article over which the closeness bonus fades to nothing.
 _REACH = 6
 _SENTENCE_END = ".!?…\"”»'’):"
+#: A headline usually runs to a few words; menu labels and teasers' section names do not
+#: ("NZZ abonnieren", "Fashion Week", "Crowdfunding Projekte").
+_HEADLINE_WORDS = 4
+_HEADLINE_LENGTH_BONUS = 0.5
 
 
 def _usable(doc: Document, i: int) -> bool:
@@ -38,7 +42,7 @@ def _candidate_score(
     doc: Document, i: int, start: int, page_title: set[str], page_title_text: str, repeated: bool
 ) -> float:
     """How much line i looks like the headline: it echoes the page <title> line, sits just above the
-    article, or is printed more than once."""
+    article, is printed more than once, or runs to a headline's length."""
     text = doc.segments[i].text
     words = _words(text)
     score = 0.0
@@ -52,6 +56,8 @@ def _candidate_score(
     score += max(0.0, 1.0 - between / _REACH)
     if repeated:
         score += 1.0
+    if len(text.split()) >= _HEADLINE_WORDS:
+        score += _HEADLINE_LENGTH_BONUS
     return score
 
 

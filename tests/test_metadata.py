@@ -259,3 +259,8 @@ def test_a_name_beside_the_date_under_the_headline_when_the_article_starts_above
     )
     assert clean_text(head + "Andrea Middleton\n\n" + PROSE).authors == ["Andrea Middleton"]
     assert clean_text(head + "Mehr Sport\n\n" + PROSE).authors == []
+
+
+def test_without_an_echo_of_the_page_title_a_headline_long_line_beats_a_nearer_label() -> None:
+    text = "Town News\nHome\n\nSwimmers cheer as the pool stays open all winter\nLocal Politics\n\n" + PROSE
+    assert clean_text(text).title == "Swimmers cheer as the pool stays open all winter"
