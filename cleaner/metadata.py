@@ -292,6 +292,16 @@ def bare_name(text: str) -> bool:
     )
 
 
+def lone_name(text: str) -> str | None:
+    """The name when `text` is a person's name standing alone, maybe with a byline word after it
+    ("Inga Hoeltmann Follow" -> "Inga Hoeltmann"); None otherwise."""
+    text = text.strip(" ,.|")
+    if len(text) > 50:
+        return None
+    name = _tidy_name(text, text)
+    return name if bare_name(name) else None
+
+
 # --- Author lines near the headline -------------------------------------------------------------
 # The finders above read one line in isolation and must be strict (they run over the whole page).
 # Next to the headline a looser reading is safe: "Veröffentlicht am 12. Juni 2017 von gizzmo",
@@ -503,14 +513,14 @@ _PERSON = regex.compile(
 
 def names_line(text: str, following: str | None = None) -> list[str] | None:
     """The names when `text` is nothing but one or more people's names, maybe with a job title after
-    them ("Andrew Woodcock" over "Political Editor", "Richard Adams Education editor",
+    them ("Andrew Woodcock" over "Political Editor", "Richard Adams Education editor", "Inga Hoeltmann Follow",
     "Clara Löw, Siddharth Prakash & Klaus Jacob"). Read only next to the headline."""
     if len(text) > 90:
         return None
     text = text.strip(" ,.|")
     # The role with a word before it first ("Education editor"), then alone ("Harald Bauer Autor").
     for candidate in (_ROLE_TAIL.sub("", text), _ROLE_ONLY.sub("", text)):
-        names = [n.strip() for n in _NAME_SPLIT.split(candidate.strip(" ,.|")) if n.strip()]
+        names = [_tidy_name(n, text) for n in _NAME_SPLIT.split(candidate.strip(" ,.|")) if n.strip(" .,")]
         if (
             names
             and len(names) <= 4

@@ -22,6 +22,10 @@ _PROSE_CHARS = 80
 #: Lines between headline and article over which the closeness bonus fades to nothing.
 _REACH = 6
 _SENTENCE_END = ".!?…\"”»'’):"
+#: A headline usually runs to a few words; menu labels and teasers' section names do not
+#: ("NZZ abonnieren", "Fashion Week", "Crowdfunding Projekte").
+_HEADLINE_WORDS = 4
+_HEADLINE_LENGTH_BONUS = 0.5
 
 
 def _usable(doc: Document, i: int) -> bool:
@@ -38,7 +42,7 @@ def _candidate_score(
     doc: Document, i: int, start: int, page_title: set[str], page_title_text: str, repeated: bool
 ) -> float:
     """How much line i looks like the headline: it echoes the page <title> line, sits just above the
-    article, or is printed more than once."""
+    article, is printed more than once, or runs to a headline's length."""
     text = doc.segments[i].text
     words = _words(text)
     score = 0.0
@@ -52,6 +56,8 @@ def _candidate_score(
     score += max(0.0, 1.0 - between / _REACH)
     if repeated:
         score += 1.0
+    if len(text.split()) >= _HEADLINE_WORDS:
+        score += _HEADLINE_LENGTH_BONUS
     return score
 
 
@@ -274,8 +280,8 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
             if (verdicts[k].rule if verdicts[k] else None) in _BYLINE_VERDICTS:
                 doc.label(k, "MET001", overrule=True)
         return
-    if not _bare_name_author(doc):
-        _opener_byline_author(doc, anchor)
+    if not _bare_name_author(doc) and not _opener_byline_author(doc, anchor):
+        _name_beside_date(doc)
 
 
 #: Lines read for a byline by its shape alone when none stands near the headline.
@@ -284,7 +290,7 @@ _MAX_FAR_BYLINE = 100
 _MAX_OPENER_LINE = 25
 
 
-def _opener_byline_author(doc: Document, anchor: int) -> None:
+def _opener_byline_author(doc: Document, anchor: int) -> bool:
     """The last resort: a line that is a byline by its shape alone ("Veröffentlicht von X",
     "Posted by X"), wherever it stands; after the headline first, nearest first. The page's head is
     sometimes misread (the headline taken from a teaser), the byline then stands outside the window."""
@@ -310,7 +316,7 @@ def _opener_byline_author(doc: Document, anchor: int) -> None:
                 for k in (i, i + 1):
                     if (doc.verdicts[k].rule if doc.verdicts[k] else None) in _BYLINE_VERDICTS:
                         doc.label(k, "MET001", overrule=True)
-                return
+                return True
             continue
         names = metadata.opener_byline(segs[i].text)
         if names:
@@ -318,7 +324,8 @@ def _opener_byline_author(doc: Document, anchor: int) -> None:
             verdict = doc.verdicts[i]
             if (verdict.rule if verdict else None) in _BYLINE_VERDICTS:
                 doc.label(i, "MET001", overrule=True)
-            return
+            return True
+    return False
 
 
 def _bare_name_author(doc: Document) -> bool:
@@ -332,11 +339,34 @@ def _bare_name_author(doc: Document) -> bool:
             verdict = doc.verdicts[i]
             if i > start + 2 or (verdict is not None and verdict.rule != "HEU001"):
                 continue
-            if metadata.bare_name(doc.segments[i].text):
+            name = metadata.lone_name(doc.segments[i].text)
+            if name:
                 doc.label(i, "MET001", overrule=True)
-                doc.meta.setdefault("bylines", []).append((i, [doc.segments[i].text.strip(" ,.|")]))
+                doc.meta.setdefault("bylines", []).append((i, [name]))
                 return True
     return False
+
+
+def _name_beside_date(doc: Document) -> None:
+    """The last resort: a bare name on the line right above or below a date line under the headline
+    ("19.10.19, 18:56" / "Oliver Baroni"), when the article's region starts far above (so that
+    `_bare_name_author`, held to the region's start, missed it)."""
+    title = doc.meta.get("title_index")
+    if title is None:
+        return
+    lines = {i for i, _ in doc.meta.get("dates", [])}
+    for date_line in sorted(k for k in lines if 0 < k - title <= _DATE_AFTER):
+        for i in (date_line + 1, date_line - 1):
+            if i == title or i in lines or i >= len(doc.segments):
+                continue
+            verdict = doc.verdicts[i]
+            if verdict is not None and verdict.rule != "HEU001":
+                continue
+            name = metadata.lone_name(doc.segments[i].text)
+            if name:
+                doc.label(i, "MET001", overrule=True)
+                doc.meta["bylines"] = [(i, [name])]
+                return
 
 
 #: How far after the headline a date line may stand to be the article's date (bylines, captions and
