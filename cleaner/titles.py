@@ -280,8 +280,8 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
             if (verdicts[k].rule if verdicts[k] else None) in _BYLINE_VERDICTS:
                 doc.label(k, "MET001", overrule=True)
         return
-    if not _bare_name_author(doc) and not _opener_byline_author(doc, anchor):
-        _name_beside_date(doc)
+    if not _bare_name_author(doc):
+        _opener_byline_author(doc, anchor)
 
 
 #: Lines read for a byline by its shape alone when none stands near the headline.
@@ -345,28 +345,6 @@ def _bare_name_author(doc: Document) -> bool:
                 doc.meta.setdefault("bylines", []).append((i, [name]))
                 return True
     return False
-
-
-def _name_beside_date(doc: Document) -> None:
-    """The last resort: a bare name on the line right above or below a date line under the headline
-    ("19.10.19, 18:56" / "Oliver Baroni"), when the article's region starts far above (so that
-    `_bare_name_author`, held to the region's start, missed it)."""
-    title = doc.meta.get("title_index")
-    if title is None:
-        return
-    lines = {i for i, _ in doc.meta.get("dates", [])}
-    for date_line in sorted(k for k in lines if 0 < k - title <= _DATE_AFTER):
-        for i in (date_line + 1, date_line - 1):
-            if i == title or i in lines or i >= len(doc.segments):
-                continue
-            verdict = doc.verdicts[i]
-            if verdict is not None and verdict.rule != "HEU001":
-                continue
-            name = metadata.lone_name(doc.segments[i].text)
-            if name:
-                doc.label(i, "MET001", overrule=True)
-                doc.meta["bylines"] = [(i, [name])]
-                return
 
 
 #: How far after the headline a date line may stand to be the article's date (bylines, captions and

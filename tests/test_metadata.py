@@ -250,17 +250,6 @@ def test_a_byline_word_after_a_bare_name_is_dropped() -> None:
     assert lone_name("Mehr Sport") is None
 
 
-def test_a_name_beside_the_date_under_the_headline_when_the_article_starts_above() -> None:
-    # The standfirst is kept, so the article's region starts at the headline, above the date line.
-    head = (
-        "Pool stays open all winter\n\n"
-        "The town keeps its pool open through the cold months, after a long debate in the council.\n\n"
-        "June 19, 2019\n\n"
-    )
-    assert clean_text(head + "Andrea Middleton\n\n" + PROSE).authors == ["Andrea Middleton"]
-    assert clean_text(head + "Mehr Sport\n\n" + PROSE).authors == []
-
-
 def test_without_an_echo_of_the_page_title_a_headline_long_line_beats_a_nearer_label() -> None:
     text = "Town News\nHome\n\nSwimmers cheer as the pool stays open all winter\nLocal Politics\n\n" + PROSE
     assert clean_text(text).title == "Swimmers cheer as the pool stays open all winter"
