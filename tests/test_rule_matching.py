@@ -9,6 +9,14 @@ from hypothesis import given, settings, strategies as st
 from cleaner import CleanerConfig
 from cleaner.article import collapse_spaces
 from cleaner.rules import REGISTRY, Rule, RuleSet
+import sys
+
+from cleaner.rules.matching import TriggerScan, fold_case
+
+try:
+    from re import _parser as sre_parse
+except ImportError:  # Python < 3.11
+    import sre_parse  # type: ignore[no-redef]
 
 from .conftest import FIXTURES
 
@@ -46,6 +54,16 @@ EDGE_CASES = [
     "Site logo", "Skip to content", "Read more", "© 2024 Example Media. All rights reserved.",
     "Die Stadt hat am Montag die neue Brücke eröffnet, und der Verkehr fließt wieder über den Fluss.",
     "Get the app " + "x" * 250, "a" * 199, "b" * 201, "cookie " * 60,
+    # Lines for the start-anywhere rules, their triggers in other cases, and triggers that are
+    # prefixes of each other's ("inhalt" / "inhaltlicher kontrolle", "log" / "logo").
+    "Diese Website verwendet COOKIES. Mit der Nutzung stimmen Sie zu. Akzeptieren",
+    "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.", "Externen Inhalt laden",
+    "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für externe Links.",
+    "The Daily Planet Logo", "Site Header", "LOGO", "Newsletter", "Stay informed with our daily briefing",
+    "Download the Daily Planet app today and never miss a story.", "Get it on Google Play",
+    "You are using an outdated browser that is not supported.", "Bitte aktivieren Sie JavaScript.",
+    "The views expressed in this article are those of the author.", "Top", "Menü", "Zurück nach oben",
+    "This post contains affiliate links. As an Amazon Associate I earn from qualifying purchases.",
 ]
 
 
@@ -68,3 +86,76 @@ def test_matches_the_reference_on_generated_lines(words: list[str]) -> None:
     line = collapse_spaces(" ".join(words))
     if line:
         assert _RULES.match_line(line) == reference(line)
+
+
+def _literal_run_covered(seq, triggers: tuple[str, ...]) -> bool:
+    """True when every string matching the parsed node sequence `seq` contains one of `triggers`.
+
+    Conservative (a False proves nothing): a run of consecutive literal characters containing a
+    trigger covers the sequence, and so does a group, a branch all of whose alternatives are covered,
+    a repeat of at least one covered body, or a positive lookahead whose body is covered (the line
+    then contains it; whole-line matching sees the whole line).
+    """
+    run = ""
+    for op, arg in seq:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(arg)
+            if any(t in run for t in triggers):
+                return True
+            continue
+        run = ""
+        if name == "SUBPATTERN" and _literal_run_covered(arg[-1], triggers):
+            return True
+        if name == "BRANCH" and all(_literal_run_covered(alt, triggers) for alt in arg[1]):
+            return True
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1 and _literal_run_covered(arg[2], triggers):
+            return True
+        if name == "ASSERT" and arg[0] == 1 and _literal_run_covered(arg[1], triggers):
+            return True
+    return False
+
+
+def test_whole_line_triggers_are_sound() -> None:
+    """Every line a whole-line rule matches contains one of its triggers, read off its pattern."""
+    gated = [r for r in _WHOLE if r.triggers]
+    assert {"ADV003", "PRO001", "PRO002", "LEG001", "LEG005", "LEG006", "NAV004"} <= {r.id for r in gated}
+    for rule in gated:
+        assert _literal_run_covered(sre_parse.parse(rule.pattern), rule.triggers), rule.id
+
+
+def test_soundness_check_can_fail() -> None:
+    assert not _literal_run_covered(sre_parse.parse(r"(?:.{0,80} )?cookies?|ok"), ("cookie",))
+    assert not _literal_run_covered(sre_parse.parse(r"(?:cookie)?x"), ("cookie",))
+    assert _literal_run_covered(sre_parse.parse(r"(?=.{0,9}cookie).*|x?cookies"), ("cookie",))
+
+
+def test_case_folding_keeps_every_ignorecase_occurrence_of_a_trigger() -> None:
+    """Each character that IGNORECASE matches against a trigger's character folds to exactly it, so
+    a trigger the pattern's case-insensitive match contains is found verbatim in the folded line."""
+    alphabet = sorted({c for r in _WHOLE if not r.case_sensitive for t in r.triggers for c in t})
+    assert alphabet and all(fold_case(t) == t for r in _WHOLE if not r.case_sensitive for t in r.triggers)
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    for char in alphabet:
+        for m in regex.finditer(regex.escape(char), everything, regex.IGNORECASE):
+            assert fold_case(m.group()) == char, (char, m.group())
+    assert fold_case("İnhalt") == "inhalt" and fold_case("ſtay") == "stay"
+
+
+_SCAN_RULES = [r for r in _WHOLE if r.triggers and not r.case_sensitive]
+_SCAN = TriggerScan(_SCAN_RULES, regex.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["inhalt", "Inhaltlicher Kontrolle", "LOGO", "log", "men", "Menü", "app", "APPLICATION",
+                                 "cookie", "top", "ſ", "K", "İ", "nhalt", "\u0307", "tay ", "BROWſER", "x", " ", "-", "newsletter",
+                                 "Nieuwsbrief"]),
+                min_size=1, max_size=8))
+def test_trigger_scan_finds_each_rule_whose_trigger_occurs(words: list[str]) -> None:
+    line = "".join(words)
+    expected = {r.id for r in _SCAN_RULES
+                if any(regex.search(regex.escape(t), line, regex.IGNORECASE) for t in r.triggers)}
+    found = _SCAN.present(line)
+    assert expected <= found  # sound: a rule whose trigger occurs is never skipped
+    if "\u0307" not in line:  # dropping a combining dot from the line may only add finds
+        assert found == expected

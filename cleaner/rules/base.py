@@ -28,8 +28,11 @@ class Rule:
     case_sensitive: bool = False
     #: Only lines up to this many characters are tried (boilerplate lines are short).
     max_chars: int = 200
-    #: Cheap gate for span rules: the line must contain one of these strings (case-sensitive)
-    #: before the pattern is tried. Empty: always tried.
+    #: Cheap gate: strings one of which is in every line the pattern matches, compared with the
+    #: pattern's own case folding (case-sensitive rules list each casing). The pattern is tried only
+    #: on lines containing one. Span rules, and the whole-line rules that may start with any
+    #: character, use them (tests/test_rule_matching.py checks the whole-line ones against the
+    #: pattern). Empty: always tried.
     triggers: tuple[str, ...] = ()
 
     @property

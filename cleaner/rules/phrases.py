@@ -39,6 +39,7 @@ RULES: list[Rule] = [
         r"this site participates in the amazon .{0,40}(?:program|programme).{0,600}|as an amazon associate,? (?:i|we) earn.{0,200}|"
         r"(?:advertising|affiliate) disclosure)" + _END,
         max_chars=700,
+        triggers=("links auf dieser seite", "handelt es sich um", "enth", "contain", "amazon", "disclosure"),
     ),
     Rule(
         "PRO001", "promo", "app download prompt",
@@ -56,6 +57,7 @@ RULES: list[Rule] = [
         r"(?:for|get) the latest (?:news|stories|headlines|updates)\b.{0,80}\b(?:download|with) (?:the|our) .{1,40}\bapps?"
         r"(?: for (?:ios|iphone|android)(?: (?:and|&) (?:ios|iphone|android))?)?)" + _END,
         max_chars=300,
+        triggers=("app", "google play", "descarga", "pobierz"),
     ),
     Rule(
         "PRO002", "promo", "newsletter sign-up prompt",
@@ -76,6 +78,9 @@ RULES: list[Rule] = [
         r"(?:newsletter|nieuwsbrief|bolet[íi]n|lettre d'information)s?\b.{0,160}|"
         r".{1,80} direkt in (?:dein|ihr|euer) (?:e-mail-)?postfach!?|stay (?:up[- ]to[- ]date|informed|in the loop)(?: (?:on|with) .{1,40})?|"
         r"votre adresse (?:de messagerie|e-?mail) est uniquement utilis[ée]e pour vous envoyer.{0,200})" + _END,
+        triggers=("newsletter", "briefing", "digest", "your inbox", "enter your e", "nieuwsbrief", "mail zu erhalten",
+                  "gib deine e", "every new post", "edition", "bolet", "lettre d'information", "postfach", "stay ",
+                  "votre adresse"),
     ),
     Rule(
         "PRO003", "promo", "subscription or paywall prompt",
@@ -174,6 +179,7 @@ RULES: list[Rule] = [
         r"utilizamos|utiliza cookies|utilizziamo|questo sito utilizza|u[żz]ywamy|ta strona u[żz]ywa|wij gebruiken|"
         r"gebruikt cookies|accept|agree).{0,400}",
         max_chars=700,
+        triggers=("cookie",),
     ),
     Rule(
         "LEG002", "legal", "consent button or legal page link",
@@ -215,6 +221,7 @@ RULES: list[Rule] = [
         r".{1,60} (?:is|are) not responsible for the (?:opinions|content|views)\b.{0,200}|"
         r"(?:the )?(?:views|opinions)(?: and opinions)? expressed (?:in this (?:article|post|column|blog)|here|by (?:the )?(?:authors?|contributors)) (?:are|is|do not|does not)\b.{0,250})",
         max_chars=500,
+        triggers=("meinung de", "inhaltlicher kontrolle", "not responsible", "expressed"),
     ),
     Rule(
         "LEG006", "legal", "placeholder of an embed blocked until consent",
@@ -224,6 +231,7 @@ RULES: list[Rule] = [
         r"an dieser stelle (?:finden sie|findest du) (?:einen )?externen inhalt.{0,300}|"
         r"mit dem laden (?:des|der) .{1,40} akzeptieren sie die datenschutzerkl[äa]rung.{0,120})" + _END,
         max_chars=500,
+        triggers=("inhalt", "keine verbindung", "mit dem laden"),
     ),
     Rule(
         "LEG007", "legal", "consent text of a sign-up or comment form",
@@ -280,6 +288,7 @@ RULES: list[Rule] = [
         r"javascript (?:is|ist) (?:disabled|deaktiviert).{0,200}|"
         r"(?:um .{1,100}, )?(?:m[üu]ssen|sollten) sie (?:bitte )?javascript (?:in ihrem browser )?(?:aktivieren|einschalten)\.?)",
         max_chars=600,
+        triggers=("browser", "javascript"),
     ),
     Rule(
         "NAV002", "navigation", "breadcrumb trail",
