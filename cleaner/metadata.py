@@ -404,12 +404,15 @@ def author_line(text: str, following: str | None = None, order: str = "DMY") -> 
     return _loose_byline(rest, date is not None)
 
 
+#: "Posted in Datenschutz by X": one category word between the publishing word and the opener.
+_CATEGORY_THEN_OPENER = regex.compile(r"[^\s|]{1,30}\s+(?:by|von|par|por)\s+", regex.IGNORECASE)
+
+
 def _loose_byline(rest: str, dated: bool) -> list[str] | None:
     lead = _LEAD_WORDS.match(rest)
     at = _OPENER_AT.match(rest, lead.end() if lead else 0)
     if at is None and lead and lead.end():
-        # "Posted in Datenschutz by X": one category between the publishing word and the opener.
-        at = regex.compile(r"[^\s|]{1,30}\s+(?:by|von|par|por)\s+", regex.IGNORECASE).match(rest, lead.end())
+        at = _CATEGORY_THEN_OPENER.match(rest, lead.end())
     if at is not None:
         return _names_from(rest[at.end() :], handles=True)
     if dated:
