@@ -22,6 +22,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .html_hints import read_hints
+from .normalize import DROPPED_CHARS, SOFT_HYPHEN
 
 #: Elements whose content is never visible text.
 SKIP = frozenset({
@@ -140,9 +141,9 @@ def _holds_article(node: LexborNode, strong: bool) -> bool:
 
 
 #: Characters that `normalize_text` drops (zero-width characters, C0/C1 controls; the soft hyphen
-#: stays in HTML mode). The odd spaces it maps to " " need no work here: `str.split` already takes
-#: them, and line separators, for whitespace.
-_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u180e\u200b\u2060\ufeff]")
+#: stays in HTML mode), taken from its own table. The odd spaces it maps to " " need no work here:
+#: `str.split` already takes them, and line separators, for whitespace.
+_DROPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(DROPPED_CHARS - {SOFT_HYPHEN})) + "]")
 
 
 def clean_text(raw: str) -> str:
@@ -151,9 +152,7 @@ def clean_text(raw: str) -> str:
 
     Soft hyphens stay in HTML mode: they are part of the page's words as published (and of the
     snippets that the evaluation looks for); text mode drops them."""
-    if not raw.isascii():
-        raw = _DROPPED.sub("", raw)
-    return " ".join(raw.split())
+    return " ".join(_DROPPED.sub("", raw).split())
 
 
 def collapsed_link_density(block: Block) -> float:

@@ -21,6 +21,9 @@ _SPACE = dict.fromkeys(
     [0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000] + list(range(0x2000, 0x200B)), " "
 )
 _TABLE = {**_DROP, **_SPACE}
+#: What normalization deletes (HTML mode's block text drops the same, but for the soft hyphen).
+DROPPED_CHARS = frozenset(_DROP)
+SOFT_HYPHEN = 0x00AD
 # Plain character classes: the standard library's `re` scans for them about 10x faster than `regex`,
 # and `sub` touches only the few places they occur (str.translate looks up every character).
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\u0085]")

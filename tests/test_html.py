@@ -157,3 +157,19 @@ def test_a_tracking_pixel_noscript_changes_nothing() -> None:
     html = _page(f"<article><p>{PROSE}</p></article><noscript><img src='/pixel.gif' alt='tracking'></noscript>")
     article = cleaner.clean(html, kind="html")
     assert article.text == PROSE and article.stats.get("retry") is None
+
+
+def test_html_mode_drops_the_invisible_characters_text_mode_drops() -> None:
+    """Block text loses what normalization deletes (C0/C1 controls, zero-width characters), also in a
+    block that is otherwise plain ASCII; the soft hyphen alone stays in HTML mode (it is part of the
+    words as published)."""
+    ascii_only = ("The council met on Tuesday evening and voted to keep the pool open all winter, "
+                  "after a long debate about the heating costs (\x1f) and the lessons.")
+    other = "The \u200bschool swim\u00adming lessons go on as before, the head teacher said on Wednesday."
+    body = "".join(f"<p>{ascii_only} Paragraph {i} adds more.</p><p>{other} Part {i}.</p>" for i in range(4))
+    page = f"<html><body><article><h1>Pool stays open</h1>{body}</article></body></html>"
+    html_text = cleaner.clean(page, kind="html").text
+    text_text = cleaner.clean(ascii_only + "\n\n" + other, kind="text").text
+    assert "\x1f" not in html_text and "\u200b" not in html_text
+    assert "heating costs () and the lessons" in html_text and "heating costs () and the lessons" in text_text
+    assert "The school swim\u00adming lessons" in html_text and "The school swimming lessons" in text_text
