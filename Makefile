@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATASET ?= ../shared/benchmarks/trafilatura-eval
-EXTRAS ?= test,scrapy,spark
+EXTRAS ?= test,scrapy,spark,devsets
 comma := ,
 STAMP = $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 
@@ -27,6 +27,12 @@ test: setup
 ## eval: score on the development set (DATASET=path; ARGS="--ablate --half test" ...)
 eval: setup
 	$(VENV)/bin/cleaner eval --dataset $(DATASET) --mode both $(ARGS)
+
+## devsets: render the dev set's pages with other HTML-to-text converters into DATASET/dumps/STYLE/
+## (inscriptis, chromium innerText, BeautifulSoup, html2text; cached), for `cleaner eval --dump all`
+devsets:
+	$(MAKE) setup
+	$(VENV)/bin/python scripts/build_devsets.py --dataset $(DATASET) $(ARGS)
 
 ## bench: speed side by side with peers on the development set (installs the bench extra)
 bench: bench-text bench-html bench-batch bench-spark

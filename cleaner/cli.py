@@ -245,14 +245,20 @@ def eval_command(
     ablate: bool = typer.Option(False, "--ablate", help="Also score with each rule family switched off."),
     failures: int = typer.Option(10, "--failures", help="Show this many pages with missed must-keep snippets."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
+    dump: Optional[str] = typer.Option(None, "--dump", help="Score text mode on one dump style (html_text, inscriptis, innertext, bs4, html2text; built by `make devsets`), or 'all' for the style x half table."),
     config: Optional[Path] = _CONFIG_OPTION,
 ) -> None:
     """Score the cleaner on the development set (with/without snippet metric)."""
-    from .evaluate import run_report
+    from .evaluate import dump_pages, run_dump_table, run_report
 
     cfg = load_config(config)
     try:
-        run_report(dataset, mode, half, ablate, failures, json_out, cfg, Console())
+        if dump == "all" or (dump and "," in dump):
+            run_dump_table(dataset, dump, cfg, Console(), json_out)
+        else:
+            if dump:
+                dump_pages([], dataset, dump)  # a clear error now for an unknown or unbuilt style
+            run_report(dataset, mode if not dump else "text", half, ablate, failures, json_out, cfg, Console(), dump=dump)
     except CleanerError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -14,7 +14,7 @@ import random
 import regex
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -115,6 +115,27 @@ def split(pages: list[Page], half: str) -> list[Page]:
     middle = len(order) // 2
     chosen = order[:middle] if half == "tune" else order[middle:]
     return sorted(chosen, key=lambda p: p.doc_id)
+
+
+#: Text dumps `cleaner eval --dump` scores: the set's own text/ folder (html_text) and the converters
+#: `make devsets` (scripts/build_devsets.py) renders into DATASET/dumps/STYLE/.
+DUMP_STYLES = ("html_text", "inscriptis", "innertext", "bs4", "html2text")
+
+
+def dump_pages(pages: list[Page], root: Path, style: str) -> list[Page]:
+    """The same pages and gold, reading text mode's input from one dump style's folder."""
+    if style not in DUMP_STYLES:
+        raise CleanerError(f"unknown dump style {style!r}; known: {', '.join(DUMP_STYLES)} or 'all'")
+    if style == "html_text":
+        return pages
+    folder = root / "dumps" / style
+    if not folder.is_dir():
+        raise CleanerError(f"no {style} dumps in {folder}: build them with `make devsets DATASET={root}`")
+    missing = [p.doc_id for p in pages if not (folder / f"{p.doc_id}.txt").exists()]
+    if missing:
+        raise CleanerError(f"{len(missing)} pages have no {style} dump in {folder} (first: {missing[0]}): "
+                           f"rebuild with `make devsets DATASET={root} ARGS=--force`")
+    return [replace(p, text_path=folder / f"{p.doc_id}.txt") for p in pages]
 
 
 def read_input(page: Page, mode: str) -> bytes:
@@ -251,13 +272,15 @@ def _counts_row(table: "Table", name: str, c: Counts) -> None:
 
 
 def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int, json_out: Path | None,
-               config: CleanerConfig, console: "Console") -> dict[str, Any]:
+               config: CleanerConfig, console: "Console", dump: str | None = None) -> dict[str, Any]:
     """Evaluate, print the tables, and return (and optionally write) the report."""
     from rich.table import Table
 
     pages = split(load_dataset(dataset), half)
+    if dump:
+        pages = dump_pages(pages, dataset, dump)
     modes = ("text", "html") if mode == "both" else (mode,)
-    report: dict[str, Any] = {"dataset": str(dataset), "half": half, "pages": len(pages)}
+    report: dict[str, Any] = {"dataset": str(dataset), "half": half, "pages": len(pages), "dump": dump or "html_text"}
     for m in modes:
         total, results, elapsed = evaluate(pages, m, cleaner_extractor(config, m))
         head = Table(title=f"{m} mode, {len(pages)} pages ({half}), {len(pages) / max(elapsed, 1e-9):.0f} docs/s")
@@ -303,6 +326,50 @@ def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int,
                 at.add_row(family, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", f"{c.f1 - total.f1:+.3f}")
             console.print(at)
         report[m] = section
+    if json_out:
+        json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return report
+
+
+def run_dump_table(dataset: Path, dump: str, config: CleanerConfig, console: "Console",
+                   json_out: Path | None = None) -> dict[str, Any]:
+    """Text mode on each dump style's tune and test halves: the style x half table of issue 11."""
+    from rich.table import Table
+
+    styles = DUMP_STYLES if dump == "all" else tuple(s.strip() for s in dump.split(","))
+    pages = load_dataset(dataset)
+    halves = ("tune", "test")
+    report: dict[str, Any] = {"dataset": str(dataset), "mode": "text", "styles": {}}
+    table = Table(title=f"text mode by dump style ({len(pages)} pages; tune / test halves)")
+    table.add_column("style")
+    for half in halves:
+        for col in ("P", "R", "F1"):
+            table.add_column(f"{half} {col}")
+    extractor = cleaner_extractor(config, "text")
+    for style in styles:
+        styled = dump_pages(pages, dataset, style)
+        row: dict[str, Any] = {}
+        cells = [style]
+        for half in halves:
+            total, results, _ = evaluate(split(styled, half), "text", extractor)
+            row[half] = total.to_dict()
+            row[half]["languages"] = {k: v.to_dict() for k, v in by_language(results).items()}
+            cells += [f"{total.precision:.3f}", f"{total.recall:.3f}", f"{total.f1:.3f}"]
+        report["styles"][style] = row
+        table.add_row(*cells)
+    if len(styles) > 1:
+        summary: dict[str, Any] = {}
+        cells = ["mean"]
+        for half in halves:
+            f1s = [report["styles"][s][half]["f1"] for s in styles]
+            summary[half] = {k: round(sum(report["styles"][s][half][k] for s in styles) / len(styles), 4)
+                             for k in ("precision", "recall", "f1")}
+            summary[half]["gap"] = round(max(f1s) - min(f1s), 4)
+            cells += [f"{summary[half]['precision']:.3f}", f"{summary[half]['recall']:.3f}", f"{summary[half]['f1']:.3f}"]
+        table.add_row(*cells)
+        table.add_row("gap (best-worst F1)", "", "", f"{summary['tune']['gap']:.3f}", "", "", f"{summary['test']['gap']:.3f}")
+        report["summary"] = summary
+    console.print(table)
     if json_out:
         json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return report

@@ -50,3 +50,62 @@ def test_metadata_comparison_forgives_only_whitespace_case_and_list_rendering() 
     assert not meta_matches("author", ["Stefanus"], "Stefanus Stahl")  # so is part of a name
     assert not meta_matches("author", [], "")
     assert meta_matches("date", "2019-10-16", "2019-10-16")
+
+
+def _build_dumps(tmp_path: Path, styles: str) -> Path:
+    import shutil
+
+    root = tmp_path / "evalset"
+    shutil.copytree(EVALSET, root)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_devsets.py"), "--dataset", str(root), "--styles", styles],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_devsets_build_dumps_and_eval_scores_each_style(tmp_path: Path) -> None:
+    root = _build_dumps(tmp_path, "inscriptis,bs4,html2text")
+    for style in ("inscriptis", "bs4", "html2text"):
+        dumps = sorted(p.name for p in (root / "dumps" / style).glob("*.txt"))
+        assert dumps == sorted(f"{p.doc_id}.txt" for p in load_dataset(root))
+    # the dumps really differ by converter: html2text writes Markdown, the others plain text
+    page = load_dataset(root)[1].doc_id
+    texts = {s: (root / "dumps" / s / f"{page}.txt").read_text() for s in ("inscriptis", "bs4", "html2text")}
+    assert len(set(texts.values())) == 3
+    again = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_devsets.py"), "--dataset", str(root), "--styles", "bs4"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "cached" in again.stdout
+    out = tmp_path / "styles.json"
+    result = subprocess.run([sys.executable, "-m", "cleaner", "eval", "--dataset", str(root), "--dump", "html_text,inscriptis,bs4,html2text",
+                             "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text())
+    assert set(report["styles"]) == {"html_text", "inscriptis", "bs4", "html2text"}
+    for row in report["styles"].values():
+        assert row["tune"]["docs"] + row["test"]["docs"] == 3
+    assert "gap" in report["summary"]["test"]
+    single = subprocess.run([sys.executable, "-m", "cleaner", "eval", "--dataset", str(root), "--dump", "bs4", "--failures", "0"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert single.returncode == 0 and "text mode, 3 pages" in single.stdout
+
+
+def test_devsets_innertext_renders_with_chromium_offline(tmp_path: Path) -> None:
+    import os
+
+    import pytest
+
+    if not Path("/usr/bin/chromium").exists() and os.environ.get("CI") != "true":
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    root = _build_dumps(tmp_path, "innertext")
+    page = next(p for p in load_dataset(root) if p.doc_id == "blog.python.org")
+    text = (root / "dumps" / "innertext" / "blog.python.org.txt").read_text()
+    assert any(s in text for s in page.with_) and "<div" not in text
+
+
+def test_eval_dump_names_a_missing_or_unknown_style() -> None:
+    missing = subprocess.run([sys.executable, "-m", "cleaner", "eval", "--dataset", str(EVALSET), "--dump", "inscriptis"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "make devsets" in missing.stderr
+    unknown = subprocess.run([sys.executable, "-m", "cleaner", "eval", "--dataset", str(EVALSET), "--dump", "lynx"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert unknown.returncode == 2 and "unknown dump style" in unknown.stderr
