@@ -22,6 +22,7 @@ from .html_labels import (fallback_html, fix_title, kept_chars, label_html, meas
 from .labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url
 from .language import LanguageModel
+from .layout import undo_layout
 from .normalize import normalize_text
 from .rules import RuleSet
 from .segment import segment_text
@@ -73,12 +74,13 @@ class Cleaner:
         text, kind = to_text(raw, kind, config.max_input_bytes)
         if kind == "html":
             return self._clean_html(text, url)
+        text, layout = undo_layout(text)
         normalized = normalize_text(text)
         doc = Document(normalized, segment_text(normalized), url=url, kind=kind)
         languages = _language_model()
         doc.language = config.language or languages.detect(normalized)
         self._label(doc, languages.stopwords_for(doc.language))
-        return _assemble(doc, {}, {})
+        return _assemble(doc, {}, {"layout": layout} if layout != "plain" else {})
 
     def _clean_html(self, html: str, url: str | None) -> Article:
         """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages."""
