@@ -24,6 +24,7 @@ from .metadata import date_from_url
 from .language import LanguageModel
 from .layout import undo_layout
 from .normalize import normalize_text
+from .publisher import find_publisher
 from .rules import RuleSet
 from .segment import segment_text
 from .structure import (
@@ -237,6 +238,11 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         or _near_region(doc, meta.get("relative_dates", []))
     )
     publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
+    if doc.kind != "html":
+        found = (publisher, "source line") if publisher else find_publisher([s.text for s in doc.segments], doc.url, meta.get("title"))
+        if found:
+            publisher = found[0]
+            extra_stats = {**extra_stats, "publisher_from": found[1]}
     title = meta.get("title")
     page_claims: dict[str, Any] = {}
     if doc.kind == "html":

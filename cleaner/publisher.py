@@ -1,0 +1,108 @@
+"""The publisher (site name) of a text-mode document, from what the scraped text itself shows.
+
+Text has no `og:site_name`; but a page's text nearly always names its site somewhere, in a few fixed
+shapes. In order of trust:
+- a source line the labeller already read ("Read Full Article on TheEpochTimes.com", "The Guardian08-05-2025");
+- the page title's site part: the first lines of a dump are usually the `<title>`,
+  "Headline | Site" / "Site - Headline" / "Headline | Section | Site"; the short side is the site when
+  something confirms it (the same name as a line of its own elsewhere, in a copyright line, or in the
+  URL's host), or when it is the last part and clearly shorter than the headline;
+- a copyright footer with a year or a rights phrase ("© 2024 Riverside Gazette. All rights reserved.");
+  a bare "© Name" is an image credit, not a footer;
+- the URL's host ("netzpolitik.org") when a URL was given and nothing else names the site.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+#: Separators between a headline and a site name in a page title.
+_TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]{1,2}|-{1,2})\s+")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|Copyright|&copy;)\s*(?:©\s*)?(?:(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    r"(?:by\s+)?(?P<name>[^\W\d_][\w&'’.\- ]{1,60}?)"
+    r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|GmbH|AG|SA|S\.A|SE|plc|Corp|Media|KG)\.?)?"
+    r"\s*(?:[,|•·]|\.(?!\w)|\ball rights\b|\balle rechte\b|\btous droits\b|\btodos los derechos\b|\bwszelkie prawa\b|$)",
+    re.I,
+)
+_RIGHTS = re.compile(r"all rights|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa|rights reserved", re.I)
+_NOT_A_NAME = re.compile(r"(?i)^(?:the\s+)?(?:copyright|all|images?|photos?|foto|bild|fotos|getty|imago|dpa|afp|reuters|ap|epa)\b")
+_MAX_WORDS = 6
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, accents folded: 'La Vie des idées' -> 'laviedesidees'."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
+
+
+def host_label(url: str | None) -> str:
+    """'www.theguardian.com' -> 'theguardian.com' ('' without a usable URL)."""
+    if not url or "://" not in url:
+        return ""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _host_confirms(name: str, host: str) -> bool:
+    if not host:
+        return False
+    site = _letters(host.rsplit(".", 1)[0] if "." in host else host)
+    key = _letters(name)
+    return bool(key) and len(key) >= 3 and (key in _letters(host) or (len(site) >= 4 and site in key))
+
+
+def _short(part: str) -> bool:
+    return (0 < len(part) <= 60 and len(part.split()) <= _MAX_WORDS and part[:1].isalnum()
+            and not part.endswith(("!", "?", ".", ":", ",")))  # "Jetzt entdecken!" is a slogan, not a site
+
+
+def _from_title(lines: list[str], standalone: set[str], footer: str, host: str, title: str | None) -> str | None:
+    for line in lines[:3]:
+        if "©" in line or "(c)" in line.lower():
+            continue  # an image credit ("© East News | Name"), not the page title
+        parts = [p.strip() for p in _TITLE_SEP.split(line) if p.strip()]
+        if len(parts) < 2:
+            continue
+        first, last = parts[0], parts[-1]
+        for cand in (last, first):
+            if cand == title:
+                continue
+            if _short(cand) and (cand.casefold() in standalone or cand.casefold() in footer or _host_confirms(cand, host)):
+                return cand
+        if _short(last) and len(last.split()) * 2 <= len(" ".join(parts[:-1]).split()):
+            return last
+    return None
+
+
+def _from_copyright(lines: list[str]) -> str | None:
+    for line in reversed(lines):
+        if len(line) > 200 or not ("©" in line or "copyright" in line.lower() or "(c)" in line.lower()):
+            continue
+        m = _COPYRIGHT.search(line)
+        if not m or not (m["year"] or _RIGHTS.search(line)):
+            continue
+        name = m["name"].strip(" .-'’")
+        if _short(name) and not _NOT_A_NAME.match(name) and not name.isdigit():
+            return name
+    return None
+
+
+def find_publisher(lines: list[str], url: str | None, title: str | None = None) -> tuple[str, str] | None:
+    """(site name, where it came from: 'title', 'copyright' or 'url') from the document's lines."""
+    lines = [line.strip() for line in lines if line.strip()]
+    if not lines:
+        return None
+    host = host_label(url)
+    standalone = {line.casefold() for line in lines[5:] if len(line) <= 60}
+    footer = " ".join(line.casefold() for line in lines if "©" in line or "copyright" in line.lower())
+    found = _from_title(lines, standalone, footer, host, title)
+    if found:
+        return found, "title"
+    found = _from_copyright(lines)
+    if found:
+        return found, "copyright"
+    if host:
+        return host, "url"
+    return None
