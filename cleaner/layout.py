@@ -12,6 +12,9 @@ enough to mislead the line stages, and both are recognised from the text itself:
   A break is undone where the text shows it was inline: the line ends in a space, or the next line
   starts with a space or with closing punctuation.
 
+- `indented` (inscriptis and the like): most lines indented to show nesting, list items bulleted with
+  "*", "+" or "o". The indentation and the bullets go.
+
 Any other text passes unchanged. The result is what text mode normalizes, segments and labels (and what
 the ledger's offsets point into, `Article.normalized_input`); `stats["layout"]` says which was undone.
 """
@@ -35,11 +38,13 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 #: Words after "Press- " in a German (or Dutch) elision: the hyphen ends a word, the space is real.
 _ELIDED = re.compile(r"(?:und|oder|bis|sowie|bzw|en|of|and|or)\b")
+#: inscriptis-style layout: nesting shown by indentation, list items by "*", "+", "-" or "o" bullets.
+_INDENT_AND_BULLET = re.compile(r"^[ \t]+(?:[*+•▪◦o-][ \t]+)?", re.M)
 _CLOSING = frozenset(".,;:!?)]}»”’%")
 
 
 def detect_layout(text: str) -> str:
-    """'markdown', 'fragmented' or 'plain', from marks counted in the first 200 kB."""
+    """'markdown', 'fragmented', 'indented' or 'plain', from marks counted in the first 200 kB."""
     sample = text[:200_000]
     links = len(_MD_LINK_OR_IMAGE.findall(sample))
     if links and links + len(_MD_HEADING.findall(sample)) + len(_MD_STRONG.findall(sample)) >= 3:
@@ -48,7 +53,9 @@ def detect_layout(text: str) -> str:
     if len(lines) >= 10:
         trailing = sum(1 for line in lines if line[-1] in " \t")
         indented = sum(1 for line in lines if line[0] in " \t")
-        if trailing >= 0.08 * len(lines) and indented < 0.5 * len(lines):
+        if indented >= 0.5 * len(lines):
+            return "indented"
+        if trailing >= 0.08 * len(lines):
             return "fragmented"
     return "plain"
 
@@ -60,6 +67,8 @@ def undo_layout(text: str, layout: str | None = None) -> tuple[str, str]:
         return _from_markdown(text), layout
     if layout == "fragmented":
         return _join_fragments(text), layout
+    if layout == "indented":
+        return _INDENT_AND_BULLET.sub("", text), layout
     return text, "plain"
 
 
