@@ -13,6 +13,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -29,7 +30,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+#: Messages on stderr are not wrapped at the terminal's width (a path or a command split over two
+#: lines cannot be copied or grepped) and their variable parts are escaped (`cleaner[spark]` is not markup).
+err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 class OutputFormat(str, Enum):
@@ -62,7 +65,7 @@ def load_config(path: Optional[Path], **overrides: object) -> CleanerConfig:
     try:
         return CleanerConfig.from_toml(path, **overrides) if path else CleanerConfig().replace(**overrides)
     except CleanerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
 
 
@@ -143,7 +146,7 @@ def clean_command(
 
 
 def _usage(message: str) -> None:
-    err.print(f"[red]usage error:[/red] {message}")
+    err.print(f"[red]usage error:[/red] {escape(message)}")
     raise typer.Exit(2)
 
 
@@ -196,7 +199,7 @@ def explain_command(
     try:
         select = Selection.parse(only, rule)
     except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     paths = expand_sources(sources)
     if html is not None:
@@ -209,7 +212,7 @@ def explain_command(
             article: Article = cleaner.clean(read_source(source), kind=kind.value)
         except (CleanerError, OSError) as exc:
             failures += 1
-            err.print(f"[red]error[/red] {source}: {type(exc).__name__}: {exc}")
+            err.print(f"[red]error[/red] {escape(source)}: {type(exc).__name__}: {escape(str(exc))}")
             continue
         print_explanation(article, console, select, source if len(paths) > 1 else None)
     if failures:
@@ -260,7 +263,7 @@ def eval_command(
                 dump_pages([], dataset, dump)  # a clear error now for an unknown or unbuilt style
             run_report(dataset, mode if not dump else "text", half, ablate, failures, json_out, cfg, Console(), dump=dump)
     except CleanerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
 
 
