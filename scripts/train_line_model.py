@@ -22,10 +22,11 @@ from cleaner.config import CleanerConfig
 from cleaner.document import Document
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
-from cleaner.evaluate import cleaner_extractor, evaluate, load_dataset, read_input, split
+from cleaner.evaluate import Counts, cleaner_extractor, dump_pages, evaluate, load_dataset, read_input, split
 from cleaner.features import FEATURE_NAMES
 from cleaner.features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from cleaner.heuristics import prepare
+from cleaner.layout import undo_layout
 from cleaner.normalize import normalize_text
 from cleaner.segment import segment_text
 
@@ -112,7 +113,7 @@ def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = N
     languages = _language_model()
     out = []
     for page in pages:
-        normalized = normalize_text(page.text_path.read_text(encoding="utf-8"))
+        normalized = normalize_text(undo_layout(page.text_path.read_text(encoding="utf-8"))[0])
         doc = Document(normalized, segment_text(normalized))
         doc.language = languages.detect(normalized)
         cleaner.label_before_heuristics(doc)
@@ -171,10 +172,18 @@ def main() -> None:
                              "snippets on 92%% of lines of 80+ characters, 86%% of all lines)")
     parser.add_argument("--without", default="",
                         help="comma-separated second-stage feature names held at zero (ablation: their weights stay 0)")
+    parser.add_argument("--dumps", default="html_text",
+                        help="comma-separated dump styles whose tune halves are fitted together (`make devsets` "
+                             "builds them; 'all' for every style), so that no converter's layout is learnt alone")
     args = parser.parse_args()
     config = CleanerConfig()
-    tune = split(load_dataset(args.dataset), "tune")
-    weak = html_bodies(tune, config) if args.weak else None
+    from cleaner.evaluate import DUMP_STYLES
+
+    styles = DUMP_STYLES if args.dumps == "all" else tuple(args.dumps.split(","))
+    tune_pages = split(load_dataset(args.dataset), "tune")
+    halves = {style: dump_pages(tune_pages, args.dataset, style) for style in styles}
+    tune = [page for pages in halves.values() for page in pages]
+    weak = html_bodies(tune_pages, config) if args.weak else None
     data = collect(tune, config, weak, args.gold_weight, args.weak_min_chars)
     x, y, sw = stack(data)
     print(f"{len(y)} labelled lines ({int(y.sum())} article, {int(len(y) - y.sum())} boilerplate) from {len(tune)} pages")
@@ -202,7 +211,9 @@ def main() -> None:
         from cleaner.heuristics import load_model
 
         load_model.cache_clear()
-        counts, _, _ = evaluate(tune, "text", cleaner_extractor(config, "text"))
+        counts = Counts()
+        for pages in halves.values():
+            counts.add(evaluate(pages, "text", cleaner_extractor(config, "text"))[0])
         # Recall weighs more than precision (losing article text is worse than keeping a menu
         # line): the threshold maximises F-beta with beta = 1.5.
         p, r = counts.precision, counts.recall
@@ -212,7 +223,8 @@ def main() -> None:
             best = (f_beta, threshold)
     result = {
         **model(best[1]),
-        "trained_on": "tune half of the development set (cleaner.evaluate.split, seed 20261123)",
+        "trained_on": "tune half of the development set (cleaner.evaluate.split, seed 20261123), dump styles: "
+                      + ", ".join(styles),
         "labelled_lines": int(len(y)),
         "tune_f_beta": round(best[0], 4),
         "beta": BETA,
