@@ -11,7 +11,12 @@ Styles (each the converter's plain, default call on the decoded page):
 - `innertext`: `document.body.innerText` in headless Debian chromium via Playwright, JavaScript off,
   every network request refused.
 - `bs4`: `BeautifulSoup(html, "lxml").get_text("\\n")`.
-- `html2text`: `html2text.html2text(html)` (Markdown, wrapped at 78 columns, links and images kept).
+- `html2text`: a new `html2text.HTML2Text()` per page with `unicode_snob = True`, `.handle(html)` (Markdown, wrapped at 78
+  columns, links and images kept). Without `unicode_snob` html2text writes character references as ASCII
+  look-alikes (`&uuml;` -> "u", `&ldquo;` -> '"'): 5% of the set's must-keep snippets are then gone from
+  the input before any cleaning (measured on the tune half: 0.937 of them left, against 0.985 for
+  html_text), which measures the converter's option, not a cleaner; a user who keeps non-English text
+  sets it.
 
 Outputs are cached: a style whose folder holds a stamp matching the converter's version and the page
 list is skipped unless --force. The pages are decoded as the set's README says (byte-order mark, else
@@ -74,7 +79,12 @@ def _bs4() -> Callable[[str], str]:
 def _html2text() -> Callable[[str], str]:
     import html2text
 
-    return html2text.html2text
+    def convert(html: str) -> str:
+        converter = html2text.HTML2Text()  # one per page: an instance keeps state from the last page
+        converter.unicode_snob = True
+        return converter.handle(html)
+
+    return convert
 
 
 class InnerText:
@@ -115,6 +125,8 @@ class InnerText:
 def _version(style: str) -> str:
     dist = {"inscriptis": "inscriptis", "innertext": "playwright", "bs4": "beautifulsoup4", "html2text": "html2text"}[style]
     version = metadata.version(dist)
+    if style == "html2text":
+        version += " unicode_snob, one instance per page"
     if style == "bs4":
         version += f"+lxml {metadata.version('lxml')}"
     if style == "innertext":
