@@ -124,7 +124,7 @@ def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = N
             for i, label in enumerate(weak_labels(prepared.texts, weak.get(page.doc_id))):
                 if labels[i] is None and label is not None and prepared.stats[i].length >= weak_min_chars:
                     labels[i], weights[i] = label, 1.0
-        out.append((np.array(prepared.rows), labels, weights, [v is not None for v in doc.verdicts], prepared))
+        out.append((np.array(prepared.rows, dtype=float).reshape(-1, len(FEATURE_NAMES)), labels, weights, [v is not None for v in doc.verdicts], prepared))
     return out
 
 

@@ -9,8 +9,13 @@ import cleaner
 _CASE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "es_kicker_above_headline" / "input.txt"
 
 
+#: The case's own config: a recall-leaning threshold at which the scorer keeps the label beside the
+#: headline (as it does on some pages at the default), so that HEU003 is what removes it.
+_CONFIG = cleaner.CleanerConfig(keep_threshold=0.2)
+
+
 def _fired(text: str) -> dict[str, str]:
-    return {r.text: r.rule for r in cleaner.clean(text, kind="text").removed}
+    return {r.text: r.rule for r in cleaner.clean(text, kind="text", config=_CONFIG).removed}
 
 
 def test_short_label_above_headline_goes() -> None:
@@ -24,6 +29,6 @@ def test_sentence_above_headline_stays() -> None:
 
 
 def test_nothing_goes_when_the_rule_is_off() -> None:
-    config = cleaner.CleanerConfig(disabled_rules=frozenset({"HEU003"}))
+    config = _CONFIG.replace(disabled_rules=frozenset({"HEU003"}))
     article = cleaner.clean(_CASE.read_text(encoding="utf-8"), kind="text", config=config)
     assert all(r.rule != "HEU003" for r in article.removed)
