@@ -41,10 +41,11 @@ bench-text:
 	$(MAKE) setup EXTRAS=test,bench
 	$(VENV)/bin/python bench/text_mode.py --dataset $(DATASET)
 
-## train: refit the text-mode line scorer on the tune half (cleaner/data/line_model.json)
+## train: refit the text-mode line scorer on the tune half of every dump style (cleaner/data/line_model.json)
 train:
+	$(MAKE) devsets
 	$(MAKE) setup EXTRAS=test,train
-	$(VENV)/bin/python scripts/train_line_model.py --dataset $(DATASET)
+	$(VENV)/bin/python scripts/train_line_model.py --dataset $(DATASET) --dumps all
 ## bench-html: HTML mode vs trafilatura.extract, docs/s and F1 on the same pages (DATASET=path; ARGS="--half test")
 bench-html: setup
 	$(PY) bench/html_mode.py --dataset $(DATASET) $(ARGS)
