@@ -15,6 +15,7 @@ import regex
 
 from .config import CleanerConfig
 from .document import Document
+from .vocabulary import vocabulary_scores
 
 _TERMINAL = ".!?…\"”»)'’"
 _BULLET = regex.compile(r"^(?:[-•*·–▪►✓]\s|\d{1,2}[.)]\s)")
@@ -35,7 +36,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "digit_ratio", "capitalised_words", "separators", "urlish", "copyright", "dup",
     "prose", "short", "prose_before", "prose_after", "rel_pos", "in_run", "block_log", "first_in_block",
     "last_in_block", "prev_density", "next_density", "prev_prose", "next_prose", "prev_rule", "next_rule",
-    "near_rule", "win_prose", "win_density", "nearest_prose_dist", "base_score",
+    "near_rule", "win_prose", "win_density", "nearest_prose_dist", "base_score", "vocab_mean", "vocab_min",
 )
 
 
@@ -46,6 +47,8 @@ class LineStats:
     density: float
     terminal: bool
     prose: bool
+    vocab_mean: float = 0.0
+    vocab_min: float = 0.0
 
 
 def tokenize(text: str) -> list[str]:
@@ -53,7 +56,8 @@ def tokenize(text: str) -> list[str]:
     return [token for token in [word.strip(_PUNCT_STRIP) for word in text.lower().split()] if token]
 
 
-def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig) -> LineStats:
+def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig,
+               vocabulary: dict[str, float] | None = None) -> LineStats:
     tokens = tokenize(text)
     n_words = len(tokens)
     terminal = bool(text) and text[-1] in _TERMINAL
@@ -63,7 +67,8 @@ def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig) -> L
         # No stoplist for this language: trust sentence shape alone.
         density = 0.35 if terminal and n_words >= 6 else 0.0
     prose = len(text) >= _PROSE_CHARS and density >= config.stopwords_low and terminal
-    return LineStats(len(text), n_words, density, terminal, prose)
+    vocab_mean, vocab_min = vocabulary_scores(tokens, vocabulary) if vocabulary else (0.0, 0.0)
+    return LineStats(len(text), n_words, density, terminal, prose, vocab_mean, vocab_min)
 
 
 def base_score(s: LineStats, config: CleanerConfig) -> float:
@@ -224,6 +229,8 @@ def doc_features(
             sum(densities[lo:hi]) / width,
             min(nearest[i], 20) / 20.0,
             max(-1.0, min(1.0, scores[i] / 200.0)),
+            s.vocab_mean,
+            s.vocab_min,
         ])
     return rows
 

@@ -29,6 +29,7 @@ from .features import (
 )
 from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from .rules import RuleSet
+from .vocabulary import load_vocabulary
 
 #: Labels of lines that interrupt an article without ending it.
 _INTERRUPTIONS = frozenset({"advert", "caption", "credit", "share", "timestamp", "counter", "read-more"})
@@ -94,7 +95,8 @@ class Prepared:
 
 def prepare(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> Prepared:
     texts = [doc.kept_text(i) if doc.spans[i] else seg.text for i, seg in enumerate(doc.segments)]
-    stats = [line_stats(t, stopwords, config) for t in texts]
+    vocabulary = load_vocabulary()
+    stats = [line_stats(t, stopwords, config, vocabulary) for t in texts]
     scores = [
         -min(float(stats[i].length), 80.0) if doc.verdicts[i] is not None else base_score(stats[i], config)
         for i in range(len(texts))
