@@ -67,8 +67,9 @@ def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig,
         # No stoplist for this language: trust sentence shape alone.
         density = 0.35 if terminal and n_words >= 6 else 0.0
     prose = len(text) >= _PROSE_CHARS and density >= config.stopwords_low and terminal
-    vocab_mean, vocab_min = vocabulary_scores(tokens, vocabulary) if vocabulary else (0.0, 0.0)
-    return LineStats(len(text), n_words, density, terminal, prose, vocab_mean, vocab_min)
+    if vocabulary:
+        return LineStats(len(text), n_words, density, terminal, prose, *vocabulary_scores(tokens, vocabulary))
+    return LineStats(len(text), n_words, density, terminal, prose)
 
 
 def base_score(s: LineStats, config: CleanerConfig) -> float:
@@ -171,9 +172,11 @@ def doc_features(
     ruled_before = _prefix_sums(ruled)
     run_lo, run_hi = run
     rows: list[list[float]] = []
+    zeros = [0.0] * len(FEATURE_NAMES)
+    log1p = math.log1p
     for i in range(n):
         if ruled[i]:
-            rows.append([0.0] * len(FEATURE_NAMES))
+            rows.append(zeros)  # shared: rows are read, never changed
             continue
         s = stats[i]
         text = texts[i]
@@ -182,53 +185,58 @@ def doc_features(
         words = head.split()
         capitalised = sum([w[0].isupper() for w in words]) / (len(words) or 1)
         seg = segs[i]
-        lo, hi = max(0, i - 3), min(n, i + 4)
+        lo = i - 3 if i > 3 else 0
+        hi = i + 4 if i + 4 < n else n
         width = hi - lo
         if i > 0:
             prev_s = stats[i - 1]
-            prev = (prev_s.density, float(prev_s.prose), float(ruled[i - 1]))
+            prev_density, prev_prose, prev_rule = prev_s.density, 1.0 if prev_s.prose else 0.0, 1.0 if ruled[i - 1] else 0.0
         else:
-            prev = (0.0, 0.0, 0.0)
+            prev_density = prev_prose = prev_rule = 0.0
         if i + 1 < n:
             next_s = stats[i + 1]
-            nxt = (next_s.density, float(next_s.prose), float(ruled[i + 1]))
+            next_density, next_prose, next_rule = next_s.density, 1.0 if next_s.prose else 0.0, 1.0 if ruled[i + 1] else 0.0
         else:
-            nxt = (0.0, 0.0, 0.0)
+            next_density = next_prose = next_rule = 0.0
+        n_words = s.words if s.words < 100 else 100
+        separators = len(_SEPARATORS.findall(text))
+        near = nearest[i] if nearest[i] < 20 else 20
+        score = scores[i] / 200.0
         rows.append([
             1.0,
-            math.log1p(s.length) / 6.0,
-            min(s.words, 100) / 50.0,
+            log1p(s.length) / 6.0,
+            n_words / 50.0,
             s.density,
-            float(s.terminal),
-            float(text.endswith(":")),
-            float(bool(_BULLET.match(text))),
+            1.0 if s.terminal else 0.0,
+            1.0 if text.endswith(":") else 0.0,
+            1.0 if _BULLET.match(text) else 0.0,
             upper / (letters or 1),
             digits / (len(head) or 1),
             capitalised,
-            min(len(_SEPARATORS.findall(text)), 5) / 5.0,
-            float(bool(_URLISH.search(text))),
-            float("©" in text or "(c)" in text or "(C)" in text),
-            float(counts[text] > 1),
-            float(prose_chars[i] > 0),
-            float(s.length < 30),
+            (separators if separators < 5 else 5) / 5.0,
+            1.0 if _URLISH.search(text) else 0.0,
+            1.0 if ("©" in text or "(c)" in text or "(C)" in text) else 0.0,
+            1.0 if counts[text] > 1 else 0.0,
+            1.0 if prose_chars[i] > 0 else 0.0,
+            1.0 if s.length < 30 else 0.0,
             cumulative[i] / total_prose,
             1.0 - (cumulative[i] + prose_chars[i]) / total_prose,
             i / n,
-            float(run_lo <= i < run_hi),
-            math.log1p(block_sizes[seg.block]) / 3.0,
-            float(seg.first_in_block),
-            float(seg.last_in_block),
-            prev[0],
-            nxt[0],
-            prev[1],
-            nxt[1],
-            prev[2],
-            nxt[2],
+            1.0 if run_lo <= i < run_hi else 0.0,
+            log1p(block_sizes[seg.block]) / 3.0,
+            1.0 if seg.first_in_block else 0.0,
+            1.0 if seg.last_in_block else 0.0,
+            prev_density,
+            next_density,
+            prev_prose,
+            next_prose,
+            prev_rule,
+            next_rule,
             (ruled_before[hi] - ruled_before[lo]) / width,
             (prose_before[hi] - prose_before[lo]) / width,
             sum(densities[lo:hi]) / width,
-            min(nearest[i], 20) / 20.0,
-            max(-1.0, min(1.0, scores[i] / 200.0)),
+            near / 20.0,
+            -1.0 if score < -1.0 else 1.0 if score > 1.0 else score,
             s.vocab_mean,
             s.vocab_min,
         ])

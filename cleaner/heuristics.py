@@ -95,8 +95,9 @@ class Prepared:
 
 def prepare(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> Prepared:
     texts = [doc.kept_text(i) if doc.spans[i] else seg.text for i, seg in enumerate(doc.segments)]
+    # A line a rule removed gets no score, so its words need not be weighed.
     vocabulary = load_vocabulary()
-    stats = [line_stats(t, stopwords, config, vocabulary) for t in texts]
+    stats = [line_stats(t, stopwords, config, None if v is not None else vocabulary) for t, v in zip(texts, doc.verdicts)]
     scores = [
         -min(float(stats[i].length), 80.0) if doc.verdicts[i] is not None else base_score(stats[i], config)
         for i in range(len(texts))

@@ -38,6 +38,8 @@ def vocabulary_scores(tokens: list[str], weights: dict[str, float]) -> tuple[flo
     A word the vocabulary does not know weighs 0 (no evidence either way)."""
     if not tokens:
         return 0.0, 0.0
-    get = weights.get
-    values = [get(t, 0.0) for t in tokens]
-    return sum(values) / (len(values) * CLIP), min(values) / CLIP
+    known = [weights[t] for t in tokens if t in weights]
+    lowest = min(known) if known else 0.0
+    if lowest > 0.0 and len(known) < len(tokens):
+        lowest = 0.0
+    return sum(known) / (len(tokens) * CLIP), lowest / CLIP
