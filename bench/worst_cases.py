@@ -142,6 +142,12 @@ def many_markers(n: int) -> str:
     return _article_text() + "\n" + "Related Articles\nA teaser headline\n\n" * n
 
 
+def markers_first(n: int) -> str:
+    """Text mode: `n` section openers each followed by a teaser, then the article (every opener
+    asks how much prose lies before and after it)."""
+    return "Related Articles\nA teaser headline\n\n" * n + "\n" + _article_text()
+
+
 def table(n: int) -> str:
     """The article, then a table of `n` rows x 10 cells."""
     row = "<tr>" + "".join(f"<td>c{k}</td>" for k in range(10)) + "</tr>"
@@ -209,6 +215,7 @@ CASES: tuple[Case, ...] = (
     Case("fragment-lines", "text", "lines", 100_000, one_char_lines_spaced, note="10^5 'x ' lines"),
     Case("repeated-lines", "text", "lines", 100_000, repeated_lines, note="one line 10^5 times"),
     Case("section-markers", "text", "openers", 100_000, many_markers, note="10^5 'Related Articles'"),
+    Case("markers-first", "text", "openers", 12_000, markers_first, note="1.2 x 10^4 openers before the article"),
     Case("table", "html", "rows", 10_000, table, note="10^4 x 10 cells after the article"),
     Case("nested-tables", "html", "depth", 10_000, nested_tables, note="tables in cells, article inside"),
     Case("nested-lists", "html", "depth", 100_000, nested_lists, note="<ul><li> nested"),

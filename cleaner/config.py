@@ -64,6 +64,9 @@ class CleanerConfig:
     #: HTML: neither the trafilatura fallback nor htmldate is asked on pages longer than this many
     #: characters (each parses the page again, with lxml; the development set's largest is 1.6 MB).
     helpers_max_chars: int = 2_000_000
+    #: HTML: nor on pages of more tags than this (their cost grows with the elements: trafilatura
+    #: took 2.9 s on a paragraph of 62,500 links; the development set's most is 19,617).
+    helpers_max_tags: int = 40_000
     #: HTML: when the page's structure leaves less body than this many characters (of a longer page),
     #: trafilatura.extract chooses which segments stay (about 8% of the development set's pages at 700;
     #: 0 switches the fallback off).

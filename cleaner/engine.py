@@ -109,9 +109,13 @@ class Cleaner:
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
             capped["max_html_nodes"] = config.max_html_nodes
-        helpers = len(html) <= config.helpers_max_chars
-        if not helpers:
+        helpers = True
+        if len(html) > config.helpers_max_chars:
             capped["helpers_max_chars"] = config.helpers_max_chars
+            helpers = False
+        elif html.count("<") > config.helpers_max_tags:
+            capped["helpers_max_tags"] = config.helpers_max_tags
+            helpers = False
         if len(doc.segments) > config.fallback_max_lines:
             if config.html_fallback_chars and short_of_body(doc, config.html_fallback_chars):
                 capped["fallback_max_lines"] = config.fallback_max_lines
