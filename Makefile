@@ -66,3 +66,9 @@ bench-batch: setup
 ## bench-sites: what learned site boilerplate adds to F1 on the development set, grouped by host
 bench-sites: setup
 	$(PY) bench/site_rules.py --dataset $(DATASET)
+
+## bench-worst: CPU seconds of one clean call on generated pathological pages (deep nesting, 10^6
+## siblings, 10 MB of one tag, a 5 MB credit line, ...) at 1x-8x, against an ordinary page of the same size
+.PHONY: bench-worst
+bench-worst: setup
+	$(PY) bench/worst.py --dataset $(DATASET) $(ARGS)

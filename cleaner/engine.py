@@ -26,7 +26,7 @@ from .layout import undo_layout
 from .normalize import normalize_text
 from .publisher import find_publisher
 from .rules import RuleSet
-from .segment import segment_text
+from .segment import first_lines, segment_text
 from .structure import (
     label_author_bio,
     label_breadcrumb_title,
@@ -75,21 +75,26 @@ class Cleaner:
         text, kind = to_text(raw, kind, config.max_input_bytes)
         if kind == "html":
             return self._clean_html(text, url)
+        text, cut = first_lines(text, config.max_lines)
         text, layout = undo_layout(text)
         normalized = normalize_text(text)
         doc = Document(normalized, segment_text(normalized), url=url, kind=kind)
         languages = _language_model()
         doc.language = config.language or languages.detect(normalized)
         self._label(doc, languages.stopwords_for(doc.language))
-        return _assemble(doc, {}, {"layout": layout} if layout != "plain" else {})
+        stats: dict[str, Any] = {"layout": layout} if layout != "plain" else {}
+        if cut:
+            stats["capped"] = {"max_lines": config.max_lines}
+        return _assemble(doc, {}, stats)
 
     def _clean_html(self, html: str, url: str | None) -> Article:
         """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages."""
         config = self.config
-        page = parse_html(html, config.max_html_nodes)
+        page = parse_html(html, config.max_html_nodes, config.max_html_depth, config.max_lines)
         normalized, segments = render_blocks(page.blocks)
         doc = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
         stats: dict[str, Any] = dict(page.stats)
+        capped = dict(page.capped)
         if (config.html_fallback_chars and any(b.soft for b in page.blocks)
                 and short_of_body(doc, config.html_fallback_chars)):
             # Boxes that looked like chrome took the body with them: a second pass that trusts them
@@ -99,21 +104,36 @@ class Cleaner:
                 doc = retry
                 stats["retry"] = "soft boxes"
         if config.html_fallback_chars and kept_chars(doc) < config.html_fallback_chars:
-            doc = self._noscript_pass(html, url, doc, page.meta, stats)
+            doc = self._noscript_pass(html, url, doc, page.meta, stats, capped)
         stats["html_container"] = doc.meta.get("html_best")
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
-        if fallback_html(doc, html, self.rules, config.html_fallback_chars):
+            capped["max_html_nodes"] = config.max_html_nodes
+        helpers = True
+        if len(html) > config.helpers_max_chars:
+            capped["helpers_max_chars"] = config.helpers_max_chars
+            helpers = False
+        elif html.count("<") > config.helpers_max_tags:
+            capped["helpers_max_tags"] = config.helpers_max_tags
+            helpers = False
+        if len(doc.segments) > config.fallback_max_lines:
+            if config.html_fallback_chars and short_of_body(doc, config.html_fallback_chars):
+                capped["fallback_max_lines"] = config.fallback_max_lines
+        elif helpers and fallback_html(doc, html, self.rules, config.html_fallback_chars):
             stats["fallback"] = "trafilatura"
-        return _assemble(doc, page.meta, stats, html)
+        if capped:
+            stats["capped"] = capped
+        return _assemble(doc, page.meta, stats, html if helpers else None)
 
     def _noscript_pass(self, html: str, url: str | None, doc: Document, meta: dict[str, Any],
-                       stats: dict[str, Any]) -> Document:
+                       stats: dict[str, Any], capped: dict[str, int]) -> Document:
         """Too little body, and <noscript> elements hold much text: read the page as shown without
         JavaScript (the article is sometimes only there). Kept when it leaves more body; far cheaper
         than the trafilatura fallback, which then is not needed."""
         min_chars = self.config.html_fallback_chars
-        page = noscript_page(html, int(REST_FACTOR * min_chars), self.config.max_html_nodes)
+        config = self.config
+        page = noscript_page(html, int(REST_FACTOR * min_chars), config.max_html_nodes, config.max_html_depth,
+                             config.max_lines)
         if page is None:
             return doc
         page.meta = meta  # the claims of the page as first parsed (the headline among them) stand
@@ -122,6 +142,7 @@ class Cleaner:
         if kept_chars(retry) <= kept_chars(doc):
             return doc
         stats["retry"] = "noscript"
+        capped.update(page.capped)
         return retry
 
     def _label_html_page(self, page: HtmlPage, doc: Document, soft_boxes: bool) -> Document:

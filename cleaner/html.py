@@ -8,21 +8,35 @@ and container context for the labelling stages.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
 from .html_blocks import Block, HtmlPage, segment_html
+from .html_limits import limit_depth, limit_tags
 from .html_meta import page_metadata
 from .segment import Segment
 
 __all__ = ["HtmlPage", "noscript_page", "parse_html", "render_blocks"]
 
+_NOSCRIPT = re.compile("<noscript", re.IGNORECASE)
+#: The markup is read up to this many tags per element the walk may visit (start and end tag).
+TAGS_PER_NODE = 2
 
-def parse_html(html: str, max_nodes: int = 200_000) -> HtmlPage:
-    """Blocks and metadata claims of one page (the tree is parsed once, by lexbor)."""
+
+def parse_html(html: str, max_nodes: int = 100_000, max_depth: int = 128, max_blocks: int = 50_000) -> HtmlPage:
+    """Blocks and metadata claims of one page (the tree is parsed once, by lexbor, from the markup
+    cut at 2 x `max_nodes` tags and `max_depth` levels of nesting: see `html_limits`)."""
+    html, cut_tags = limit_tags(html, TAGS_PER_NODE * max_nodes)
+    html, cut = limit_depth(html, max_depth)
     tree = LexborHTMLParser(html)
     meta = page_metadata(tree)  # first: JSON-LD lives in the <script> elements the segmenter strips
-    page = segment_html(tree, max_nodes)
+    page = segment_html(tree, max_nodes, max_blocks)
     page.meta = meta
+    if cut:
+        page.capped["max_html_depth"] = max_depth
+    if cut_tags:
+        page.truncated = True
     return page
 
 
@@ -57,7 +71,8 @@ def render_blocks(blocks: list[Block]) -> tuple[str, list[Segment]]:
     return "".join(parts), segments
 
 
-def noscript_page(html: str, min_chars: int, max_nodes: int = 200_000) -> HtmlPage | None:
+def noscript_page(html: str, min_chars: int, max_nodes: int = 100_000, max_depth: int = 128,
+                  max_blocks: int = 50_000) -> HtmlPage | None:
     """The page as a browser without JavaScript shows it (its <noscript> elements unwrapped), when
     they hold at least `min_chars` characters of text; otherwise None. No metadata claims: those of
     the page as parsed first stand.
@@ -65,6 +80,10 @@ def noscript_page(html: str, min_chars: int, max_nodes: int = 200_000) -> HtmlPa
     Some pages put the article in a <noscript> and fill it in by script for everyone else, or leave
     a <noscript> unclosed so that it swallows the page; the segmenter drops noscript content.
     Tracking pixels and "enable JavaScript" notices hold far less text than `min_chars`."""
+    if _NOSCRIPT.search(html) is None:
+        return None  # no second parse of a page without any (most pages)
+    html, cut_tags = limit_tags(html, TAGS_PER_NODE * max_nodes)
+    html, cut = limit_depth(html, max_depth)
     tree = LexborHTMLParser(html)
     nodes = tree.css("noscript")
     if not nodes:
@@ -75,4 +94,7 @@ def noscript_page(html: str, min_chars: int, max_nodes: int = 200_000) -> HtmlPa
     if chars < min_chars:
         return None
     tree.unwrap_tags(["noscript"])
-    return segment_html(tree, max_nodes)
+    page = segment_html(tree, max_nodes, max_blocks)
+    if cut:
+        page.capped["max_html_depth"] = max_depth
+    return page

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import re
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -68,6 +69,10 @@ _WEAK_MAX_CHARS = 2000
 #: A collapsed container is walked after all when it holds more than this share of the page's text
 #: (an ASP.NET <form> around the whole page, a "comments" wrapper around the article).
 _COLLAPSE_MAX_SHARE = 0.45
+#: Elements whose subtree is read to decide what they are (a box's text, a header's <h1>) may nest
+#: this deep; inside as many, a box is walked without reading it. Each read costs as much as the
+#: subtree, so a pile of boxes would cost its depth times its size (the development set nests 11 at most).
+MAX_NESTED_READS = 16
 #: Tags that give evidence by themselves (a context name, a collapse, a masthead).
 _EVIDENCE_TAGS = CONTEXT_TAGS | COLLAPSE_TAGS | {"header"}
 #: Hints ignored on these tags (page-level wrappers whose class says little).
@@ -102,6 +107,8 @@ class HtmlPage:
     meta: dict[str, Any] = field(default_factory=dict)
     truncated: bool = False
     stats: dict[str, int] = field(default_factory=dict)
+    #: Caps that cut this page short: CleanerConfig field name -> its value (see `Article.stats`).
+    capped: dict[str, int] = field(default_factory=dict)
     #: Element ids whose class/id or itemprop says "article body".
     main_hints: set[int] = field(default_factory=set)
 
@@ -172,8 +179,11 @@ def _container_text(node: LexborNode) -> str:
     return clean_text(node.text(deep=True, separator=" ", strip=False) or "")
 
 
-def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> HtmlPage:
-    """Cut the visible page into blocks (see the module docstring). Strips scripts from the tree."""
+def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blocks: int = 50_000) -> HtmlPage:
+    """Cut the visible page into blocks (see the module docstring). Strips scripts from the tree.
+
+    The walk stops after `max_nodes` elements (`page.truncated`) or `max_blocks` blocks (`page.capped`):
+    the labelling costs some microseconds a block, and a page of a million blocks is no article."""
     tree = LexborHTMLParser(html) if isinstance(html, str) else html
     # Invisible content goes first, in C, so that container text read at once never includes it.
     tree.strip_tags(list(_STRIP))
@@ -193,6 +203,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
     tags: list[str] = []
     #: Per open element: the innermost block tag around it (the tag a block flushed there gets).
     block_tags: list[str] = ["div"]
+    #: Per open element: how many elements around it (itself included) had their subtree read.
+    reads: list[int] = [0]
     ids: list[int] = []
     contexts: list[frozenset[str]] = [frozenset()]
     softs: list[tuple[tuple[int, frozenset[str]], ...]] = [()]
@@ -216,6 +228,9 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
     # the per-element lists): no tuple per node.
     stack: list[LexborNode | None] = [root]
     while stack:
+        if len(blocks) >= max_blocks:
+            page.capped["max_lines"] = max_blocks
+            break
         node = stack.pop()
         if node is None:
             tag = tags[-1]
@@ -227,6 +242,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 link_depth -= 1
             tags.pop()
             block_tags.pop()
+            reads.pop()
             ids.pop()
             contexts.pop()
             softs.pop()
@@ -266,6 +282,10 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 hints = _NO_HINTS
         collapse = False
         own: set[str] | frozenset[str] = _NO_HINTS
+        # Whether this element's whole subtree is read (its text, a search in it), and whether as many
+        # elements around it already were: then it is walked without reading (see MAX_NESTED_READS).
+        read_here = False
+        deep = reads[-1] >= MAX_NESTED_READS
         if hints or is_main or tag in _EVIDENCE_TAGS:
             # Most elements (a plain div, span, p) say nothing about where they are: no work for them.
             own = {tag} if tag in CONTEXT_TAGS else set()
@@ -273,13 +293,20 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
                 page.main_hints.add(next_id)
                 own.add("main")
             own |= hints
-            if "byline" in hints and "main" not in own and len(node.text(deep=True, strip=True) or "") <= _BIO_MAX_CHARS:
-                own.add("bio")  # an author box: a byline, or a paragraph about the author
+            if "byline" in hints and "main" not in own and not deep:
+                read_here = True
+                if len(node.text(deep=True, strip=True) or "") <= _BIO_MAX_CHARS:
+                    own.add("bio")  # an author box: a byline, or a paragraph about the author
             collapse = (tag in COLLAPSE_TAGS or bool(hints & COLLAPSE_HINTS)) and "main" not in own
-            if tag == "header" and "article" not in context and "main" not in context and node.css_first("h1") is None:
-                collapse = True
-                own.add("masthead")
-        if collapse and tag != "body":
+            if tag == "header" and "article" not in context and "main" not in context and not deep:
+                read_here = True
+                if node.css_first("h1") is None:
+                    collapse = True
+                    own.add("masthead")
+        if collapse and tag != "body" and deep:
+            page.capped["nested_boxes"] = MAX_NESTED_READS
+        elif collapse and tag != "body":
+            read_here = True
             text = _container_text(node)
             strong = bool(own & STRONG_HINTS)
             small = len(text) <= _WEAK_MAX_CHARS or strong
@@ -308,14 +335,24 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 200_000) -> Html
             link_depth += 1
         tags.append(tag)
         block_tags.append(tag if tag in BLOCK else block_tags[-1])
+        reads.append(reads[-1] + 1 if read_here else reads[-1])
         ids.append(next_id)
         next_id += 1
         contexts.append(context | own if own else context)
         softs.append(softs[-1] + ((ids[-1], frozenset(own)),) if collapse and tag != "body" else softs[-1])
         stack.append(None)
-        children = list(node.iter(include_text=True))
+        # At most as many children as the walk may still visit (text nodes between them): a <p> of
+        # a million <br>s is not turned into a million node objects only to stop at `max_nodes`.
+        budget = 2 * (max_nodes - visited) + 2
+        children = list(islice(node.iter(include_text=True), budget + 1))
+        if len(children) > budget:
+            children.pop()
+            page.truncated = True
         children.reverse()
         stack += children
     flush()
+    if len(blocks) > max_blocks:
+        del blocks[max_blocks:]
+        page.capped["max_lines"] = max_blocks
     page.stats = {"html_elements": visited, "html_blocks": len(blocks), "html_collapsed": collapsed}
     return page

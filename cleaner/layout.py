@@ -73,43 +73,97 @@ def undo_layout(text: str, layout: str | None = None) -> tuple[str, str]:
 
 
 def _join_fragments(text: str) -> str:
-    """Join lines that a converter broke at inline tag boundaries."""
+    """Join lines that a converter broke at inline tag boundaries.
+
+    The pieces of a joined line are collected and joined once (appending to a growing string costs
+    the square of its length on 100,000 fragments)."""
     out: list[str] = []
+    pieces: list[str] = []
     for line in text.split("\n"):
-        if out and line.strip() and out[-1].strip():
-            prev = out[-1]
-            if prev[-1] in " \t" or line[0] in " \t":
-                out[-1] = prev.rstrip(" \t") + " " + line.lstrip(" \t")
+        if pieces and line.strip() and (len(pieces) > 1 or pieces[0].strip()):
+            last = pieces[-1]
+            if last[-1] in " \t" or line[0] in " \t":
+                pieces[-1] = last.rstrip(" \t")
+                pieces.append(" " + line.lstrip(" \t"))
                 continue
             if line[0] in _CLOSING:
-                out[-1] = prev + line
+                pieces.append(line)
                 continue
-        out.append(line)
+        if pieces:
+            out.append("".join(pieces))
+        pieces = [line]
+    if pieces:
+        out.append("".join(pieces))
     return "\n".join(out)
+
+
+class _Paragraph:
+    """A Markdown paragraph being unwrapped: its pieces, and what `_unwrap_markdown` asks of the
+    joined line (its start, its last characters, an open link, a "|"), kept up to date piece by piece
+    so that no question reads the whole line again."""
+
+    __slots__ = ("pieces", "head", "tail", "open_link", "pipe")
+
+    def __init__(self, line: str) -> None:
+        self.pieces = [line]
+        self.head = line.lstrip()[:8]
+        self.tail = line[-2:]
+        self.open_link = line.rfind("](") > line.rfind(")")
+        self.pipe = "|" in line
+
+    def add(self, piece: str) -> None:
+        self.pieces.append(piece)
+        if len(self.head) < 8:
+            self.head = (self.head + piece)[:8]
+        self.tail = (self.tail + piece)[-2:]
+        opened, closed = piece.rfind("]("), piece.rfind(")")
+        if opened != closed:
+            self.open_link = opened > closed
+        self.pipe = self.pipe or "|" in piece
+
+    def strip_end(self) -> None:
+        last = self.pieces[-1].rstrip()
+        self.pieces[-1] = last
+        self.tail = ("".join(self.pieces[-2:]) if len(last) < 2 else last)[-2:]
+
+    def joinable(self) -> bool:
+        return not self.tail.endswith("  ") and not _MD_HEADING.match(self.head) and not self.pipe
+
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
 def _unwrap_markdown(text: str) -> list[str]:
     """Paragraph lines wrapped at a fixed width, joined back into one line each."""
     out: list[str] = []
-    joinable = False  # may the next line continue the last one?
+    current: _Paragraph | None = None  # the last line of `out`, while the next line may continue it
     for line in text.split("\n"):
         if not line.strip():
+            if current is not None:
+                out.append(current.text())
+                current = None
             out.append("")
-            joinable = False
             continue
-        if joinable and not _MD_BLOCK_START.match(line):
-            prev = out[-1]
+        if current is not None and not _MD_BLOCK_START.match(line):
+            prev_tail = current.tail
             # A URL wrapped after a hyphen: html2text breaks inside it without a space.
             # html2text also breaks after a hyphen: "drug-" + "related" is one word; "Press-" + "und" is not.
-            in_url = prev.endswith("-") and prev.rfind("](") > prev.rfind(")")
-            in_word = prev.endswith("-") and prev[-2:-1].isalpha() and not _ELIDED.match(line.lstrip())
-            out[-1] = prev + ("" if in_url or in_word else " ") + line.strip() + ("  " if line.endswith("  ") else "")
+            in_url = prev_tail.endswith("-") and current.open_link
+            in_word = prev_tail.endswith("-") and prev_tail[-2:-1].isalpha() and not _ELIDED.match(line.lstrip())
+            current.add(("" if in_url or in_word else " ") + line.strip() + ("  " if line.endswith("  ") else ""))
         else:
-            out.append(line.rstrip() if not line.endswith("  ") else line)
-        last = out[-1]
-        joinable = not last.endswith("  ") and not _MD_HEADING.match(last.lstrip()) and "|" not in last
-        if last.endswith("  "):
-            out[-1] = last.rstrip()
+            if current is not None:
+                out.append(current.text())
+            current = _Paragraph(line.rstrip() if not line.endswith("  ") else line)
+        if current.tail.endswith("  "):
+            current.strip_end()
+            out.append(current.text())
+            current = None
+        elif not current.joinable():
+            out.append(current.text())
+            current = None
+    if current is not None:
+        out.append(current.text())
     return out
 
 

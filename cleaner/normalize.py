@@ -34,6 +34,11 @@ def _replace_odd(m: re.Match[str]) -> str:
     return _TABLE[ord(m.group())] or ""
 
 
+def unify_newlines(text: str) -> str:
+    """Every kind of line ending as "\\n" (the first step of `normalize_text`)."""
+    return _NEWLINES.sub("\n", text)
+
+
 def normalize_text(text: str) -> str:
     """Return `text` with one kind of space, one kind of line ending and no invisible characters.
 

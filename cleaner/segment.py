@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .normalize import unify_newlines
+
 
 @dataclass(slots=True)
 class Segment:
@@ -52,3 +54,20 @@ def segment_text(normalized: str) -> list[Segment]:
     if segments:
         segments[-1].last_in_block = True
     return segments
+
+
+def first_lines(text: str, max_lines: int) -> tuple[str, bool]:
+    """(`text` cut after its first `max_lines` lines, whether it was cut): every later stage costs
+    some microseconds a line, and a text of a million lines is no article. A text that long has its
+    line endings unified first (lines ended by "\\r" alone are lines too)."""
+    if text.count("\n") < max_lines and text.count("\r") < max_lines:
+        return text, False
+    text = unify_newlines(text)
+    end = -1
+    for _ in range(max_lines):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text, False
+    if not text[end:].strip():
+        return text, False
+    return text[:end], True

@@ -72,13 +72,16 @@ def test_pool_output_is_ordered_and_matches_one_worker(tmp_path: Path) -> None:
 def test_pathological_document_does_not_stall_a_worker(tmp_path: Path) -> None:
     tree = tmp_path / "in"
     sample_tree(tree, 20)
-    # Deeply nested HTML: the renderer spends about a minute of CPU in native code on this page
-    # (25 s measured at depth 100,000; the cost grows with the square of the depth), where SIGALRM
-    # cannot interrupt it; the worker's CPU-time limit (2 x max_seconds + 1) must kill it instead.
+    # Deeply nested HTML with the depth cap lifted: the parser spends about a minute of CPU in native
+    # code on this page (25 s measured at depth 100,000; the cost grows with the square of the depth),
+    # where SIGALRM cannot interrupt it; the worker's CPU-time limit (2 x max_seconds + 1) must kill it.
     depth = 150_000
     (tree / "nested.html").write_text("<html><body>" + "<div>" * depth + "deep" + "</div>" * depth + "</body></html>")
+    config = tmp_path / "uncapped.toml"
+    config.write_text("max_html_depth = 1000000\nmax_html_nodes = 1000000\n")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = run("clean", str(tree), "--format", "jsonl", "--jobs", "2", "--max-seconds", "1", "--quiet", timeout=300)
+    result = run("clean", str(tree), "--format", "jsonl", "--jobs", "2", "--max-seconds", "1", "--quiet",
+                 "--config", str(config), timeout=300)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     out = records(result.stdout)
@@ -91,11 +94,12 @@ def test_pathological_document_does_not_stall_a_worker(tmp_path: Path) -> None:
 
 
 def test_slow_document_is_stopped_by_the_soft_limit_in_process(tmp_path: Path) -> None:
-    # 600,000 marker lines: about 15 s of CPU in the engine's Python stages (measured), so SIGALRM
-    # (max_seconds) must interrupt it; --jobs 1 cleans in this process, with no pool to fall back on.
-    (tmp_path / "ads.txt").write_text("Advertisement\n\n" * 600_000)
+    # 24,000 marker lines (under the max_lines cap): about 0.7 s of CPU in the engine's Python stages
+    # (measured), so SIGALRM (max_seconds 0.2) must interrupt it; --jobs 1 cleans in this process,
+    # with no pool to fall back on.
+    (tmp_path / "ads.txt").write_text("Advertisement\n\n" * 24_000)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = run("clean", str(tmp_path / "ads.txt"), "-f", "jsonl", "--jobs", "1", "--max-seconds", "0.5", "-q")
+    result = run("clean", str(tmp_path / "ads.txt"), "-f", "jsonl", "--jobs", "1", "--max-seconds", "0.2", "-q")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     [record] = records(result.stdout)

@@ -36,3 +36,15 @@ def test_bench_text_reports_cleaner_and_memory() -> None:
     assert any(line.startswith("peak RSS") and "3 documents cleaned" in line for line in lines)
     # With the bench extra installed, the C4 filter runs in the same process and a ratio is printed.
     assert any(line.startswith(("ratio cleaner / c4", "datatrove-c4")) for line in lines)
+
+
+def test_bench_worst_prints_the_table(tmp_path: Path) -> None:
+    """bench/worst.py end to end at a thousandth of the sizes, against the fixtures' pages."""
+    out = tmp_path / "worst.json"
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "worst.py"), "--dataset", str(FIXTURES / "evalset"),
+                             "--cases", "deep-nesting,one-char-lines", "--divisor", "1000", "--json", str(out)],
+                            check=True, capture_output=True, text=True, timeout=300)
+    assert result.stdout.startswith("| case |")
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert [row["case"] for row in rows] == ["deep-nesting", "one-char-lines"]
+    assert all(len(row["seconds"]) == 4 and row["ordinary_seconds"] is not None for row in rows)

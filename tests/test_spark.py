@@ -106,6 +106,7 @@ def assert_same_article(got: dict[str, Any], expected: cleaner.Article, name: st
     assert {k: stats[k] for k in STATS_KEYS} == {k: expected.stats[k] for k in STATS_KEYS}, name
     assert stats["removed_by_rule"] == expected.stats["removed_by_rule"], name
     assert stats["truncated"] == expected.stats.get("truncated"), name
+    assert dict(stats["capped"] or {}) == expected.stats.get("capped", {}), name
 
 
 def test_columns_equal_cleaner_clean_and_errors_get_a_column(spark: Any) -> None:

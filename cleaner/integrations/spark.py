@@ -34,11 +34,15 @@ _STR = pa.string()
 _REMOVAL = pa.struct([
     ("start", pa.int64()), ("end", pa.int64()), ("label", _STR), ("rule", _STR), ("reason", _STR), ("text", _STR),
 ])
-#: `Article.stats` as a fixed struct; `truncated` is null unless the page hit `max_html_nodes`.
+#: `Article.stats` as a fixed struct; `truncated` is null unless the page hit `max_html_nodes`, and
+#: `capped` (cap name -> its value) is empty unless a cap on the input's size cut it short.
 _STATS = pa.struct([
     ("input_chars", pa.int64()), ("output_chars", pa.int64()), ("segments", pa.int64()),
     ("kept_segments", pa.int64()), ("removed_by_rule", pa.map_(_STR, pa.int64())), ("truncated", _STR),
+    ("capped", pa.map_(_STR, pa.int64())),
 ])
+#: Stats fields that are maps of counts.
+_STAT_MAPS = ("removed_by_rule", "capped")
 _ARTICLE = [
     pa.field("text", _STR), pa.field("title", _STR), pa.field("authors", pa.list_(_STR)),
     pa.field("date", _STR), pa.field("publisher", _STR), pa.field("language", _STR), pa.field("url", _STR),
@@ -160,14 +164,14 @@ def _stats_array(articles: list[Article | None], struct_type: pa.DataType) -> pa
     children: list[pa.Array] = []
     fields = _struct_fields(struct_type)
     for f in fields:
-        if f.name == "removed_by_rule":
+        if f.name in _STAT_MAPS:
             offsets: list[int] = [0]
             keys: list[str] = []
             counts: list[int] = []
             for s in stats:
-                by_rule = s.get("removed_by_rule", {}) if s else {}
-                keys.extend(by_rule)
-                counts.extend(by_rule.values())
+                by_key = s.get(f.name, {}) if s else {}
+                keys.extend(by_key)
+                counts.extend(by_key.values())
                 offsets.append(len(keys))
             children.append(pa.MapArray.from_arrays(
                 pa.array(offsets, type=pa.int32()), pa.array(keys, type=_STR), pa.array(counts, type=pa.int64())
