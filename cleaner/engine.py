@@ -113,7 +113,7 @@ class Cleaner:
         if len(html) > config.helpers_max_chars:
             capped["helpers_max_chars"] = config.helpers_max_chars
             helpers = False
-        elif html.count("<") > config.helpers_max_tags:
+        elif page.markup_tags > config.helpers_max_tags:
             capped["helpers_max_tags"] = config.helpers_max_tags
             helpers = False
         if len(doc.segments) > config.fallback_max_lines:

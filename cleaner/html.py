@@ -27,12 +27,14 @@ TAGS_PER_NODE = 2
 def parse_html(html: str, max_nodes: int = 100_000, max_depth: int = 128, max_blocks: int = 50_000) -> HtmlPage:
     """Blocks and metadata claims of one page (the tree is parsed once, by lexbor, from the markup
     cut at 2 x `max_nodes` tags and `max_depth` levels of nesting: see `html_limits`)."""
-    html, cut_tags = limit_tags(html, TAGS_PER_NODE * max_nodes)
-    html, cut = limit_depth(html, max_depth)
+    tags = html.count("<")
+    html, cut_tags = limit_tags(html, TAGS_PER_NODE * max_nodes, tags)
+    html, cut = limit_depth(html, max_depth, tags=None if cut_tags else tags)
     tree = LexborHTMLParser(html)
     meta = page_metadata(tree)  # first: JSON-LD lives in the <script> elements the segmenter strips
     page = segment_html(tree, max_nodes, max_blocks)
     page.meta = meta
+    page.markup_tags = tags
     if cut:
         page.capped["max_html_depth"] = max_depth
     if cut_tags:

@@ -107,6 +107,8 @@ class HtmlPage:
     meta: dict[str, Any] = field(default_factory=dict)
     truncated: bool = False
     stats: dict[str, int] = field(default_factory=dict)
+    #: Tags in the page's markup as given (before any cap), for the caps on the helpers.
+    markup_tags: int = 0
     #: Caps that cut this page short: CleanerConfig field name -> its value (see `Article.stats`).
     capped: dict[str, int] = field(default_factory=dict)
     #: Element ids whose class/id or itemprop says "article body".
@@ -228,9 +230,6 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
     # the per-element lists): no tuple per node.
     stack: list[LexborNode | None] = [root]
     while stack:
-        if len(blocks) >= max_blocks:
-            page.capped["max_lines"] = max_blocks
-            break
         node = stack.pop()
         if node is None:
             tag = tags[-1]
@@ -260,6 +259,9 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
         visited += 1
         if visited > max_nodes:
             page.truncated = True
+            break
+        if len(blocks) >= max_blocks:  # checked per element: blocks are flushed when elements end
+            page.capped["max_lines"] = max_blocks
             break
         if tag == "br":
             flush()
