@@ -250,8 +250,10 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
             bucket.append(r.text)
     authors: list[str] = []
     start, end = doc.region or (0, len(doc.segments))
+    title_index = meta.get("title_index")
     for i, names in meta.get("bylines", []):
-        if start - 10 <= i < end + 5:
+        # Beside the article region, or under the headline (a stray kept line can end the region early).
+        if start - 10 <= i < end + 5 or (title_index is not None and title_index <= i <= title_index + 15):
             authors.extend(n for n in names if n not in authors)
     date = (
         date_from_url(doc.url)

@@ -9,6 +9,7 @@ import regex
 
 from . import metadata
 from .document import Document
+from .features import best_run
 from .rules import RuleSet
 from .structure import heading_like
 
@@ -237,11 +238,25 @@ def _anchor(doc: Document) -> int:
 
 
 def _window(doc: Document, anchor: int) -> list[int]:
-    start = doc.region[0] if doc.region else 0
-    lines = set(range(max(0, anchor - _BEFORE_TITLE), min(len(doc.segments), anchor + _AFTER_TITLE + 1)))
-    lines |= set(range(max(0, start - _AROUND_START), min(len(doc.segments), start + _AROUND_START)))
+    n = len(doc.segments)
+    lines = set(range(max(0, anchor - _BEFORE_TITLE), min(n, anchor + _AFTER_TITLE + 1)))
+    for start in {doc.region[0] if doc.region else 0, _body_start(doc)}:
+        lines |= set(range(max(0, start - _AROUND_START), min(n, start + _AROUND_START)))
     lines.discard(doc.meta.get("title_index"))
     return sorted(lines)
+
+
+#: Kept lines of at least this many characters count as body in `_body_start`; every other line
+#: weighs against it as much.
+_BODY_LINE = 40
+
+
+def _body_start(doc: Document) -> int:
+    """The first line of the article's main stretch of kept text: where a byline stands when a stray
+    kept line far above (a teaser, a caption) starts the region early."""
+    weights = [len(seg.text) if verdict is None and len(seg.text) >= _BODY_LINE else -_BODY_LINE
+               for seg, verdict in zip(doc.segments, doc.verdicts)]
+    return best_run(weights)[1]
 
 
 def choose_author(doc: Document, rules: RuleSet) -> None:
@@ -333,7 +348,7 @@ def _bare_name_author(doc: Document) -> bool:
     anchors = [i for i, _ in doc.meta.get("dates", [])]
     if "title_index" in doc.meta:
         anchors.append(doc.meta["title_index"])
-    start = doc.region[0] if doc.region else 0
+    start = max(doc.region[0] if doc.region else 0, _body_start(doc))
     for anchor in sorted(anchors):
         for i in range(max(0, anchor - _NAME_REACH), min(len(doc.segments), anchor + _NAME_REACH + 1)):
             verdict = doc.verdicts[i]
