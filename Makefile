@@ -30,9 +30,14 @@ eval: setup
 
 ## devsets: render the dev set's pages with other HTML-to-text converters into DATASET/dumps/STYLE/
 ## (inscriptis, chromium innerText, BeautifulSoup, html2text; cached), for `cleaner eval --dump all`
+## With READABILITY=GITDIR (a snapshot of github.com/mozilla/readability, e.g. from the search tool's
+## fetch) it also builds the second development set from its test pages into READABILITY_SET.
+READABILITY ?=
+READABILITY_SET ?= ../shared/benchmarks/readability-pages
 devsets:
 	$(MAKE) setup
 	$(VENV)/bin/python scripts/build_devsets.py --dataset $(DATASET) $(ARGS)
+	if [ -n "$(READABILITY)" ]; then $(VENV)/bin/python scripts/build_readability_set.py --snapshot $(READABILITY) --out $(READABILITY_SET); fi
 
 ## bench: speed side by side with peers on the development set (installs the bench extra)
 bench: bench-text bench-html bench-batch bench-spark

@@ -2,8 +2,9 @@
 
     python bench/html_mode.py [--dataset PATH] [--half all|tune|test] [--limit N] [--repeat R] [--json OUT]
 
-Both extractors get the same decompressed page bytes, in the same process, alternating page by page
-(each warmed up on one page first). Reports docs/s for each (wall clock and this process's CPU time),
+All extractors (ours, trafilatura.extract, and readability-lxml's `Document.summary()` read as text
+with html-text when both are installed: the `bench` and `devsets` extras) get the same decompressed
+page bytes, in the same process, alternating page by page (each warmed up on one page first). Reports docs/s for each (wall clock and this process's CPU time),
 the ratios, our F1 next to trafilatura's on those pages (snippet metric), how often our second
 labelling pass ran and how often our fallback called trafilatura, and the CPU time those calls took
 (inside our time; measured by wrapping `cleaner.engine.fallback_html`, mean per pass).
@@ -17,6 +18,7 @@ import gzip
 import json
 import time
 from pathlib import Path
+from typing import Callable
 
 import cleaner.engine as engine
 from cleaner import Cleaner, CleanerConfig
@@ -24,30 +26,48 @@ from cleaner.errors import CleanerError
 from cleaner.evaluate import DEFAULT_DATASET, Counts, load_dataset, score_page, split
 
 
-def _interleaved(ours, theirs, datas: list[bytes], repeat: int) -> tuple[dict[str, float], list, list]:
-    """Run both extractors page by page, alternating (ours, then theirs, on the same page), so that a
-    change in the machine's load hits both alike. Wall time (perf_counter) and this process's CPU time
+def _interleaved(extractors: dict[str, Callable], datas: list[bytes], repeat: int
+                 ) -> tuple[dict[str, dict[str, float]], dict[str, list]]:
+    """Run the extractors page by page, alternating (each in turn on the same page), so that a change
+    in the machine's load hits all alike. Wall time (perf_counter) and this process's CPU time
     (process_time, which other processes on a shared machine do not inflate) are summed per extractor;
     with `repeat` > 1 the fastest pass counts."""
-    best: dict[str, float] = {}
-    out_ours: list = []
-    out_theirs: list = []
+    best: dict[str, dict[str, float]] = {}
+    outputs: dict[str, list] = {}
     for _ in range(repeat):
-        totals = {"ours_wall": 0.0, "ours_cpu": 0.0, "theirs_wall": 0.0, "theirs_cpu": 0.0}
-        out_ours, out_theirs = [], []
+        totals = {name: {"wall": 0.0, "cpu": 0.0} for name in extractors}
+        outputs = {name: [] for name in extractors}
         for data in datas:
-            w0, c0 = time.perf_counter(), time.process_time()
-            out_ours.append(ours(data))
-            w1, c1 = time.perf_counter(), time.process_time()
-            out_theirs.append(theirs(data))
-            w2, c2 = time.perf_counter(), time.process_time()
-            totals["ours_wall"] += w1 - w0
-            totals["ours_cpu"] += c1 - c0
-            totals["theirs_wall"] += w2 - w1
-            totals["theirs_cpu"] += c2 - c1
-        for key, value in totals.items():
-            best[key] = min(best.get(key, value), value)
-    return best, out_ours, out_theirs
+            for name, extract in extractors.items():
+                w0, c0 = time.perf_counter(), time.process_time()
+                outputs[name].append(extract(data))
+                totals[name]["wall"] += time.perf_counter() - w0
+                totals[name]["cpu"] += time.process_time() - c0
+        for name, spent in totals.items():
+            kept = best.setdefault(name, dict(spent))
+            for key, value in spent.items():
+                kept[key] = min(kept[key], value)
+    return best, outputs
+
+
+def _readability_lxml() -> Callable[[bytes], str] | None:
+    """readability-lxml's article (`Document(html).summary()`) as text, or None when not installed."""
+    try:
+        from html_text import extract_text
+        from readability import Document
+    except ImportError:
+        return None
+    import logging
+
+    logging.getLogger("readability.readability").setLevel(logging.ERROR)
+
+    def run(data: bytes) -> str:
+        try:
+            return extract_text(Document(data).summary(html_partial=True))
+        except Exception:  # noqa: BLE001 - a peer's failure on a page counts as an empty result
+            return ""
+
+    return run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,11 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         except CleanerError:
             return None
 
-    def theirs(data: bytes):
-        return trafilatura.extract(data)
-
-    ours(datas[0])
-    theirs(datas[0])
+    extractors: dict[str, Callable] = {"cleaner (html mode)": ours, "trafilatura.extract": trafilatura.extract}
+    readability = _readability_lxml()
+    if readability is not None:
+        extractors["readability-lxml"] = readability
+    for extract in extractors.values():
+        extract(datas[0])  # warm-up
     fallback_cpu = [0.0]
     real_fallback = engine.fallback_html
 
@@ -93,44 +114,44 @@ def main(argv: list[str] | None = None) -> int:
 
     engine.fallback_html = timed_fallback
     try:
-        times, articles, extracted = _interleaved(ours, theirs, datas, args.repeat)
+        times, outputs = _interleaved(extractors, datas, args.repeat)
     finally:
         engine.fallback_html = real_fallback
     fallback_seconds = fallback_cpu[0] / args.repeat
 
-    ours_c, theirs_c = Counts(), Counts()
+    counts = {name: Counts() for name in extractors}
     fallbacks = retries = 0
-    for page, article, text in zip(pages, articles, extracted):
-        ours_c.add(score_page(page, article.text if article else None, article,
-                              None if article else "error").counts)
-        theirs_c.add(score_page(page, text or "", None, None).counts)
+    for k, page in enumerate(pages):
+        article = outputs["cleaner (html mode)"][k]
+        counts["cleaner (html mode)"].add(score_page(page, article.text if article else None, article,
+                                                     None if article else "error").counts)
         fallbacks += bool(article and article.stats.get("fallback"))
         retries += bool(article and article.stats.get("retry"))
+        for name in extractors:
+            if name != "cleaner (html mode)":
+                counts[name].add(score_page(page, outputs[name][k] or "", None, None).counts)
     n = len(pages)
 
-    def rate(key: str) -> float:
-        return round(n / max(times[key], 1e-9), 1)
+    def rate(name: str, key: str) -> float:
+        return round(n / max(times[name][key], 1e-9), 1)
 
-    report = {
-        "dataset": str(args.dataset), "half": args.half, "pages": n,
-        "cleaner_html": {"seconds_wall": round(times["ours_wall"], 2), "seconds_cpu": round(times["ours_cpu"], 2),
-                         "docs_per_second_wall": rate("ours_wall"), "docs_per_second_cpu": rate("ours_cpu"),
-                         **ours_c.to_dict(), "fallbacks": fallbacks, "retries": retries,
-                         "fallback_seconds_cpu": round(fallback_seconds, 2)},
-        "trafilatura_extract": {"seconds_wall": round(times["theirs_wall"], 2), "seconds_cpu": round(times["theirs_cpu"], 2),
-                                "docs_per_second_wall": rate("theirs_wall"), "docs_per_second_cpu": rate("theirs_cpu"),
-                                **theirs_c.to_dict()},
-        "speedup_wall": round(times["theirs_wall"] / max(times["ours_wall"], 1e-9), 2),
-        "speedup_cpu": round(times["theirs_cpu"] / max(times["ours_cpu"], 1e-9), 2),
-    }
+    ours_name = "cleaner (html mode)"
+    report: dict[str, object] = {"dataset": str(args.dataset), "half": args.half, "pages": n}
+    keys = {ours_name: "cleaner_html", "trafilatura.extract": "trafilatura_extract", "readability-lxml": "readability_lxml"}
+    for name in extractors:
+        report[keys[name]] = {"seconds_wall": round(times[name]["wall"], 2), "seconds_cpu": round(times[name]["cpu"], 2),
+                        "docs_per_second_wall": rate(name, "wall"), "docs_per_second_cpu": rate(name, "cpu"),
+                        **counts[name].to_dict()}
+    report["cleaner_html"].update(fallbacks=fallbacks, retries=retries, fallback_seconds_cpu=round(fallback_seconds, 2))
+    report["speedup_wall"] = round(times["trafilatura.extract"]["wall"] / max(times[ours_name]["wall"], 1e-9), 2)
+    report["speedup_cpu"] = round(times["trafilatura.extract"]["cpu"] / max(times[ours_name]["cpu"], 1e-9), 2)
     print(f"{n} pages ({args.half}) from {args.dataset}, extractors alternating page by page")
     print(f"{'extractor':<22}{'docs/s wall':>12}{'docs/s cpu':>12}{'precision':>11}{'recall':>9}{'F1':>8}")
-    for name, key, wall, cpu, c in (("cleaner (html mode)", "cleaner_html", "ours_wall", "ours_cpu", ours_c),
-                                    ("trafilatura.extract", "trafilatura_extract", "theirs_wall", "theirs_cpu", theirs_c)):
-        print(f"{name:<22}{rate(wall):>12}{rate(cpu):>12}{c.precision:>11.3f}{c.recall:>9.3f}{c.f1:>8.3f}")
-    print(f"speedup: {report['speedup_wall']}x wall, {report['speedup_cpu']}x cpu; second pass used on {retries} "
-          f"and fallback to trafilatura on {fallbacks} of {n} pages ({fallback_seconds:.2f} s cpu of our "
-          f"{times['ours_cpu']:.2f} s)")
+    for name, c in counts.items():
+        print(f"{name:<22}{rate(name, 'wall'):>12}{rate(name, 'cpu'):>12}{c.precision:>11.3f}{c.recall:>9.3f}{c.f1:>8.3f}")
+    print(f"speedup over trafilatura: {report['speedup_wall']}x wall, {report['speedup_cpu']}x cpu; second pass used "
+          f"on {retries} and fallback to trafilatura on {fallbacks} of {n} pages ({fallback_seconds:.2f} s cpu of our "
+          f"{times[ours_name]['cpu']:.2f} s)")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0
