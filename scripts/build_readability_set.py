@@ -10,8 +10,9 @@ so that `cleaner eval --dataset`, its halves and its snippet metric work on it u
   MIN_ARTICLE_CHARS characters (the smaller ones are unit tests of readability's own DOM rules:
   "replace-brs", "rtl-1", ...);
 - `with` (must keep): up to SNIPPETS paragraphs of the reference article (<p> of at least
-  MIN_WITH_CHARS characters, cut to at most MAX_SNIPPET_CHARS at a word boundary), evenly spread
-  over it, each found verbatim in the page's text dump (else the next paragraph is tried);
+  MIN_WITH_CHARS characters whose text does not depend on how inline elements are joined, cut to
+  at most MAX_SNIPPET_CHARS at a word boundary), evenly spread over it, each found verbatim in the
+  page's text dump (else the next paragraph is tried);
 - `without` (must drop): up to SNIPPETS lines of the page's text dump (at least 3 words and 15
   characters) that appear nowhere in the reference article and stand before its first or after its
   last paragraph (menus, teasers, footers: inside the article a line readability dropped may be a
@@ -77,6 +78,20 @@ def spread(items: list, k: int) -> list:
     return [items[round(i * (len(items) - 1) / (k - 1))] for i in range(k)] if k > 1 else [items[0]]
 
 
+def unambiguous_paragraphs(tree: LexborHTMLParser) -> list[str]:
+    """The text of each <p> whose words do not depend on how a converter joins inline elements.
+
+    "<span>W</span>hale", "Nyong<span>'</span>o" or "<a>link</a>, next" read differently when inline
+    elements are joined with or without a space; a snippet from such a paragraph would measure the
+    converter, not the extractor. A paragraph qualifies when both joins give the same text."""
+    out = []
+    for node in tree.css("p"):
+        joined = collapse(node.text(deep=True, separator=""))
+        if joined and joined == collapse(node.text(deep=True, separator=" ")):
+            out.append(joined)
+    return out
+
+
 def with_snippets(paragraphs: list[str], dump: str) -> list[str]:
     """Evenly spread paragraphs, each replaced by the next one when the dump does not hold it."""
     candidates = [p for p in paragraphs if len(p) >= MIN_WITH_CHARS]
@@ -132,8 +147,8 @@ def build(snapshot: Path, commit: str, out: Path) -> int:
             skipped += 1
             continue
         tree = LexborHTMLParser(expected)
-        paragraphs = [collapse(node.text(deep=True, separator=" ")) for node in tree.css("p")]
-        article = collapse(tree.body.text(deep=True, separator=" ") if tree.body else "")
+        paragraphs = unambiguous_paragraphs(tree)
+        article = "\n".join(collapse(tree.body.text(deep=True, separator=sep)) for sep in ("", " ")) if tree.body else ""
         if len(source) < MIN_SOURCE_BYTES or len(article) < MIN_ARTICLE_CHARS or not paragraphs:
             skipped += 1
             continue
