@@ -38,12 +38,18 @@ def absolute_offset(doc: Document, i: int, offset: int) -> int:
     return seg.end
 
 
+#: HTML table cells: a column headed "Comment" or "Related" opens no section.
+_CELLS = frozenset({"td", "th"})
+
+
 def apply_rules(doc: Document, rules: RuleSet) -> None:
     """Label every segment that a pattern rule recognises."""
     for i, seg in enumerate(doc.segments):
         if doc.verdicts[i] is not None:
             continue
         rule = rules.match_line(seg.text)
+        if rule is not None and rule.scope in ("section", "end") and (seg.tag in _CELLS or "table" in seg.context):
+            rule = None
         if rule is not None:
             doc.label(i, rule.id)
             if rule.scope in ("section", "end"):
