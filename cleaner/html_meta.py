@@ -331,10 +331,14 @@ def _without_kicker(h1: str, reference: str) -> str:
         if h1[k].isalnum() or _compact(h1[k]):
             count += len(_compact(h1[k]))
             if count >= len(tail):
+                while k > 0 and h1[k - 1] in _OPENING_MARKS:  # the headline's opening quote is its own
+                    k -= 1
                 return h1[k:].strip()
     return h1
 
 
+#: Quote marks and brackets that open a headline ('"Wir dekorieren ... um"' keeps both its quotes).
+_OPENING_MARKS = frozenset("\"'„“”«»‚‘’(¿¡[")
 #: Where a claim separates a kicker from its headline ("Kicker: Headline", "Kicker - Headline").
 _KICKER_SEPARATOR = regex.compile(r":\s+|\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
 
@@ -369,6 +373,17 @@ def _without_tail(h1: str, reference: str) -> str:
     return h1
 
 
+def _uncut(claim: str | None, html_title: str) -> str | None:
+    """A claim cut at a quote mark by the page's own markup (content="Biden de "incapacitado"" ends
+    at the second quote) is the <title> it begins, when the <title> goes on with that quote mark."""
+    if not claim or not html_title:
+        return claim
+    claim = claim.rstrip()
+    if len(claim) >= 10 and html_title.startswith(claim) and html_title[len(claim):].lstrip()[:1] in "\"'":
+        return html_title
+    return claim
+
+
 def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = None) -> str | None:
     """The visible headline: an <h1> that agrees with the page's title claims (og:title, JSON-LD
     headline, <title>) and is not the site's name; else the og:title / JSON-LD headline; else the
@@ -385,7 +400,7 @@ def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = N
         h for h in meta.get("h1", [])
         if not _is_site(h, everything) and h.casefold() != last and "{" not in h and not h.startswith(".")
     ]
-    claims = [meta.get("og_title"), meta.get("ld_headline")]
+    claims = [_uncut(meta.get("og_title"), html_title), meta.get("ld_headline")]
     full_names = {_compact(n) for n in (meta.get("site_name"), meta.get("ld_publisher")) if n}
     references = [
         _without_site(collapse_spaces(c), declared, hosts)

@@ -253,3 +253,16 @@ def test_a_byline_word_after_a_bare_name_is_dropped() -> None:
 def test_without_an_echo_of_the_page_title_a_headline_long_line_beats_a_nearer_label() -> None:
     text = "Town News\nHome\n\nSwimmers cheer as the pool stays open all winter\nLocal Politics\n\n" + PROSE
     assert clean_text(text).title == "Swimmers cheer as the pool stays open all winter"
+
+
+def test_html_title_keeps_the_headlines_opening_quote_when_a_kicker_goes() -> None:
+    head = "<meta property='og:title' content='Die Zukunft der Arbeit - „Wir dekorieren die Liegestühle um“'>"
+    h1 = "<h1><span>Die Zukunft der Arbeit</span> „Wir dekorieren die Liegestühle um“</h1>"
+    assert clean_html(head, h1).title == "„Wir dekorieren die Liegestühle um“"
+
+
+def test_html_title_from_the_page_title_when_the_og_title_was_cut_at_a_quote_mark() -> None:
+    # content="... de "incapacitado"": the page's unescaped quote ends the attribute early
+    head = ('<title>Senador republicano califica a Biden de "incapacitado"</title>'
+            '<meta property="og:title" content="Senador republicano califica a Biden de "incapacitado"">')
+    assert clean_html(head).title == 'Senador republicano califica a Biden de "incapacitado"'
