@@ -246,18 +246,48 @@ def restore_html(doc: Document) -> None:
         return
     segs = doc.segments
     lo, hi = kept[0], kept[-1]
-    stop = len(segs)
-    for i in range(hi + 1, len(segs)):
-        seg = segs[i]
-        if inside[i] and (_is_heading(seg.tag) or (len(seg.text) < 40 and seg.text[-1] not in ".!?")):
-            stop = i
+    stop = _section_end(doc, inside, hi + 1)
+    # A following section of the container goes on with the article when it holds running text the
+    # heuristics dropped (a feature list: "Web Console" / one sentence about it / "Learn more").
+    while stop < len(segs):
+        body = stop + 1  # past the headings (and lines a rule removed) that open the next section
+        while body < len(segs) and inside[body] and (_is_heading(segs[body].tag) or _ruled(doc, body)):
+            body += 1
+        end = _section_end(doc, inside, body)
+        if not _has_prose(doc, inside, body, end):
             break
+        stop = end
     for i in range(stop):
         verdict = doc.verdicts[i]
         seg = segs[i]
         if verdict is not None and verdict.rule == "HEU001" and inside[i] and seg.link_density < 0.3:
             if lo <= i <= hi or len(seg.text) >= 40 or (i < lo and not _is_heading(seg.tag)):
                 doc.unlabel(i)
+
+
+def _section_end(doc: Document, inside: list[bool], start: int) -> int:
+    """The first heading (or short non-sentence line) of the container at or after `start`."""
+    segs = doc.segments
+    for i in range(start, len(segs)):
+        seg = segs[i]
+        if inside[i] and (_is_heading(seg.tag) or (len(seg.text) < 40 and seg.text[-1] not in ".!?")):
+            return i
+    return len(segs)
+
+
+def _ruled(doc: Document, i: int) -> bool:
+    verdict = doc.verdicts[i]
+    return verdict is not None and verdict.rule != "HEU001"
+
+
+def _has_prose(doc: Document, inside: list[bool], start: int, end: int) -> bool:
+    """A paragraph of running text in [start, end) that only the region heuristics took out."""
+    for i in range(start, end):
+        seg, verdict = doc.segments[i], doc.verdicts[i]
+        if (inside[i] and verdict is not None and verdict.rule == "HEU001" and len(seg.text) >= 80
+                and seg.text[-1] in ".!?" and seg.link_density < 0.3):
+            return True
+    return False
 
 
 def _is_heading(tag: str) -> bool:
