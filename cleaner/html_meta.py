@@ -159,16 +159,21 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     h1s = [_headline(n) for n in tree.css("h1")[:6]]
     meta["h1"] = [h for h in h1s if 3 <= len(h) <= 300]
     for selector in _DOM_AUTHOR:
-        found = None
-        for node in tree.css(selector)[:5]:
+        found: list[str] = []
+        box = None
+        for node in tree.css(selector)[:8]:
             if _in_comments(node):
                 continue
             text = clean_author(collapse_spaces(node.text(separator=" ")))
-            if 3 <= len(text) <= 60 and len(text.split()) <= 6:
-                found = text
-                break
+            if not (3 <= len(text) <= 60 and len(text.split()) <= 6):
+                continue
+            if not found:
+                found, box = [text], _byline_box(node)
+            elif box is not None and _byline_box(node) == box and text not in found and _full_name(text):
+                found.append(text)  # the next author of the same byline ("Von A, B und C")
         if found:
-            meta["dom_author"] = found
+            meta["dom_author"] = found[0]
+            meta["dom_authors"] = found
             break
     for selector in _DOM_DATE:
         node = tree.css_first(selector)
@@ -438,6 +443,20 @@ def clean_author(name: str) -> str:
     return name.strip(" ,;|·-–")
 
 
+def _full_name(text: str) -> bool:
+    """Two to four capitalised words: a further author, not a handle ("herrpfleger") or a button ("Follow")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+
+
+def _byline_box(node: Any) -> int | None:
+    """The element two levels up: authors of one byline share it (<p class=byline><a>A</a>, <a>B</a>
+    </p>, or each in its own <span>); authors of teasers further down the page do not."""
+    parent = node.parent
+    grand = parent.parent if parent is not None else None
+    return grand.mem_id if grand is not None else None
+
+
 _DOMAIN = regex.compile(r"\b[\w-]+\.(?:de|at|ch|com|org|net|fr|es|it|pl|nl|be|eu|info|co|uk|io)\b", regex.IGNORECASE)
 #: Author claims that name no person: placeholders and content-system accounts.
 _NO_PERSON = frozenset("no author|unknown|admin|administrator|wordpressadmin|webmaster|google|editor".split("|"))
@@ -467,13 +486,16 @@ def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None
     claims: list[list[str]] = []
     if ld:
         claims.append([n for a in ld for n in text_meta.person_names(a)])
-    for key in ("author", "dom_author"):
-        value = meta.get(key)
-        if value and not value.startswith("http"):
-            claims.append(text_meta.person_names(clean_author(value)))
+    author = meta.get("author")
+    if author and not author.startswith("http"):
+        claims.append(text_meta.person_names(clean_author(author)))
+    dom_names = [n for value in meta.get("dom_authors") or [] for n in text_meta.person_names(clean_author(value))]
+    if dom_names:
+        claims.append(list(dict.fromkeys(dom_names)))
     claims.append(list(found.get("authors") or []))
     claims.append(list(meta.get("ld_author_org") or []))
-    claims = [c for c in claims if c]
+    # (a label read as the byline, "Stand:" or "Autor:", names nobody: not even the site)
+    claims = [c for c in claims if c and not any(n.endswith(":") for n in c)]
     sites = _site_names(meta, url)
     people = [c for c in claims if not any(_not_a_person(n, sites) for n in c)]
     return (people or claims or [[]])[0]

@@ -477,7 +477,10 @@ def opener_only(text: str) -> bool:
 _NAME_LEAD = regex.compile(
     r"^(?:[©&+]|\(c\))?\s*(?:(?:text|texte|fotos?|bilder?|photos?|interview|autor(?:in)?|author|geprüft|"
     r"zeige|alle|all|beiträge|posts?|articles?|artikel|more|mehr|erstellt|geschrieben|verfasst|posted|written|"
-    r"published|veröffentlicht|und|and|&)\b[\s&:]*)*(?:(?:von|by|par|por|di|door)\b\s*:?\s*)?",
+    r"published|veröffentlicht|und|and|&)\b[\s&:]*)*(?:(?:von|by|par|por|di|door)\b\s*:?\s*)?"
+    # A role before the name ("FOCUS-Online-Experte Robin Tschöpe", "Gastautorin Anna Berg").
+    r"(?:(?:[\w.]+-)*(?:experte|expertin|expert|gastautor(?:in)?|kolumnist(?:in)?|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|reporter(?:in)?|volontär(?:in)?)\s+(?=\p{Lu}))?",
     regex.IGNORECASE,
 )
 #: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").

@@ -266,3 +266,18 @@ def test_html_title_from_the_page_title_when_the_og_title_was_cut_at_a_quote_mar
     head = ('<title>Senador republicano califica a Biden de "incapacitado"</title>'
             '<meta property="og:title" content="Senador republicano califica a Biden de "incapacitado"">')
     assert clean_html(head).title == 'Senador republicano califica a Biden de "incapacitado"'
+
+
+def test_html_authors_of_one_byline_box_are_all_taken_but_not_handles_or_buttons() -> None:
+    byline = ("<p class='byline'>Von <a class='author' href='/a/1'>Lars Fischer</a> und "
+              "<a class='author' href='/a/2'>Alina Schadwinkel</a> <a class='author' href='/x'>Follow</a></p>")
+    teaser = "<div class='teaser'><span class='author'>Hans Teaser</span></div>"
+    assert clean_html("", "<h1>Wie sich die Ausbreitung kontrollieren lässt</h1>" + byline + teaser).authors == [
+        "Lars Fischer", "Alina Schadwinkel"]
+
+
+def test_html_author_without_a_role_before_the_name_and_no_label_as_author() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"author": [{"@type": "Person", "name": "Von FOCUS-Online-Experte Robin Tschöpe"}]}</script>')
+    assert clean_html(head).authors == ["Robin Tschöpe"]
+    assert clean_html("", "<h1>Autohäuser im Wandel der Zeit</h1><p class='byline'>Stand:</p>").authors == []
