@@ -66,7 +66,19 @@ class _Deadline(Exception):
     that no `except CleanerError` in the engine can swallow it."""
 
 
+#: Seconds after which the alarm fires again once the deadline has passed.
+_ALARM_RETRY = 0.05
+#: Whether the current document's deadline has passed (set by the handler, reset per document).
+_deadline_passed = False
+
+
 def _on_alarm(signum: int, frame: Any) -> None:
+    """Raise `_Deadline`, and arm the alarm again: an exception raised while the garbage collector
+    runs a `__del__` (the regex module's, say) is printed and dropped by Python, so one alarm alone
+    may never stop the document; the next one, a moment later, lands in ordinary code."""
+    global _deadline_passed
+    _deadline_passed = True
+    signal.setitimer(signal.ITIMER_REAL, _ALARM_RETRY)
     raise _Deadline()
 
 
@@ -80,8 +92,21 @@ def init_worker(config: CleanerConfig, in_pool: bool = False) -> None:
         if hasattr(signal, "SIGPROF"):
             signal.signal(signal.SIGPROF, signal.SIG_DFL)
             _hard_limit = True
+    if not getattr(sys.unraisablehook, "drops_deadlines", False):
+        sys.unraisablehook = _quiet_deadlines(sys.unraisablehook)
     _worker_cleaner = Cleaner(config)
     _worker_cleaner.clean("warm up the language model and the compiled rules, once per worker", kind="text")
+
+
+def _quiet_deadlines(previous: Any) -> Any:
+    """An unraisable-exception hook that says nothing of a `_Deadline` dropped inside a `__del__`
+    (the alarm fires again, see `_on_alarm`) and passes everything else on."""
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, _Deadline):
+            previous(unraisable)
+
+    hook.drops_deadlines = True  # type: ignore[attr-defined]
+    return hook
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -105,8 +130,10 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
     `max_seconds`; in a pool worker, SIGPROF kills the process after `hard_seconds` of CPU."""
     if doc.error is not None:
         return error_result(doc, doc.error)
+    global _deadline_passed
     limit = cleaner.config.max_seconds
     timed = hasattr(signal, "setitimer") and _in_main_thread()
+    _deadline_passed = False
     if timed:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
@@ -126,6 +153,8 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
             if _hard_limit:
                 signal.setitimer(signal.ITIMER_PROF, 0)
             signal.signal(signal.SIGALRM, previous)
+    if _deadline_passed:  # every alarm was dropped (see `_on_alarm`): the limit was still exceeded
+        return error_result(doc, TimeLimitError(f"cleaning took over {limit:g} s (max_seconds); document skipped"))
     record = {"id": doc.id, "source": doc.source, **article.to_dict()}
     record["url"] = article.url or doc.url
     return Result(doc.source, doc.rel_path, json.dumps(record, ensure_ascii=False), article.text,

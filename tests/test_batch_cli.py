@@ -232,3 +232,29 @@ def test_progress_and_summary_on_stderr_quiet_silences_them(tmp_path: Path) -> N
     assert b"3 documents" in loud.stderr and b"removals by rule" in loud.stderr
     quiet = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl"), "--quiet")
     assert quiet.returncode == 0 and quiet.stderr == b""
+
+
+def test_a_time_limit_alarm_dropped_by_python_still_stops_the_document() -> None:
+    # Python drops an exception raised while the garbage collector runs a __del__ ("Exception ignored
+    # in ..."): the first alarm can vanish so. The next one must still stop the document.
+    import time as _time
+
+    from cleaner import Cleaner, CleanerConfig
+    from cleaner.batch import clean_one
+    from cleaner.readers import InputDoc
+
+    class DropsFirstAlarm(Cleaner):
+        def clean(self, raw, *, kind="auto", url=None):  # type: ignore[override]
+            end = _time.monotonic() + 2.0
+            dropped = False
+            while _time.monotonic() < end:
+                try:
+                    sum(range(1000))
+                except BaseException:  # noqa: BLE001 - what a __del__ does to the first alarm
+                    if dropped:
+                        raise
+                    dropped = True
+            return super().clean(raw, kind=kind, url=url)
+
+    result = clean_one(DropsFirstAlarm(CleanerConfig(max_seconds=0.2)), InputDoc("x", "x", "x", b"Some text.", "text"))
+    assert result.error_kind == "timeout", result.line
