@@ -52,11 +52,22 @@ class Article:
     kind: str = "text"
     stats: dict[str, Any] = field(default_factory=dict)
     normalized_input: str = field(default="", repr=False)
+    #: HTML mode: the block structure of the segments (headings, lists, tables, quotes, code, links,
+    #: images), read only by the structured outputs; None for text input. Not part of `to_dict`.
+    structure: Any = field(default=None, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[str]:
         """The body split into its paragraphs."""
         return self.text.split("\n\n") if self.text else []
+
+    @property
+    def markdown(self) -> str:
+        """The body as Markdown: the same text, with its headings, lists, tables, block quotes and
+        code kept (see `cleaner.output.to_markdown` for links and images). Rendered on each access."""
+        from .output.markdown import to_markdown
+
+        return to_markdown(self)
 
     def to_dict(self, *, include_input: bool = False) -> dict[str, Any]:
         """A JSON-ready dict of every field (the normalized input only when asked for)."""

@@ -24,6 +24,7 @@ from .metadata import date_from_url
 from .language import LanguageModel
 from .layout import undo_layout
 from .normalize import normalize_text
+from .output.structure import HtmlStructure
 from .publisher import find_publisher
 from .rules import RuleSet
 from .segment import first_lines, segment_text
@@ -148,6 +149,7 @@ class Cleaner:
     def _label_html_page(self, page: HtmlPage, doc: Document, soft_boxes: bool) -> Document:
         """All labelling stages of HTML mode on `doc` (see `label_html` for `soft_boxes`)."""
         config = self.config
+        doc.layout = page.layout
         if "rules" not in config.disabled_stages:
             label_html(doc, page, self.rules, soft_boxes)
         else:
@@ -304,6 +306,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         kind=doc.kind,
         stats=stats,
         normalized_input=doc.normalized,
+        structure=HtmlStructure(doc.segments, doc.layout) if doc.layout is not None else None,
     )
 
 

@@ -65,6 +65,7 @@ def render_blocks(blocks: list[Block]) -> tuple[str, list[Segment]]:
         segments.append(Segment(
             index=len(segments), start=pos, end=pos + len(text), text=text, block=group,
             first_in_block=first, tag=block.tag, link_density=block.link_density, context=block.context,
+            ancestors=block.ancestors,
         ))
         parts.append(text)
         pos += len(text)

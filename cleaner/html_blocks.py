@@ -99,6 +99,27 @@ class Block:
     node: LexborNode | None = None
 
 
+#: Block elements whose nesting the structured outputs read (lists, tables, quotes, code): recorded by
+#: element id as the walk enters them, so that a block's role follows from its `ancestors`.
+STRUCTURE_TAGS = frozenset({"ul", "ol", "menu", "li", "table", "tr", "td", "th", "blockquote", "pre", "dl", "dt", "dd"})
+
+
+@dataclass
+class PageLayout:
+    """What the structured outputs (Markdown, HTML; `cleaner.output`) need beyond the blocks' text,
+    recorded during the walk at the cost of a dict entry per list/table/quote element and a tuple per
+    link and image. Nothing here takes part in labelling."""
+
+    #: Element id -> tag, for the elements in STRUCTURE_TAGS.
+    elements: dict[int, str] = field(default_factory=dict)
+    #: Links: (index of the block holding the anchor, the anchor's raw text, href).
+    links: list[tuple[int, str, str]] = field(default_factory=list)
+    #: Images: (index of the block at or after the image, the <img> element's attributes).
+    images: list[tuple[int, dict[str, str | None]]] = field(default_factory=list)
+    #: Block index -> raw text of a <pre> block (its line breaks, which the block's text collapses).
+    code: dict[int, str] = field(default_factory=dict)
+
+
 @dataclass
 class HtmlPage:
     """A segmented page: its blocks in document order, metadata claims, the cap and counters."""
@@ -113,6 +134,8 @@ class HtmlPage:
     capped: dict[str, int] = field(default_factory=dict)
     #: Element ids whose class/id or itemprop says "article body".
     main_hints: set[int] = field(default_factory=set)
+    #: Structure for the structured outputs (lists, tables, links, images, code).
+    layout: PageLayout = field(default_factory=PageLayout)
 
 
 _NO_HINTS: frozenset[str] = frozenset()
@@ -212,16 +235,25 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
     softs: list[tuple[tuple[int, frozenset[str]], ...]] = [()]
     seen: dict[tuple[str | None, str | None, str | None], tuple[frozenset[str], bool]] = {}
     link_depth = 0
+    layout = page.layout
+    elements = layout.elements
+    #: Open <a> elements: (flushes so far, pieces so far, href); a link is recorded when it closes.
+    anchors: list[tuple[int, int, str | None]] = []
+    flushes = 0
 
     def flush() -> None:
-        nonlocal link_chars, pending_paragraph
+        nonlocal link_chars, pending_paragraph, flushes
         if not pieces:
             return
-        text = clean_text("".join(pieces))
+        raw = "".join(pieces)
+        text = clean_text(raw)
         pieces.clear()
+        flushes += 1
         links, link_chars = link_chars, 0
         if not text:
             return
+        if block_tags[-1] == "pre":
+            layout.code[len(blocks)] = raw
         blocks.append(Block(text, block_tags[-1], min(1.0, links / len(text)), contexts[-1],
                             tuple(ids), pending_paragraph, soft=softs[-1]))
         pending_paragraph = False
@@ -239,6 +271,9 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
                     pending_paragraph = True
             elif tag == "a":
                 link_depth -= 1
+                since, first, href = anchors.pop()
+                if href and since == flushes and first < len(pieces):
+                    layout.links.append((len(blocks), "".join(pieces[first:]), href))
             tags.pop()
             block_tags.pop()
             reads.pop()
@@ -333,8 +368,13 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
             flush()
             if tag in PARAGRAPH:
                 pending_paragraph = True
+            if tag in STRUCTURE_TAGS:
+                elements[next_id] = tag
         elif tag == "a":
             link_depth += 1
+            anchors.append((flushes, len(pieces), attrs.get("href") if attrs else None))
+        elif tag == "img":
+            layout.images.append((len(blocks), attrs))
         tags.append(tag)
         block_tags.append(tag if tag in BLOCK else block_tags[-1])
         reads.append(reads[-1] + 1 if read_here else reads[-1])

@@ -26,6 +26,8 @@ class Segment:
     tag: str = ""
     link_density: float = 0.0
     context: frozenset[str] = field(default_factory=frozenset)
+    #: HTML mode: ids of the elements around the block, outermost first (its place in the tree).
+    ancestors: tuple[int, ...] = ()
 
 
 def segment_text(normalized: str) -> list[Segment]:

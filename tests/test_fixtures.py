@@ -8,8 +8,18 @@ import pytest
 
 import cleaner
 from cleaner import CleanerConfig, replay
+from cleaner.output import strip_markdown, to_markdown
+from cleaner.output.structure import BULLET
 
 from .conftest import fixture_cases, load_case
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _unbullet(text: str) -> str:
+    return "\n\n".join(BULLET.sub("", p) for p in text.split("\n\n"))
+
 
 _FIELDS = ("title", "authors", "date", "publisher", "language", "captions", "image_credits")
 
@@ -17,9 +27,15 @@ _FIELDS = ("title", "authors", "date", "publisher", "language", "captions", "ima
 def check_case(path: Path) -> None:
     raw, expected, _ = load_case(path)
     config = CleanerConfig().replace(**expected["config"]) if "config" in expected else None
-    article = cleaner.clean(raw, kind=expected.get("kind", "auto"), config=config)
+    article = cleaner.clean(raw, kind=expected.get("kind", "auto"), config=config, url=expected.get("url"))
     # The ledger replays to the body on every case.
     assert replay(article.normalized_input, article.removed) == article.text
+    # The Markdown holds the body's words in the body's order (text input: less the bullets it turns
+    # into list marks).
+    body = _unbullet(article.text) if article.kind == "text" else article.text
+    assert _words(strip_markdown(article.markdown)) == _words(body)
+    if "markdown" in expected:
+        assert to_markdown(article, **expected.get("markdown_options", {})) == expected["markdown"]
     if "paragraphs" in expected:
         assert article.paragraphs == expected["paragraphs"]
     for snippet in expected.get("contains", []):
