@@ -48,6 +48,9 @@ class CleanerConfig:
     max_gap: int = 2
     #: Heuristics: between the first and last article line, a line stays if its score reaches this.
     inside_threshold: float = 0.3
+    #: "precision", "recall" or "balanced": moves the line scorer's and the HTML container's
+    #: thresholds (relative to the fields above; `cleaner.favor` holds the presets).
+    favor: str = "balanced"
     #: HTML: stop collecting blocks after this many elements (huge pages; the markup is read up to
     #: twice as many tags). The development set's largest page has 9,789.
     max_html_nodes: int = 100_000
@@ -81,6 +84,8 @@ class CleanerConfig:
     def __post_init__(self) -> None:
         if self.date_order not in ("DMY", "MDY"):
             raise ConfigError(f"date_order must be 'DMY' or 'MDY', not {self.date_order!r}")
+        if self.favor not in ("balanced", "precision", "recall"):
+            raise ConfigError(f"favor must be 'balanced', 'precision' or 'recall', not {self.favor!r}")
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
         if self.max_seconds <= 0:

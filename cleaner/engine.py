@@ -14,6 +14,7 @@ from .article import Article, replay
 from .config import CleanerConfig
 from .decode import to_text
 from .document import Document
+from .favor import tuning
 from .heuristics import find_region
 from .html import HtmlPage, noscript_page, parse_html, render_blocks
 from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
@@ -150,8 +151,9 @@ class Cleaner:
         """All labelling stages of HTML mode on `doc` (see `label_html` for `soft_boxes`)."""
         config = self.config
         doc.layout = page.layout
+        favor = tuning(config)
         if "rules" not in config.disabled_stages:
-            label_html(doc, page, self.rules, soft_boxes)
+            label_html(doc, page, self.rules, soft_boxes, favor.alpha, favor.sibling_prose)
         else:
             measure_collapsed_links(doc, page)
         languages = _language_model()
@@ -161,7 +163,7 @@ class Cleaner:
         if "heuristics" not in config.disabled_stages:
             _find_region_within(doc, languages.stopwords_for(doc.language), config, self.rules)
         self.label_after_heuristics(doc)
-        if "heuristics" not in config.disabled_stages:
+        if "heuristics" not in config.disabled_stages and favor.restore:
             restore_html(doc)
         if "metadata" not in config.disabled_stages and self.rules.enabled("TTL001"):
             fix_title(doc, choose_html_title(page.meta, None))

@@ -27,6 +27,7 @@ from .features import (
     doc_features,
     line_stats,
 )
+from .favor import tuning
 from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from .rules import RuleSet
 from .vocabulary import load_vocabulary
@@ -171,10 +172,16 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
     prepared = prepare(doc, stopwords, config)
     model = load_model()
     threshold = config.keep_threshold if config.keep_threshold is not None else model.threshold
+    inside, max_gap = config.inside_threshold, config.max_gap
+    if config.favor != "balanced":
+        favor = tuning(config)
+        threshold += favor.keep_shift
+        inside += favor.inside_shift
+        max_gap = max(0, max_gap + favor.gap_shift)
     probs, _ = probabilities(doc, prepared, model)
     keep = [doc.verdicts[i] is None and probs[i] >= threshold for i in range(n)]
-    _fill_gaps(doc, keep, config.max_gap)
-    _hysteresis(doc, keep, probs, config.inside_threshold, prepared.stats, config.stopwords_high)
+    _fill_gaps(doc, keep, max_gap)
+    _hysteresis(doc, keep, probs, inside, prepared.stats, config.stopwords_high)
     kept = [i for i in range(n) if keep[i]]
     if not kept:
         # Nothing reads like article text: keep what the rules left rather than return nothing.

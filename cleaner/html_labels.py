@@ -82,11 +82,13 @@ def _add_elements(ancestors: tuple[int, ...], prose_by: dict[int, float], chrome
             parent[element] = ancestors[j - 1]
 
 
-def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool = True) -> None:
+def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool = True, alpha: float = ALPHA,
+               sibling_prose: int = SIBLING_PROSE) -> None:
     """Label segments from their HTML evidence, and everything outside the article container.
 
     With `soft_boxes` off, walked boxes that look like chrome (see `Block.soft`) are not labelled
-    for it: the second opinion for a page where they left too little body."""
+    for it: the second opinion for a page where they left too little body. `alpha` and
+    `sibling_prose` are ALPHA and SIBLING_PROSE as moved by `CleanerConfig.favor`."""
     segs = doc.segments
     blocks = page.blocks
     # Each block's prose and chrome go to its innermost element first and are summed up the tree
@@ -137,7 +139,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
     for a, prose in prose_by.items():
         if prose <= 0:
             continue
-        score = prose * (1.0 + MAIN_BONUS if a in hints else 1.0) - ALPHA * chrome_by[a]
+        score = prose * (1.0 + MAIN_BONUS if a in hints else 1.0) - alpha * chrome_by[a]
         if score > best_score:
             best, best_score = a, score
     if best is None:
@@ -172,7 +174,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
                         doc.label(i, rule_id)
                     break
             continue
-        if (near and _prose(seg.text, seg.link_density) >= SIBLING_PROSE and not near.isdisjoint(ancestors)
+        if (near and _prose(seg.text, seg.link_density) >= sibling_prose and not near.isdisjoint(ancestors)
                 and seg.context.isdisjoint(_NOT_SIBLING)):
             continue
         doc.meta["html_container"][i] = False
