@@ -25,6 +25,7 @@ from typing import Any, Iterable, Iterator
 from .config import CleanerConfig
 from .engine import Cleaner
 from .errors import CleanerError, TimeLimitError
+from .output.records import OutputOptions, render
 from .readers import InputDoc
 
 #: A chunk closes at this many documents or this many input bytes, whichever comes first.
@@ -47,10 +48,14 @@ class Result:
     error_kind: str | None = None
     error: str | None = None
     removed_by_rule: dict[str, int] = field(default_factory=dict)
+    #: The document in a structured output format (`cleaner.output.records`), rendered by the worker.
+    rendered: str | None = None
 
 
 # -- the worker side --------------------------------------------------------------------------
 _worker_cleaner: Cleaner | None = None
+#: What the worker renders besides the JSON record (--format markdown|html|csv).
+_worker_output: OutputOptions | None = None
 #: In pool workers only: a CPU-time timer whose signal (SIGPROF, left at its default action) kills
 #: the worker even inside native code that never returns to Python, where SIGALRM cannot act.
 _hard_limit = False
@@ -82,10 +87,11 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise _Deadline()
 
 
-def init_worker(config: CleanerConfig, in_pool: bool = False) -> None:
+def init_worker(config: CleanerConfig, in_pool: bool = False, output: OutputOptions | None = None) -> None:
     """Build the worker's Cleaner once and warm its lazy data, so the first real document's time
     limit is not spent loading stoplists."""
-    global _worker_cleaner, _hard_limit
+    global _worker_cleaner, _hard_limit, _worker_output
+    _worker_output = output
     if in_pool:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
         threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
@@ -157,8 +163,12 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
         return error_result(doc, TimeLimitError(f"cleaning took over {limit:g} s (max_seconds); document skipped"))
     record = {"id": doc.id, "source": doc.source, **article.to_dict()}
     record["url"] = article.url or doc.url
+    try:
+        rendered = render(_worker_output, record, article) if _worker_output is not None else None
+    except Exception as exc:  # a bug in a renderer costs one document too
+        return error_result(doc, exc, kind="internal")
     return Result(doc.source, doc.rel_path, json.dumps(record, ensure_ascii=False), article.text,
-                  article.title, removed_by_rule=dict(article.stats.get("removed_by_rule", {})))
+                  article.title, removed_by_rule=dict(article.stats.get("removed_by_rule", {})), rendered=rendered)
 
 
 def error_result(doc: InputDoc, exc: BaseException, kind: str | None = None) -> Result:
@@ -195,26 +205,27 @@ def default_jobs() -> int:
 
 
 def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0, ordered: bool = True,
-              chunk_docs: int = CHUNK_DOCS) -> Iterator[Result]:
+              chunk_docs: int = CHUNK_DOCS, output: OutputOptions | None = None) -> Iterator[Result]:
     """Clean every document; yield one Result per input document.
 
     `jobs` <= 1 cleans in this process (no pool to start for one file); otherwise a pool of `jobs`
     processes takes chunks, with at most a few chunks per worker in flight, so memory stays flat
     however long the input stream is. Results follow input order unless `ordered` is False.
+    `output` asks each worker to render the documents in a structured format too (`Result.rendered`).
     """
     jobs = jobs or default_jobs()
     chunks = chunked(docs, chunk_docs)
     first = next(chunks, None)
     second = next(chunks, None) if first is not None else None
     if jobs <= 1 or first is None or second is None:  # one worker, or too little work for a pool
-        init_worker(config)
+        init_worker(config, output=output)
         for chunk in (first, second):
             if chunk is not None:
                 yield from clean_chunk(chunk)
         for chunk in chunks:
             yield from clean_chunk(chunk)
         return
-    yield from _run_pool(itertools.chain([first, second], chunks), config, jobs, ordered)
+    yield from _run_pool(itertools.chain([first, second], chunks), config, jobs, ordered, output)
 
 
 #: fork where it exists: a worker starts in milliseconds instead of importing everything again (a
@@ -224,9 +235,9 @@ def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0,
 _START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
-def _pool(config: CleanerConfig, jobs: int) -> ProcessPoolExecutor:
+def _pool(config: CleanerConfig, jobs: int, output: OutputOptions | None = None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, multiprocessing.get_context(_START_METHOD), initializer=init_worker,
-                               initargs=(config, True))
+                               initargs=(config, True, output))
 
 
 @dataclass
@@ -238,10 +249,11 @@ class _InFlight:
     submitted: float = 0.0
 
 
-def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int, ordered: bool) -> Iterator[Result]:
+def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int, ordered: bool,
+              output: OutputOptions | None = None) -> Iterator[Result]:
     window = jobs * (4 if ordered else 2)  # bounded: chunks in flight (ordered needs some slack)
     pending: deque[_InFlight] = deque()
-    pool = _pool(config, jobs)
+    pool = _pool(config, jobs, output)
 
     def submit(chunk: list[InputDoc], retry: bool = False) -> _InFlight:
         return _InFlight(pool.submit(clean_chunk, chunk), chunk, pool, retry, time.monotonic())
@@ -258,7 +270,8 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                 _close(pool, finished=False)
                 rest = [doc for item in pending for doc in item.chunk]
                 pending.clear()
-                yield from run_batch(itertools.chain(rest, itertools.chain.from_iterable(chunks)), config, jobs=1)
+                yield from run_batch(itertools.chain(rest, itertools.chain.from_iterable(chunks)), config, jobs=1,
+                                     output=output)
                 return
             while not exhausted and len(pending) < window:
                 chunk = next(chunks, None)
@@ -285,7 +298,7 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                     if item.pool is pool:
                         fresh_breaks = fresh_breaks + 1 if not pool_progress else 1
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool, pool_progress = _pool(config, jobs), False
+                        pool, pool_progress = _pool(config, jobs, output), False
                     if item.retry:
                         yield _crashed(item, config)
                     else:

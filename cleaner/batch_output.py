@@ -15,6 +15,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .batch import Result, Summary
+from .output.records import SUFFIXES, write_document
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 #: Input suffixes dropped before the output suffix is added (story.html.gz -> story.txt).
@@ -45,11 +46,13 @@ def resume_output(path: Path) -> tuple[IO[str], set[str]]:
 
 
 class OutputDir:
-    """One file per input document below `root`, mirroring the input tree (`.txt` or `.json`)."""
+    """One file per input document below `root`, mirroring the input tree (`.txt`, `.json`, or
+    `.md` / `.html` for the structured formats)."""
 
-    def __init__(self, root: Path, as_json: bool) -> None:
+    def __init__(self, root: Path, fmt: str) -> None:
         self.root = root
-        self.suffix = ".json" if as_json else ".txt"
+        self.format = fmt
+        self.suffix = SUFFIXES.get(fmt, ".txt" if fmt == "text" else ".json")
 
     def target(self, result: Result) -> Path:
         """input/a/b.html -> root/a/b.txt; a JSON Lines or WARC document -> root/file.jsonl/<id>.txt."""
@@ -64,6 +67,9 @@ class OutputDir:
         path.parent.mkdir(parents=True, exist_ok=True)
         if self.suffix == ".json":
             path.write_text(json.dumps(json.loads(result.line), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        elif self.format in SUFFIXES:
+            if result.rendered is not None:
+                write_document(path, self.format, result.rendered, result.title)
         elif result.error is None:
             head = f"# {result.title}\n\n" if result.title else ""
             path.write_text(head + (result.text or "") + "\n", encoding="utf-8")

@@ -21,6 +21,7 @@ from .batch_output import BatchProgress, OutputDir, print_summary, resume_output
 from .config import CleanerConfig
 from .engine import STAGES, Cleaner
 from .errors import CleanerError
+from .output.records import FORMATS, FormatWriter, OutputOptions
 from .readers import InputDoc, ReaderOptions, iter_inputs
 from .sites import SiteLearner, line_key, load_site_rules
 
@@ -45,6 +46,9 @@ class BatchRequest:
     learn_sites: bool = False
     #: --learn-sites on standard input: learn from this many documents, then clean them and the rest.
     learn_sample: int = 2000
+    #: --links / --images: the article's links and images in Markdown and HTML output.
+    links: bool = False
+    images: bool = False
 
 
 def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOptions:
@@ -97,7 +101,8 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
     started = time.monotonic()
     try:
         with BatchProgress(err, show_progress) as bar:
-            for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered):
+            for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
+                                    output=_output_options(request)):
                 summary.add(result)
                 writer.write(result)
                 bar.update(summary)
@@ -132,6 +137,13 @@ def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOp
     return config.replace(site_boilerplate=merged), docs
 
 
+def _output_options(request: BatchRequest) -> OutputOptions | None:
+    """What the workers render besides the JSON record (nothing for text, json and jsonl)."""
+    if request.output_format not in FORMATS:
+        return None
+    return OutputOptions(request.output_format, links=request.links, images=request.images)
+
+
 def with_url(docs: Iterator[InputDoc], url: str | None) -> Iterator[InputDoc]:
     for doc in docs:
         yield replace(doc, url=url) if url and doc.url is None else doc
@@ -152,7 +164,8 @@ class _Writer:
         self.format = request.output_format
         self.sink = sink
         self.err = err
-        self.dir = OutputDir(request.output_dir, self.format != "text") if request.output_dir else None
+        self.dir = OutputDir(request.output_dir, self.format) if request.output_dir else None
+        self.structured = FormatWriter(self.format, sink) if self.format in FORMATS else None
         self.inputs = set(request.inputs)
         self.headers = len(request.inputs) > 1
         self.count = 0
@@ -164,6 +177,10 @@ class _Writer:
         if self.dir is not None:
             self.dir.write(result)
             if result.error is not None:
+                self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+        elif self.structured is not None:
+            self.structured.write(result.rendered, result.line, result.title)
+            if result.error is not None and self.format != "csv":
                 self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
         elif self.format == "jsonl":
             self.sink.write(result.line + "\n")
@@ -197,6 +214,8 @@ class _Writer:
         self.sink.flush()
 
     def close(self) -> None:
+        if self.structured is not None and self.dir is None:
+            self.structured.close()
         if self.format != "json" or self.dir is not None:
             return
         if self.count == 0:

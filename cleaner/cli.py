@@ -39,6 +39,15 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+
+
+class Favor(str, Enum):
+    balanced = "balanced"
+    precision = "precision"
+    recall = "recall"
 
 
 class Kind(str, Enum):
@@ -90,7 +99,10 @@ class InputFormat(str, Enum):
 @app.command("clean")
 def clean_command(
     inputs: list[str] = typer.Argument(..., help="Files, folders (walked recursively) or '-' for standard input."),
-    output_format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="text, json or jsonl (default: text; jsonl with -o)."),
+    output_format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="text, json, jsonl, markdown, html or csv (default: text; jsonl with -o)."),
+    links: bool = typer.Option(False, "--links", help="Markdown/HTML: keep the article's links."),
+    images: bool = typer.Option(False, "--images", help="Markdown/HTML: keep the article's images."),
+    favor: Optional[Favor] = typer.Option(None, "--favor", help="precision, recall or balanced (config favor): how much doubtful text stays."),
     kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto (sniff), text or html."),
     url: Optional[str] = typer.Option(None, "--url", help="Source URL of the document (metadata) when the input has none."),
     config: Optional[Path] = _CONFIG_OPTION,
@@ -113,7 +125,8 @@ def clean_command(
     site_rules: Optional[Path] = typer.Option(None, "--site-rules", help="Apply site boilerplate learned by `cleaner learn` (rule SIT001)."),
     learn_sites: bool = typer.Option(False, "--learn-sites", help="Learn site boilerplate from these inputs first, then clean them with it."),
 ) -> None:
-    """Clean documents: print the article body (text) or the whole Article (json, jsonl).
+    """Clean documents: print the article body (text, markdown, html), the whole Article (json, jsonl)
+    or a table of the main fields (csv).
 
     Every input document yields one record, ok or error; the exit status is 1 when any failed.
     """
@@ -129,13 +142,18 @@ def clean_command(
     fmt = (output_format or (OutputFormat.jsonl if output is not None else OutputFormat.text)).value
     if resume and fmt != "jsonl":
         _usage("--resume works with JSON Lines output (--format jsonl)")
-    cfg = load_config(config, reference_date=reference_date, max_seconds=max_seconds, max_input_bytes=max_input_bytes)
+    if (links or images) and fmt not in ("markdown", "html"):
+        _usage("--links and --images apply to --format markdown or html")
+    if fmt == "csv" and output_dir is not None:
+        _usage("--format csv writes one table: use -o FILE (or standard output), not --output-dir")
+    cfg = load_config(config, reference_date=reference_date, max_seconds=max_seconds, max_input_bytes=max_input_bytes,
+                      favor=favor.value if favor else None)
     reading = ReaderOptions(input_format=input_format.value, glob=glob, text_field=text_field,
                             html_field=html_field, url_field=url_field, id_field=id_field, kind=kind.value)
     request = BatchRequest(
         inputs=inputs, reading=reading, output_format=fmt, url=url, output=output, output_dir=output_dir,
         jobs=jobs, ordered=not unordered, resume=resume, progress=progress, quiet=quiet,
-        site_rules=site_rules, learn_sites=learn_sites,
+        site_rules=site_rules, learn_sites=learn_sites, links=links, images=images,
     )
     try:
         failures = run_clean(request, cfg, err)
@@ -249,19 +267,24 @@ def eval_command(
     failures: int = typer.Option(10, "--failures", help="Show this many pages with missed must-keep snippets."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
     dump: Optional[str] = typer.Option(None, "--dump", help="Score text mode on one dump style (html_text, inscriptis, innertext, bs4, html2text; built by `make devsets`), or 'all' for the style x half table."),
+    output: str = typer.Option("text", "--output", help="Score the body (text), or the Markdown with its marks taken out (markdown; markdown-links with links and images)."),
+    favor: Optional[Favor] = typer.Option(None, "--favor", help="precision, recall or balanced (config favor)."),
     config: Optional[Path] = _CONFIG_OPTION,
 ) -> None:
     """Score the cleaner on the development set (with/without snippet metric)."""
     from .evaluate import dump_pages, run_dump_table, run_report
 
-    cfg = load_config(config)
+    cfg = load_config(config, favor=favor.value if favor else None)
     try:
+        if output not in ("text", "markdown", "markdown-links"):
+            raise ConfigError(f"--output must be text, markdown or markdown-links, not {output!r}")
         if dump == "all" or (dump and "," in dump):
             run_dump_table(dataset, dump, cfg, Console(), json_out)
         else:
             if dump:
                 dump_pages([], dataset, dump)  # a clear error now for an unknown or unbuilt style
-            run_report(dataset, mode if not dump else "text", half, ablate, failures, json_out, cfg, Console(), dump=dump)
+            run_report(dataset, mode if not dump else "text", half, ablate, failures, json_out, cfg, Console(), dump=dump,
+                       output=output)
     except CleanerError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc

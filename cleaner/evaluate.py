@@ -216,11 +216,23 @@ def _who_removed(snippet: str, article: Article | None) -> list[str]:
 Extractor = Callable[[bytes, Page], tuple[str | None, Article | None]]
 
 
-def cleaner_extractor(config: CleanerConfig, mode: str) -> Extractor:
+#: What `cleaner eval --output` scores: the body, or the Markdown with its marks taken out again
+#: (`cleaner.output.strip_markdown`), without or with the links and images.
+OUTPUTS = ("text", "markdown", "markdown-links")
+
+
+def cleaner_extractor(config: CleanerConfig, mode: str, output: str = "text") -> Extractor:
     cleaner = Cleaner(config)
+    if output not in OUTPUTS:
+        raise CleanerError(f"unknown output {output!r}; known: {', '.join(OUTPUTS)}")
 
     def run(data: bytes, page: Page) -> tuple[str | None, Article | None]:
         article = cleaner.clean(data, kind=mode, url=page.url)
+        if output != "text":
+            from .output import strip_markdown, to_markdown
+
+            links = output == "markdown-links"
+            return strip_markdown(to_markdown(article, links=links, images=links)), article
         return article.text, article
 
     return run
@@ -272,7 +284,7 @@ def _counts_row(table: "Table", name: str, c: Counts) -> None:
 
 
 def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int, json_out: Path | None,
-               config: CleanerConfig, console: "Console", dump: str | None = None) -> dict[str, Any]:
+               config: CleanerConfig, console: "Console", dump: str | None = None, output: str = "text") -> dict[str, Any]:
     """Evaluate, print the tables, and return (and optionally write) the report."""
     from rich.table import Table
 
@@ -280,10 +292,12 @@ def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int,
     if dump:
         pages = dump_pages(pages, dataset, dump)
     modes = ("text", "html") if mode == "both" else (mode,)
-    report: dict[str, Any] = {"dataset": str(dataset), "half": half, "pages": len(pages), "dump": dump or "html_text"}
+    report: dict[str, Any] = {"dataset": str(dataset), "half": half, "pages": len(pages), "dump": dump or "html_text",
+                              "output": output}
+    shown = "" if output == "text" else f", scoring {output} output"
     for m in modes:
-        total, results, elapsed = evaluate(pages, m, cleaner_extractor(config, m))
-        head = Table(title=f"{m} mode, {len(pages)} pages ({half}), {len(pages) / max(elapsed, 1e-9):.0f} docs/s")
+        total, results, elapsed = evaluate(pages, m, cleaner_extractor(config, m, output))
+        head = Table(title=f"{m} mode, {len(pages)} pages ({half}){shown}, {len(pages) / max(elapsed, 1e-9):.0f} docs/s")
         for col in ("set", "docs", "precision", "recall", "F1", "accuracy"):
             head.add_column(col)
         _counts_row(head, "all", total)

@@ -1,0 +1,138 @@
+"""The structured formats of `cleaner clean` (`--format markdown|html|csv`), record by record.
+
+A batch worker renders each document (`render`), so the parent only writes strings; the writer
+(`FormatWriter`) streams them: Markdown documents one after the other, one HTML page with an
+<article> per document, or a CSV table with one row per document (error rows included, with their
+`error` and `error_kind`), flushed as they come, like JSON Lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..article import Article
+
+__all__ = ["CSV_COLUMNS", "FORMATS", "FormatWriter", "OutputOptions", "csv_row", "render", "write_document"]
+
+#: The formats rendered here (text, json and jsonl are written by `batch_run`).
+FORMATS = ("markdown", "html", "csv")
+#: Columns of `--format csv`, in order; `authors` joined by "; ".
+CSV_COLUMNS = ("id", "source", "url", "title", "authors", "date", "publisher", "language", "description",
+               "text", "error", "error_kind")
+#: File suffix of each format with --output-dir.
+SUFFIXES = {"markdown": ".md", "html": ".html", "csv": ".csv"}
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """What a worker renders for each document besides its JSON record."""
+
+    format: str = "jsonl"
+    links: bool = False
+    images: bool = False
+
+
+def render(options: OutputOptions, record: dict[str, Any], article: "Article") -> str | None:
+    """The document in `options.format` (None for the formats `batch_run` writes itself)."""
+    if options.format == "markdown":
+        from .markdown import to_markdown
+
+        return to_markdown(article, links=options.links, images=options.images, title=True)
+    if options.format == "html":
+        from .html import article_element
+
+        return article_element(article, links=options.links, images=options.images, source=record.get("source"))
+    if options.format == "csv":
+        return csv_row(record)
+    return None
+
+
+def csv_row(record: dict[str, Any]) -> str:
+    """One CSV line (RFC 4180 quoting, "\\r\\n" ends) of a JSON record, ok or error."""
+    values = []
+    for column in CSV_COLUMNS:
+        value = record.get(column)
+        if isinstance(value, list):
+            value = "; ".join(str(v) for v in value)
+        values.append("" if value is None else str(value))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(values)
+    return buffer.getvalue()
+
+
+def csv_header() -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(CSV_COLUMNS)
+    return buffer.getvalue()
+
+
+class FormatWriter:
+    """Streams rendered documents to `sink` in one of FORMATS. Errors: a CSV row; in Markdown and
+    HTML, reported on stderr by the caller (as `--format text` does) and left out of the document."""
+
+    def __init__(self, fmt: str, sink: IO[str]) -> None:
+        self.format = fmt
+        self.sink = sink
+        self.count = 0
+        self.started = False
+        #: HTML: the first article waits until we know whether the page holds one or several.
+        self.pending: tuple[str, str | None] | None = None
+
+    def write(self, rendered: str | None, line: str, title: str | None = None) -> None:
+        """`rendered`: the worker's rendering (None for an error); `line`: the JSON record."""
+        if self.format == "csv":
+            if not self.started:
+                self.sink.write(csv_header())
+                self.started = True
+            self.sink.write(rendered if rendered is not None else csv_row(json.loads(line)))
+        elif rendered is None:
+            return
+        elif self.format == "markdown":
+            self.sink.write(("\n\n---\n\n" if self.count else "") + rendered + "\n")
+            self.count += 1
+        else:
+            self._write_html(rendered, title)
+        self.sink.flush()
+
+    def _write_html(self, rendered: str, title: str | None) -> None:
+        from .html import page_start
+
+        self.count += 1
+        if self.count == 1:
+            self.pending = (rendered, title)
+            return
+        if self.pending is not None:
+            self.sink.write(page_start("Cleaned articles") + self.pending[0])
+            self.pending = None
+        self.sink.write(rendered)
+
+    def close(self) -> None:
+        from .html import PAGE_END, page_start
+
+        if self.format == "csv" and not self.started:
+            self.sink.write(csv_header())
+        elif self.format == "html":
+            if self.pending is not None:
+                self.sink.write(page_start(self.pending[1]) + self.pending[0] + PAGE_END)
+            elif self.count:
+                self.sink.write(PAGE_END)
+            else:
+                self.sink.write(page_start("No articles") + PAGE_END)
+        self.sink.flush()
+
+
+def write_document(path: Path, fmt: str, rendered: str, title: str | None) -> None:
+    """One document's own file (--output-dir): Markdown as rendered, HTML as a whole page."""
+    if fmt == "html":
+        from .html import PAGE_END, page_start
+
+        rendered = page_start(title) + rendered + PAGE_END
+    else:
+        rendered += "\n"
+    path.write_text(rendered, encoding="utf-8")
