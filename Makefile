@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATASET ?= ../shared/benchmarks/trafilatura-eval
-EXTRAS ?= test,scrapy,spark,devsets
+EXTRAS ?= test,scrapy,spark,devsets,datatrove,hf
 comma := ,
 STAMP = $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
 

@@ -23,7 +23,7 @@ def test_core_package_imports_neither_scrapy_nor_spark() -> None:
         "        importlib.import_module(m.name)\n"
         "import cleaner.integrations\n"
         "cleaner.clean('The council approved the budget on Tuesday after a long debate about the school.')\n"
-        "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('scrapy', 'pyspark', 'pyarrow', 'twisted'))\n"
+        "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('scrapy', 'pyspark', 'pyarrow', 'twisted', 'datatrove', 'datasets'))\n"
         "print(len(sys.modules), bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
@@ -34,7 +34,7 @@ def test_core_package_imports_neither_scrapy_nor_spark() -> None:
 @pytest.mark.parametrize(
     ("module", "blocked", "extra"),
     [("scrapy", "scrapy", "scrapy"), ("scrapy", "itemadapter", "scrapy"), ("spark", "pyspark", "spark"),
-     ("spark", "pyarrow", "spark")],
+     ("spark", "pyarrow", "spark"), ("datatrove", "datatrove", "datatrove"), ("hf", "datasets", "hf")],
 )
 def test_missing_extra_names_the_pip_install_line(module: str, blocked: str, extra: str) -> None:
     # sys.modules[name] = None makes `import name` raise ImportError, as if it were not installed.

@@ -5,4 +5,6 @@ Scrapy and Spark. Install the extra that goes with the adapter you use:
 
 - `cleaner.integrations.scrapy` (`CleanerPipeline`): `pip install cleaner[scrapy]`
 - `cleaner.integrations.spark` (`clean_dataframe`): `pip install cleaner[spark]` (and Java 17+)
+- `cleaner.integrations.datatrove` (`CleanerExtractor`): `pip install cleaner[datatrove]`
+- `cleaner.integrations.hf` (`clean_dataset`): `pip install cleaner[hf]`
 """
