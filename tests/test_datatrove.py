@@ -1,8 +1,9 @@
-"""The datatrove step in a real LocalPipelineExecutor run (2 tasks) over datatrove's JSON Lines reader."""
+"""The datatrove step in real LocalPipelineExecutor runs (2 tasks) over datatrove's JSON Lines and WARC readers."""
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ pytest.importorskip("datatrove")
 pytest.importorskip("orjson")
 
 from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
+from datatrove.pipeline.readers import JsonlReader, WarcReader  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
 import cleaner  # noqa: E402
@@ -100,3 +101,39 @@ def test_bad_arguments_fail_clearly() -> None:
         CleanerExtractor(kind="pdf")
     with pytest.raises(ValueError, match="output"):
         CleanerExtractor(output="xml")
+
+
+def _warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for url, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+
+
+def test_warc_pipeline_two_tasks(tmp_path: Path) -> None:
+    src = tmp_path / "warc"
+    src.mkdir()
+    _warc(src / "one.warc.gz", [("https://example.com/news/story.html", PAGE.encode())])
+    table = ROOT / "fixtures" / "cases" / "html_en_layout_table" / "input.html"
+    _warc(src / "two.warc.gz", [("https://example.com/harbour.html", table.read_bytes()),
+                                ("https://example.com/ads.html", b"<html><body><p>Advertisement</p></body></html>")])
+    out, dropped, logs = tmp_path / "out", tmp_path / "dropped", tmp_path / "logs"
+    LocalPipelineExecutor(pipeline=[
+        WarcReader(str(src)),
+        CleanerExtractor(exclusion_writer=JsonlWriter(str(dropped))),
+        JsonlWriter(str(out)),
+    ], tasks=2, workers=1, logging_dir=str(logs)).run()
+    docs = {d["metadata"]["url"]: d for d in _read(out)}
+    story = docs["https://example.com/news/story.html"]
+    assert story["text"] == cleaner.clean(PAGE, url="https://example.com/news/story.html").text
+    assert story["metadata"]["title"] == "The bridge opens at last"
+    assert story["metadata"]["date"]  # the WARC record's crawl date stays (the article's is date_published)
+    assert "Harbour works begin" == docs["https://example.com/harbour.html"]["metadata"]["title"]
+    assert [d["metadata"]["url"] for d in _read(dropped)] == ["https://example.com/ads.html"]
+    stats = _stats(logs)
+    assert stats["total"] == 3 and stats["forwarded"] == 2 and stats["dropped/empty"] == 1
