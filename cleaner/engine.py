@@ -17,6 +17,7 @@ from .document import Document
 from .favor import tuning
 from .heuristics import find_region
 from .html import HtmlPage, noscript_page, parse_html, render_blocks
+from .html_blocks import HtmlStructure
 from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
 from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
                           REST_FACTOR, short_of_body)
@@ -25,7 +26,6 @@ from .metadata import date_from_url
 from .language import LanguageModel
 from .layout import undo_layout
 from .normalize import normalize_text
-from .output.structure import HtmlStructure
 from .publisher import find_publisher
 from .rules import RuleSet
 from .segment import first_lines, segment_text

@@ -120,6 +120,23 @@ class PageLayout:
     code: dict[int, str] = field(default_factory=dict)
 
 
+class HtmlStructure:
+    """What an HTML-mode `Article` carries for the structured outputs (`Article.structure`): its
+    segments (tags, ancestor ids) and the page's layout. A plain class: built for every HTML page."""
+
+    __slots__ = ("segments", "layout")
+
+    def __init__(self, segments: list[Any], layout: PageLayout) -> None:
+        self.segments = segments
+        self.layout = layout
+
+    def __iter__(self) -> Any:
+        return iter((self.segments, self.layout))
+
+    def __reduce__(self) -> Any:
+        return (HtmlStructure, (self.segments, self.layout))
+
+
 @dataclass
 class HtmlPage:
     """A segmented page: its blocks in document order, metadata claims, the cap and counters."""

@@ -1,12 +1,25 @@
 """Structured outputs of an `Article`: Markdown, a clean article HTML page and CSV rows.
 
 They render the kept body with the role of each line (heading, list item, table cell, quote, code;
-`structure.body_lines`) and never change `Article.text` or the ledger. Nothing here runs unless a
-structured output is asked for, so plain-text users pay nothing.
+`structure.body_lines`) and never change `Article.text` or the ledger. Nothing here runs, or is even
+imported, unless a structured output is asked for: plain-text users
+pay nothing.
 """
 
 from __future__ import annotations
 
-from .markdown import strip_markdown, to_markdown
+from typing import Any
 
-__all__ = ["strip_markdown", "to_markdown"]
+__all__ = ["strip_markdown", "to_html", "to_markdown"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("strip_markdown", "to_markdown"):
+        from . import markdown
+
+        return getattr(markdown, name)
+    if name == "to_html":
+        from .html import to_html
+
+        return to_html
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,24 +17,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..article import collapse_spaces
+from ..html_blocks import HtmlStructure
 from ..segment import Segment, segment_text
 from ..structure import heading_like
 
 if TYPE_CHECKING:
     from ..article import Article
-    from ..html_blocks import PageLayout
 
-__all__ = ["HtmlStructure", "Line", "Table", "body_lines"]
-
-
-class HtmlStructure(NamedTuple):
-    """What an HTML-mode `Article` carries for the structured outputs (`Article.structure`)."""
-
-    segments: list[Segment]
-    layout: "PageLayout"
+__all__ = ["HtmlStructure", "Line", "body_lines", "kept_segments", "table_rows"]
 
 
 @dataclass(slots=True)
