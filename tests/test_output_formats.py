@@ -162,3 +162,14 @@ def test_strip_markdown_inverts_escaping() -> None:
     article = cleaner.clean(text + "\n\nThe mayor opened the new bridge on Monday, and traffic began to flow "
                             "across the river for the first time in two years.", kind="text")
     assert " ".join(strip_markdown(to_markdown(article)).split()) == " ".join(article.text.split())
+
+
+def test_markdown_of_an_article_built_by_hand_and_of_a_pickled_one() -> None:
+    import pickle
+
+    from cleaner.article import Article
+
+    assert Article(text="Intro\n\n- one\n\n- two").markdown == "Intro\n\n- one\n- two"
+    article = cleaner.clean(PAGE.read_bytes(), url="https://example.com/n/s.html")
+    again = pickle.loads(pickle.dumps(article))
+    assert to_markdown(again, links=True, images=True) == to_markdown(article, links=True, images=True)

@@ -91,6 +91,13 @@ def test_settings_choose_fields_kind_and_config() -> None:
     ).text
 
 
+def test_markdown_field() -> None:
+    pipe, _ = pipeline(CLEANER_FIELDS=["title", "markdown"])
+    item = pipe.process_item({"url": "http://127.0.0.1/harbour.html", "html": page("harbour.html")})
+    assert item["markdown"] == cleaner.clean(page("harbour.html"), url="http://127.0.0.1/harbour.html").markdown
+    assert "structure" not in item and item["markdown"]
+
+
 def test_items_without_the_input_field_pass_untouched() -> None:
     pipe, stats = pipeline()
     item = {"url": "http://127.0.0.1/x", "other": 1}

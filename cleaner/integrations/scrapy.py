@@ -33,8 +33,10 @@ __all__ = ["CleanerPipeline", "PipelineSettings"]
 
 logger = logging.getLogger(__name__)
 
-#: Article fields a pipeline can copy onto items (`Article.to_dict()` keys).
-ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "normalized_input")
+#: Article fields a pipeline can copy onto items (`Article.to_dict()` keys, and `markdown`: the body as
+#: Markdown, rendered only when asked for).
+ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article)
+                       if f.name not in ("normalized_input", "structure")) + ("markdown",)
 #: Copied onto the item by default, each under its own name.
 DEFAULT_FIELDS = ("text", "title", "authors", "date", "publisher", "language", "description",
                   "captions", "image_credits")
@@ -138,7 +140,8 @@ class CleanerPipeline:
         if s.output_field:
             values: dict[str, Any] = {s.output_field: record}
         else:
-            values = {item_field: record[name] for name, item_field in s.fields.items()}
+            values = {item_field: article.markdown if name == "markdown" else record[name]
+                      for name, item_field in s.fields.items()}
         if s.error_field:
             values[s.error_field] = None
         self._write(adapter, values)

@@ -16,7 +16,7 @@ Nothing here runs unless a structured output is asked for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..article import collapse_spaces
@@ -95,6 +95,9 @@ def kept_segments(article: "Article") -> Iterator[tuple[int, str, str | None]]:
 
 def body_lines(article: "Article") -> list[Line]:
     """The kept lines of the body, in order, each with its role."""
+    if not article.normalized_input and article.text:
+        # An Article built by hand (or read back from JSON): its body is all there is.
+        article = replace(article, normalized_input=article.text, removed=[], structure=None)
     structure = article.structure
     if isinstance(structure, HtmlStructure):
         return _html_lines(article, structure)
