@@ -49,7 +49,7 @@ _KINDS = ("auto", "text", "html")
 _OUTPUTS = ("text", "markdown")
 
 
-class CleanerExtractor(PipelineStep):
+class CleanerExtractor(PipelineStep):  # type: ignore[misc]  # datatrove ships no type hints
     """Clean `Document.text` (raw HTML or scraped text) into the article body; see the module docstring.
 
     Args:
