@@ -10,9 +10,6 @@ from .base import Rule
 
 # Trailing decoration a link or button often carries: arrows, colons, ellipses, counters.
 _END = r"[\s:.!…»›>→|+*-]*"
-#: "All rights reserved" in the languages of the phrase lists (LEG008).
-_RIGHTS = (r"(?:all|some) rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados|"
-           r"todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrze[żz]one|alle rechten voorbehouden")
 
 RULES: list[Rule] = [
     Rule(
@@ -215,15 +212,6 @@ RULES: list[Rule] = [
         r"(?:this|the) (?:work|content|article|text|site|blog|website|page|post)s?(?: (?:on|of) this (?:site|blog|website))? "
         r"(?:is|are) licensed under .{1,200})",
         max_chars=400,
-    ),
-    Rule(
-        "LEG008", "legal", "footer line with a rights phrase ('Some rights reserved 2017-2023 by ...')",
-        # The phrase anywhere in a short line, or opening a longer one: the site's footer (LEG002
-        # takes it alone on a line).
-        rf"(?:{_RIGHTS}).{{0,400}}|.{{1,150}}\b(?:{_RIGHTS}).{{0,150}}",
-        max_chars=500,
-        triggers=("rights reserved", "rechte vorbehalten", "droits r", "derechos reservados", "direitos reservados",
-                  "diritti riservati", "prawa zastrze", "rechten voorbehouden"),
     ),
     Rule(
         "LEG005", "legal", "disclaimer of the site (opinion note, liability for links)",
