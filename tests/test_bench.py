@@ -48,3 +48,12 @@ def test_bench_worst_prints_the_table(tmp_path: Path) -> None:
     rows = json.loads(out.read_text(encoding="utf-8"))
     assert [row["case"] for row in rows] == ["deep-nesting", "one-char-lines"]
     assert all(len(row["seconds"]) == 4 and row["ordinary_seconds"] is not None for row in rows)
+
+
+def test_profile_prints_a_stage_table_for_both_modes() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "profile.py"), "--dataset", str(FIXTURES / "evalset")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for row in ("text mode: 3 documents", "html mode: 3 documents", "pattern rules", "line scorer (two stages)",
+                "lexbor parse", "assemble (ledger, replay, metadata)", "rest ("):
+        assert row in result.stdout
