@@ -48,6 +48,21 @@ class Article:
     image: str | None = None
     captions: list[str] = field(default_factory=list)
     image_credits: list[str] = field(default_factory=list)
+    #: The publication date as precisely as the page gives it (ISO 8601): "2025-05-08T14:30:00+02:00",
+    #: "2025-05-08T14:30:00" (a time, no zone named) or "2025-05-08"; its first 10 characters are `date`.
+    datetime: str | None = None
+    #: The last-modified date, as precisely as the page gives it (ISO 8601, like `datetime`).
+    date_modified: str | None = None
+    #: The page's tags or keywords (JSON-LD keywords, article:tag, <meta name=keywords>, "Tags:" lines).
+    tags: list[str] = field(default_factory=list)
+    #: The sections or categories the page files the article under (articleSection, article:section, "Posted in").
+    section: list[str] = field(default_factory=list)
+    #: The content's licence ("CC BY-SA 4.0" for Creative Commons, else as the page names it).
+    license: str | None = None
+    #: HTML mode: the absolute addresses of the links inside the kept body, in order, each once.
+    links: list[str] = field(default_factory=list)
+    #: The text of the comment thread removed from the page (paragraphs separated by a blank line).
+    comments: str | None = None
     removed: list[Removal] = field(default_factory=list)
     kind: str = "text"
     stats: dict[str, Any] = field(default_factory=dict)
@@ -84,6 +99,13 @@ class Article:
             "image": self.image,
             "captions": list(self.captions),
             "image_credits": list(self.image_credits),
+            "datetime": self.datetime,
+            "date_modified": self.date_modified,
+            "tags": list(self.tags),
+            "section": list(self.section),
+            "license": self.license,
+            "links": list(self.links),
+            "comments": self.comments,
             "removed": [r.to_dict() for r in self.removed],
             "kind": self.kind,
             "stats": dict(self.stats),

@@ -9,20 +9,24 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urljoin
 
-from .article import Article, replay
+from .article import Article, Removal, replay
 from .config import CleanerConfig
+from .datetimes import line_datetime
+from .fields import body_links, comment_text, html_datetime, html_modified, licence_name, text_licence, text_lists, text_modified
 from .decode import to_text
 from .document import Document
 from .favor import tuning
 from .heuristics import find_region
 from .html import HtmlPage, noscript_page, parse_html, render_blocks
 from .html_blocks import HtmlStructure
-from .html_meta import choose_title as choose_html_title, resolve as resolve_html_meta, text_claims, url_date
+from .html_meta import (choose_title as choose_html_title, page_zone, resolve as resolve_html_meta, text_claims,
+                        url_date)
 from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
                           REST_FACTOR, short_of_body)
 from .labelling import apply_rules, label_metadata_lines
-from .metadata import date_from_url
+from .metadata import date_from_url, relative_datetime
 from .language import LanguageModel
 from .layout import undo_layout
 from .normalize import normalize_text
@@ -71,37 +75,43 @@ class Cleaner:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["config"])  # type: ignore[misc]
 
-    def clean(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Article:
-        """Clean one document (text or HTML, str or bytes) and return its `Article`."""
+    def clean(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None,
+              reference_date: str | None = None) -> Article:
+        """Clean one document (text or HTML, str or bytes) and return its `Article`.
+
+        `reference_date` (ISO 8601; a WARC record's WARC-Date) resolves this document's relative
+        times ("5 hours ago") in place of the config's `reference_date`."""
         config = self.config
         text, kind = to_text(raw, kind, config.max_input_bytes)
+        own = {"reference_date": reference_date} if reference_date else {}
         if kind == "html":
-            return self._clean_html(text, url)
+            return self._clean_html(text, url, own)
         text, cut = first_lines(text, config.max_lines)
         text, layout = undo_layout(text)
         normalized = normalize_text(text)
-        doc = Document(normalized, segment_text(normalized), url=url, kind=kind)
+        doc = Document(normalized, segment_text(normalized), url=url, kind=kind, meta=own)
         languages = _language_model()
         doc.language = config.language or languages.detect(normalized)
         self._label(doc, languages.stopwords_for(doc.language))
         stats: dict[str, Any] = {"layout": layout} if layout != "plain" else {}
         if cut:
             stats["capped"] = {"max_lines": config.max_lines}
-        return _assemble(doc, {}, stats)
+        return _assemble(doc, {}, stats, config=config)
 
-    def _clean_html(self, html: str, url: str | None) -> Article:
-        """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages."""
+    def _clean_html(self, html: str, url: str | None, own: dict[str, Any]) -> Article:
+        """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages.
+        `own`: the document's own metadata (its reference date), copied into every labelling pass."""
         config = self.config
         page = parse_html(html, config.max_html_nodes, config.max_html_depth, config.max_lines)
         normalized, segments = render_blocks(page.blocks)
-        doc = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
+        doc = self._label_html_page(page, Document(normalized, segments, url=url, kind="html", meta=dict(own)), True)
         stats: dict[str, Any] = dict(page.stats)
         capped = dict(page.capped)
         if (config.html_fallback_chars and any(b.soft for b in page.blocks)
                 and short_of_body(doc, config.html_fallback_chars)):
             # Boxes that looked like chrome took the body with them: a second pass that trusts them
             # costs far less than the trafilatura fallback, which still follows if this leaves too little.
-            retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), False)
+            retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html", meta=dict(own)), False)
             if kept_chars(retry) > kept_chars(doc):
                 doc = retry
                 stats["retry"] = "soft boxes"
@@ -125,7 +135,7 @@ class Cleaner:
             stats["fallback"] = "trafilatura"
         if capped:
             stats["capped"] = capped
-        return _assemble(doc, page.meta, stats, html if helpers else None)
+        return _assemble(doc, page.meta, stats, html if helpers else None, config)
 
     def _noscript_pass(self, html: str, url: str | None, doc: Document, meta: dict[str, Any],
                        stats: dict[str, Any], capped: dict[str, int]) -> Document:
@@ -140,7 +150,8 @@ class Cleaner:
             return doc
         page.meta = meta  # the claims of the page as first parsed (the headline among them) stand
         normalized, segments = render_blocks(page.blocks)
-        retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html"), True)
+        own = {"reference_date": doc.meta["reference_date"]} if "reference_date" in doc.meta else {}
+        retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html", meta=own), True)
         if kept_chars(retry) <= kept_chars(doc):
             return doc
         stats["retry"] = "noscript"
@@ -152,6 +163,8 @@ class Cleaner:
         config = self.config
         doc.layout = page.layout
         favor = tuning(config)
+        doc.meta["hrefs"] = page.hrefs
+        doc.meta["blocks"] = page.blocks
         if "rules" not in config.disabled_stages:
             label_html(doc, page, self.rules, soft_boxes, favor.alpha, favor.sibling_prose)
         else:
@@ -235,14 +248,41 @@ def _find_region_within(doc: Document, stopwords: frozenset[str], config: Cleane
 
 def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> Any:
     """The value found closest to the start of the article region (above it or inside it first)."""
+    item = _nearest(doc, found, before)
+    return item[1] if item is not None else None
+
+
+def _nearest(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> tuple[int, Any] | None:
+    """`_near_region`'s choice with the index of its segment."""
     if not found:
         return None
     start, end = doc.region or (0, len(doc.segments))
-    ranked = sorted(found, key=lambda item: (not (start - before <= item[0] < end), abs(item[0] - start)))
-    return ranked[0][1]
+    return min(found, key=lambda item: (not (start - before <= item[0] < end), abs(item[0] - start)))
 
 
-def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any], html: str | None = None) -> Article:
+#: `stats["sources"]` names for the places text mode finds the publisher (`publisher.find_publisher`).
+_PUBLISHER_FROM = {"title": "title line", "copyright": "copyright line", "url": "url", "source line": "source line"}
+
+
+def _text_date(doc: Document, reference: str | None) -> tuple[str | None, str | None, str | None]:
+    """(date, its most precise form, source) from what the text stages found: the page address, a
+    date line near the article, a relative time resolved against the reference date."""
+    date = date_from_url(doc.url)
+    if date:
+        return date, date, "url"
+    item = _nearest(doc, doc.meta.get("dates", []))
+    if item is not None:
+        return item[1], line_datetime(doc.segments[item[0]].text, item[1]), "text"
+    item = _nearest(doc, doc.meta.get("relative_dates", []))
+    if item is not None:
+        stamp = relative_datetime(doc.segments[item[0]].text, reference)
+        return item[1], stamp if stamp and stamp[:10] == item[1] else item[1], "relative time"
+    return None, None, None
+
+
+def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any], html: str | None = None,
+              config: CleanerConfig | None = None) -> Article:
+    config = config or CleanerConfig()
     removed = doc.removals()
     text = replay(doc.normalized, removed)
     meta = doc.meta
@@ -259,30 +299,49 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         # Beside the article region, or under the headline (a stray kept line can end the region early).
         if start - 10 <= i < end + 5 or (title_index is not None and title_index <= i <= title_index + 15):
             authors.extend(n for n in names if n not in authors)
-    date = (
-        date_from_url(doc.url)
-        or _near_region(doc, meta.get("dates", []))
-        or _near_region(doc, meta.get("relative_dates", []))
-    )
+    date, stamp, date_source = _text_date(doc, meta.get("reference_date") or config.reference_date)
+    sources: dict[str, str] = {}
     publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
+    publisher_source = "source line" if publisher else None
     if doc.kind != "html":
         found = (publisher, "source line") if publisher else find_publisher([s.text for s in doc.segments], doc.url, meta.get("title"))
         if found:
             publisher = found[0]
+            publisher_source = _PUBLISHER_FROM.get(found[1], found[1])
             extra_stats = {**extra_stats, "publisher_from": found[1]}
     title = meta.get("title")
     page_claims: dict[str, Any] = {}
+    extra = page_meta.get("fields") or {}
+    zone = page_zone(page_meta.get("lang"))
     if doc.kind == "html":
         claims = text_claims(doc)
         page_meta = {**page_meta, "url_date": url_date(doc.url)}
         authors = claims.get("headline_authors") or authors or claims.get("authors", [])
-        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors,
-                                               "date": date or claims.get("date"), "publisher": publisher},
+        if not date and claims.get("date"):
+            date, stamp, date_source = claims["date"], claims["date"], "text"
+        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors, "date": date,
+                                               "date_source": date_source, "publisher": publisher,
+                                               "publisher_source": publisher_source},
                                    html, doc.url)
+        if chosen["date"] != date or chosen["sources"].get("date") not in ("text", "url", "relative time"):
+            stamp = chosen["date"]
         title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]
+        stamp = html_datetime(page_meta, date, zone) or stamp
         page_claims = chosen
+        sources.update(chosen["sources"])
         if chosen["date_source"]:
             extra_stats = {**extra_stats, "date_from": chosen["date_source"]}
+    else:
+        for key, value, source in (("title", title, "text"), ("authors", authors, "text"), ("date", date, date_source),
+                                   ("publisher", publisher, publisher_source)):
+            if value and source:
+                sources[key] = source
+    language = doc.language or (page_meta.get("lang", "")[:2].lower() or None)
+    if language:
+        sources["language"] = meta.get("language_from") or ("config" if config.language else "text" if doc.language else "html lang")
+    more = _more_fields(doc, removed, extra, page_meta, zone, config, sources)
+    if date and stamp:
+        sources["datetime"] = sources.get("date", "text")
     stats = {
         "input_chars": len(doc.normalized),
         "output_chars": len(text),
@@ -291,19 +350,22 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         "removed_by_rule": dict(Counter(r.rule for r in removed)),
     }
     stats.update(extra_stats)
+    stats["sources"] = sources
     return Article(
         text=text,
         title=title,
         authors=authors,
         date=date,
         publisher=publisher,
-        language=doc.language or (page_meta.get("lang", "")[:2].lower() or None),
+        language=language,
         url=doc.url or page_meta.get("canonical"),
         description=page_claims.get("description"),
         canonical_url=page_claims.get("canonical_url"),
         image=page_claims.get("image"),
         captions=captions,
         image_credits=credits,
+        datetime=(stamp or date) if date else None,
+        **more,
         removed=removed,
         kind=doc.kind,
         stats=stats,
@@ -312,13 +374,59 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     )
 
 
+def _more_fields(doc: Document, removed: list[Removal], extra: dict[str, Any], page_meta: dict[str, Any],
+                 zone: str | None, config: CleanerConfig, sources: dict[str, str]) -> dict[str, Any]:
+    """date_modified, tags, section, license, links, comments: each from the page's claims first (HTML
+    mode), else from the text; their sources go into `sources`."""
+    out: dict[str, Any] = {}
+    modified, source = html_modified(page_meta, zone)
+    if modified is None:
+        modified, _ = text_modified(doc, config.date_order)
+        source = "text" if modified else None
+    out["date_modified"] = modified
+    text_tags, text_sections = text_lists(doc)
+    for field, claims in (("tags", (("ld_tags", "json-ld"), ("meta_tags", "meta"), ("rel_tags", "link"))),
+                          ("section", (("ld_section", "json-ld"), ("meta_section", "meta"), ("rel_sections", "link")))):
+        value: list[str] = []
+        for key, name in claims:
+            if extra.get(key):
+                value, source_name = extra[key], name
+                break
+        else:
+            value, source_name = (text_tags if field == "tags" else text_sections), "text"
+        out[field] = list(value)
+        if value:
+            sources[field] = source_name
+    base = doc.url or page_meta.get("canonical")
+    if extra.get("base"):
+        base = urljoin(base or "", extra["base"])
+    licence = None
+    for key, name in (("ld_license", "json-ld"), ("rel_license", "link"), ("meta_license", "meta"), ("cc_link", "link")):
+        if extra.get(key):
+            claim = extra[key]
+            licence = licence_name(urljoin(base, claim) if base and name == "link" else claim)
+            sources["license"] = name
+            break
+    else:
+        licence = text_licence(doc, removed)
+        if licence:
+            sources["license"] = "text"
+    out["license"] = licence
+    if modified and source:
+        sources["date_modified"] = source
+    out["links"] = body_links(doc, base) if doc.kind == "html" else []
+    out["comments"] = comment_text(doc)
+    return out
+
+
 @lru_cache(maxsize=1)
 def default_cleaner() -> Cleaner:
     return Cleaner()
 
 
 def clean(
-    raw: str | bytes, *, kind: str = "auto", url: str | None = None, config: CleanerConfig | None = None
+    raw: str | bytes, *, kind: str = "auto", url: str | None = None, config: CleanerConfig | None = None,
+    reference_date: str | None = None,
 ) -> Article:
     """Clean one document with the default (cached) Cleaner, or with a Cleaner for `config`.
 
@@ -326,4 +434,4 @@ def clean(
     ''
     """
     cleaner = default_cleaner() if config is None else Cleaner(config)
-    return cleaner.clean(raw, kind=kind, url=url)
+    return cleaner.clean(raw, kind=kind, url=url, reference_date=reference_date)

@@ -153,6 +153,8 @@ class HtmlPage:
     main_hints: set[int] = field(default_factory=set)
     #: Structure for the structured outputs (lists, tables, links, images, code).
     layout: PageLayout = field(default_factory=PageLayout)
+    #: (index of the block the link opens in, href) of every <a href> the walk entered (`Article.links`).
+    hrefs: list[tuple[int, str]] = field(default_factory=list)
 
 
 _NO_HINTS: frozenset[str] = frozenset()
@@ -390,6 +392,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
         elif tag == "a":
             link_depth += 1
             anchors.append((flushes, len(pieces), attrs.get("href") if attrs else None))
+            if attrs and (href := attrs.get("href")):
+                page.hrefs.append((len(blocks), href))
         elif tag == "img":
             layout.images.append((len(blocks), attrs))
         tags.append(tag)

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import metadata as text_meta
 from .article import collapse_spaces
+from .html_fields import page_fields
 
 #: <meta> names/properties (lower-cased), in order of preference.
 _META_DATE = (
@@ -182,7 +183,9 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
             if value and value.strip():
                 meta["dom_date"] = value.strip()
                 break
-    _ld(meta, _ld_items(tree))
+    items = _ld_items(tree)
+    _ld(meta, items)
+    meta["fields"] = page_fields(tree, items)
     return {k: v for k, v in meta.items() if v}
 
 
@@ -393,6 +396,12 @@ def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = N
     """The visible headline: an <h1> that agrees with the page's title claims (og:title, JSON-LD
     headline, <title>) and is not the site's name; else the og:title / JSON-LD headline; else the
     <title>; site names are taken off the claims."""
+    return choose_title_source(meta, fallback, url)[0]
+
+
+def choose_title_source(meta: dict[str, Any], fallback: str | None, url: str | None = None) -> tuple[str | None, str]:
+    """`choose_title` and where the title came from: "h1", "og:title", "json-ld", "title tag" or
+    "text" (the `fallback`, found by the text stages)."""
     everything = _site_names(meta, url)
     declared = [n for n in everything if n not in _host_labels(meta, url)]
     hosts = [n for n in everything if n not in declared]
@@ -405,33 +414,34 @@ def choose_title(meta: dict[str, Any], fallback: str | None, url: str | None = N
         h for h in meta.get("h1", [])
         if not _is_site(h, everything) and h.casefold() != last and "{" not in h and not h.startswith(".")
     ]
-    claims = [_uncut(meta.get("og_title"), html_title), meta.get("ld_headline")]
+    claims = [(_uncut(meta.get("og_title"), html_title), "og:title"), (meta.get("ld_headline"), "json-ld")]
     full_names = {_compact(n) for n in (meta.get("site_name"), meta.get("ld_publisher")) if n}
-    references = [
-        _without_site(collapse_spaces(c), declared, hosts)
-        for c in claims
+    sourced = [
+        (_without_site(collapse_spaces(c), declared, hosts), source)
+        for c, source in claims
         if c and not _is_site(c, everything) and _compact(c) not in full_names
     ]
+    references = [reference for reference, _ in sourced]
     core = _title_core(html_title, declared, hosts) if html_title else ""
     for reference in references:
         for h in h1s:
             if _agrees(h, reference):
-                return _without_tail(_without_glued_kicker(_without_kicker(h, reference), reference), reference)
+                return _without_tail(_without_glued_kicker(_without_kicker(h, reference), reference), reference), "h1"
     if not references and core:
         # (the <title> is cut at its separators: a kicker there is no kicker in the <h1>)
         for h in h1s:
             if _agrees(h, core):
-                return h
+                return h, "h1"
     if len(h1s) == 1 and len(meta.get("h1", [])) == 1 and len(h1s[0].split()) >= 3:
         # One <h1> on the page, the visible headline, though the claims for sharing say otherwise.
-        return h1s[0]
-    if references:
-        return references[0]
+        return h1s[0], "h1"
+    if sourced:
+        return sourced[0]
     if h1s:
-        return h1s[0]
+        return h1s[0], "h1"
     if core:
-        return core
-    return h1s[0] if h1s else fallback
+        return core, "title tag"
+    return fallback, "text"
 
 
 def clean_author(name: str) -> str:
@@ -475,30 +485,33 @@ def _not_a_person(name: str, sites: list[str]) -> bool:
     )
 
 
-def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None) -> list[str]:
+def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None) -> tuple[list[str], str | None]:
     """The first author claim that names a person (JSON-LD, <meta>, the byline element, the text's
     byline, an organisation in JSON-LD), cleaned of the words around the names; when every claim is
     the site speaking ("LAOLA1.at", "telebasel"), the first of them: the site is then the author."""
     ld = list(meta.get("ld_author") or [])
     dom = meta.get("dom_author")
+    ld_source = "json-ld"
     if ld and dom and " " in dom and all(" " not in a and a.islower() for a in ld):
         ld = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
-    claims: list[list[str]] = []
+        ld_source = "byline element"
+    claims: list[tuple[list[str], str]] = []
     if ld:
-        claims.append([n for a in ld for n in text_meta.person_names(a)])
+        claims.append(([n for a in ld for n in text_meta.person_names(a)], ld_source))
     author = meta.get("author")
     if author and not author.startswith("http"):
-        claims.append(text_meta.person_names(clean_author(author)))
+        claims.append((text_meta.person_names(clean_author(author)), "meta"))
     dom_names = [n for value in meta.get("dom_authors") or [] for n in text_meta.person_names(clean_author(value))]
     if dom_names:
-        claims.append(list(dict.fromkeys(dom_names)))
-    claims.append(list(found.get("authors") or []))
-    claims.append(list(meta.get("ld_author_org") or []))
+        claims.append((list(dict.fromkeys(dom_names)), "byline element"))
+    claims.append((list(found.get("authors") or []), found.get("authors_source") or "text"))
+    claims.append((list(meta.get("ld_author_org") or []), "json-ld organization"))
     # (a label read as the byline, "Stand:" or "Autor:", names nobody: not even the site)
-    claims = [c for c in claims if c and not any(n.endswith(":") for n in c)]
+    claims = [c for c in claims if c[0] and not any(n.endswith(":") for n in c[0])]
     sites = _site_names(meta, url)
-    people = [c for c in claims if not any(_not_a_person(n, sites) for n in c)]
-    return (people or claims or [[]])[0]
+    people = [c for c in claims if not any(_not_a_person(n, sites) for n in c[0])]
+    names, source = (people or claims or [([], None)])[0]
+    return names, source
 
 
 def url_date(url: str | None) -> str | None:
@@ -566,28 +579,52 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
     htmldate last (for the date, when `html` is given).
 
     `found` holds what the text stages found (title, authors, date, publisher)."""
-    authors = _choose_authors(meta, found, url)
+    authors, authors_source = _choose_authors(meta, found, url)
     date = None
     zone = page_zone(meta.get("lang"))
-    for key in ("ld_date", "published", "url_date", "dom_date"):
+    sources: dict[str, str] = {}
+    for key in _DATE_CLAIMS:
         date = iso_date(meta.get(key), zone)
         if date:
+            sources["date"] = _DATE_CLAIMS[key]
             break
-    date = date or found.get("date")
+    if not date and found.get("date"):
+        date = found["date"]
+        sources["date"] = found.get("date_source") or "text"
     date_source = None
     if date is None and html is not None:
         date = htmldate_date(html, url)
         date_source = "htmldate" if date else None
+        if date:
+            sources["date"] = "htmldate"
     base = url or meta.get("canonical") or ""
     canonical = meta.get("canonical") or meta.get("ld_url")
     image = meta.get("image") or meta.get("ld_image")
+    title, sources["title"] = choose_title_source(meta, found.get("title"), url)
+    publisher = meta.get("site_name") or meta.get("ld_publisher") or found.get("publisher")
+    for value, key, source in (
+        (authors, "authors", authors_source), (publisher, "publisher",
+         "meta" if meta.get("site_name") else "json-ld" if meta.get("ld_publisher") else found.get("publisher_source") or "text"),
+        (meta.get("description"), "description", "meta"), (meta.get("ld_description"), "description", "json-ld"),
+        (meta.get("canonical"), "canonical_url", "link"), (meta.get("ld_url"), "canonical_url", "json-ld"),
+        (meta.get("image"), "image", "meta"), (meta.get("ld_image"), "image", "json-ld"),
+    ):
+        if value and source and key not in sources:
+            sources[key] = source
+    if not title:
+        sources.pop("title")
     return {
         "canonical_url": urljoin(base, canonical) if canonical else None,
         "image": urljoin(base, image) if image else None,
         "description": meta.get("description") or meta.get("ld_description"),
-        "title": choose_title(meta, found.get("title"), url),
+        "title": title,
         "authors": authors,
         "date": date,
         "date_source": date_source,
-        "publisher": meta.get("site_name") or meta.get("ld_publisher") or found.get("publisher"),
+        "publisher": publisher,
+        "sources": sources,
     }
+
+
+#: Date claims of a page, in order of preference, and the source each names in `stats["sources"]`.
+_DATE_CLAIMS = {"ld_date": "json-ld", "published": "meta", "url_date": "url", "dom_date": "time element"}

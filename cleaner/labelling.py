@@ -67,6 +67,8 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
 def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -> None:
     """Recognise bylines, date lines and publisher+date lines; record what they say."""
     meta = doc.meta
+    # A document's own reference date (a WARC record's WARC-Date) before the configured one.
+    reference = meta.get("reference_date") or config.reference_date
     for i, seg in enumerate(doc.segments):
         verdict = doc.verdicts[i]
         if verdict is not None:
@@ -75,7 +77,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
                 if site:
                     meta.setdefault("publishers", []).append((i, site))
             elif verdict.rule == "TIM001":
-                resolved = metadata.resolve_relative(seg.text, config.reference_date)
+                resolved = metadata.resolve_relative(seg.text, reference)
                 if resolved:
                     meta.setdefault("relative_dates", []).append((i, resolved))
             continue

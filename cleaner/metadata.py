@@ -236,20 +236,67 @@ def site_from_readmore(text: str) -> str | None:
 
 def resolve_relative(text: str, reference: str | None) -> str | None:
     """Resolve "5 hours ago" against a reference date (ISO); None without a reference."""
+    stamp = relative_datetime(text, reference)
+    return stamp[:10] if stamp else None
+
+
+#: Relative times in the other languages the timestamp rules know: (pattern with groups n and unit,
+#: unit word -> seconds). "vor 5 Stunden", "il y a 3 heures", "hace 2 días", "5小时前", "3時間前",
+#: "5시간 전", "5 ชั่วโมงที่แล้ว".
+_RELATIVE_OTHER = regex.compile(
+    r"(?:vor|il y a|hace|h[áa]) (?P<n>\d+|einer|einem|une?|una?|uma?) (?P<unit>sekunden?|minuten?|min|stunden?|std|tag(?:en)?|"
+    r"wochen?|monat(?:en)?|jahr(?:en)?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|"
+    r"d[íi]as?|semanas?|mes(?:es)?|a[ñn]os?|dias?|m[êe]s(?:es)?|anos?)\b|"
+    r"(?P<n2>\d+)\s*(?P<unit2>秒钟?|秒鐘?|分钟|分鐘|分|小时|小時|時間|天|日|周|週間?|个月|個月|か月|ヶ月|ヵ月|年)前|"
+    r"(?P<n3>\d+)\s*(?P<unit3>초|분|시간|일|주|개월|달|년)\s*전|"
+    r"(?P<n4>\d+)\s*(?P<unit4>วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน|ปี)\s*(?:ที่แล้ว|ก่อน)",
+    regex.IGNORECASE,
+)
+_UNIT_SECONDS = (
+    (("second", "sec", "sekunde", "seconde", "segundo", "秒", "초", "วินาที"), 1),
+    (("minute", "min", "minuto", "分", "분", "นาที"), 60),
+    (("hour", "hr", "h", "stunde", "std", "heure", "hora", "小时", "小時", "時間", "시간", "ชั่วโมง", "ชม."), 3600),
+    (("day", "tag", "jour", "día", "dia", "天", "日", "일", "วัน"), 86400),
+    (("week", "woche", "semaine", "semana", "周", "週", "주", "สัปดาห์", "อาทิตย์"), 7 * 86400),
+    (("month", "monat", "mois", "mes", "mês", "个月", "個月", "か月", "ヶ月", "ヵ月", "개월", "달", "เดือน"), 30 * 86400),
+    (("year", "jahr", "an", "año", "ano", "年", "년", "ปี"), 365 * 86400),
+)
+_ONE = frozenset("a an one einer einem un une una uno um uma".split())
+
+
+def _unit_seconds(unit: str) -> int | None:
+    unit = unit.lower().rstrip(".")
+    for words, seconds in _UNIT_SECONDS:
+        for word in words:
+            if unit == word or (word.isascii() and len(word) > 2 and unit.startswith(word)) or unit.rstrip("s") == word:
+                return seconds
+    return None
+
+
+def relative_datetime(text: str, reference: str | None) -> str | None:
+    """Resolve "5 hours ago" (and its kin in the languages of the TIM rules) against a reference date
+    (ISO 8601); the resolved moment in ISO 8601, with the reference's offset if it has one."""
     if not reference:
         return None
     m = _RELATIVE.search(text)
-    if m is None:
-        return None
+    if m is not None:
+        n_text, unit = m["n"], m["unit"]
+    else:
+        m = _RELATIVE_OTHER.search(text)
+        if m is None:
+            return None
+        n_text = m["n"] or m["n2"] or m["n3"] or m["n4"]
+        unit = m["unit"] or m["unit2"] or m["unit3"] or m["unit4"]
     try:
-        ref = dt.datetime.fromisoformat(reference)
+        ref = dt.datetime.fromisoformat(reference.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    n = 1 if m["n"].lower() in ("a", "an", "one") else int(m["n"])
-    unit = m["unit"].lower()
-    seconds = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,
-               "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400}[unit]
-    return (ref - dt.timedelta(seconds=n * seconds)).date().isoformat()
+    seconds = _unit_seconds(unit)
+    if seconds is None:
+        return None
+    n = 1 if n_text.lower() in _ONE else int(n_text)
+    stamp = ref - dt.timedelta(seconds=n * seconds)
+    return stamp.isoformat(timespec="seconds") if (reference.strip()[10:] or stamp.tzinfo) else stamp.date().isoformat()
 
 
 _CONTRIBUTOR = regex.compile(

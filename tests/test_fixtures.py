@@ -21,7 +21,8 @@ def _unbullet(text: str) -> str:
     return "\n\n".join(BULLET.sub("", p) for p in text.split("\n\n"))
 
 
-_FIELDS = ("title", "authors", "date", "publisher", "language", "captions", "image_credits")
+_FIELDS = ("title", "authors", "date", "publisher", "language", "captions", "image_credits", "datetime",
+           "date_modified", "tags", "section", "license", "links", "comments", "access", "truncated")
 
 
 def check_case(path: Path) -> None:
@@ -45,6 +46,8 @@ def check_case(path: Path) -> None:
     for name in _FIELDS:
         if name in expected:
             assert getattr(article, name) == expected[name], name
+    for name, source in expected.get("sources", {}).items():
+        assert article.stats["sources"].get(name) == source, f"source of {name}: {article.stats['sources'].get(name)}"
     fired = {r.rule for r in article.removed}
     assert set(expected.get("rules", [])) <= fired, f"rules that did not fire: {set(expected['rules']) - fired}"
     assert not set(expected.get("absent_rules", [])) & fired, "rules that should not fire did"

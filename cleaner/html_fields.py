@@ -1,0 +1,178 @@
+"""HTML claims for the fields beyond title/author/date: tags, section, licence, modified date, access.
+
+Read from the parsed tree with the other claims (`html_meta.page_metadata`), before the scripts are
+stripped (JSON-LD lives in <script>): JSON-LD `keywords`, `articleSection`, `license`,
+`dateModified`, `isAccessibleForFree`; OpenGraph `article:tag`, `article:section`,
+`article:modified_time`; `<meta name=keywords>`; `rel=license`, `rel=tag` and Creative Commons links;
+`<base href>`. What is chosen among them is `fields.resolve_html_fields`'s job.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+from typing import Any
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from .article import collapse_spaces
+from .html_blocks import BLOCK, clean_text
+
+#: <meta> names/properties (lower-cased) of each claim, in order of preference.
+_META_TAGS = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+_META_SECTION = ("article:section", "og:article:section", "section", "parsely-section", "category", "dc.subject")
+_META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
+                  "dcterms.modified", "last-modified", "lastmod", "revised")
+_META_LICENSE = ("dcterms.license", "dc.license", "license", "dc.rights.license")
+#: At most this many tags or sections are kept (a keywords tag can hold hundreds of SEO terms).
+MAX_TERMS = 30
+_SPLIT_TERMS = regex.compile(r"\s*[,;|]\s*")
+#: One selector for every link the fields read, so the tree is searched once.
+_LINKS = 'a[rel], link[rel="license"], a[href*="creativecommons.org/"], base[href]'
+
+
+def terms(value: Any) -> list[str]:
+    """Tags or sections from a claim: a list, or one string separated by commas, semicolons or bars;
+    whitespace collapsed, entities decoded, duplicates (ignoring case) dropped, at most MAX_TERMS."""
+    values = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    seen: set[str] = set()
+    for v in values:
+        if isinstance(v, dict):
+            v = v.get("name")
+        if not isinstance(v, str):
+            continue
+        for part in _SPLIT_TERMS.split(html_lib.unescape(v)):
+            part = collapse_spaces(part).strip(" #\"'")
+            key = part.casefold()
+            if part and len(part) <= 80 and key not in seen:
+                seen.add(key)
+                out.append(part)
+                if len(out) >= MAX_TERMS:
+                    return out
+    return out
+
+
+def _ld_value(items: list[dict[str, Any]], key: str) -> Any:
+    """The first value of `key` among the article-like JSON-LD items first, then the others."""
+    for article_like in (True, False):
+        for item in items:
+            kind = item.get("@type")
+            kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            if ("Article" in kind or "Posting" in kind or "Report" in kind) != article_like:
+                continue
+            value = item.get(key)
+            if value not in (None, "", []):
+                return value
+    return None
+
+
+def _free(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def _ld_free(items: list[dict[str, Any]]) -> bool | None:
+    """isAccessibleForFree of the article, or of a part of it (Google's paywall markup puts
+    `"isAccessibleForFree": "False"` on a `hasPart` element that names the walled part)."""
+    found = _free(_ld_value(items, "isAccessibleForFree"))
+    if found is False:
+        return False
+    for item in items:
+        parts = item.get("hasPart")
+        for part in parts if isinstance(parts, list) else [parts]:
+            if isinstance(part, dict) and _free(part.get("isAccessibleForFree")) is False:
+                return False
+    return found
+
+
+def _ld_license(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("@id") or value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def page_fields(tree: LexborHTMLParser, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page's claims for tags, section, licence, modified date and access (raw; see `fields`)."""
+    found: dict[str, Any] = {}
+    metas: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        value = attrs.get("content")
+        if key and value and value.strip():
+            metas.setdefault(key.strip().lower(), []).append(value.strip())
+    for field, keys in (("tags", _META_TAGS), ("section", _META_SECTION)):
+        for key in keys:
+            if key in metas:
+                found[f"meta_{field}"] = terms(metas[key])
+                found[f"meta_{field}_key"] = key
+                break
+    modified = next((metas[k][0] for k in _META_MODIFIED if k in metas), None)
+    if modified:
+        found["meta_modified"] = modified
+    licence = next((metas[k][0] for k in _META_LICENSE if k in metas), None)
+    if items:
+        found["ld_tags"] = terms(_ld_value(items, "keywords"))
+        found["ld_section"] = terms(_ld_value(items, "articleSection"))
+        modified = _ld_value(items, "dateModified")
+        if isinstance(modified, str):
+            found["ld_modified"] = modified
+        found["ld_license"] = _ld_license(_ld_value(items, "license"))
+        found["ld_free"] = _ld_free(items)
+    rel_tags: list[str] = []
+    rel_sections: list[str] = []
+    for node in tree.css(_LINKS):
+        attrs = node.attributes
+        href = (attrs.get("href") or "").strip()
+        if node.tag == "base":
+            found.setdefault("base", href)
+            continue
+        rel = (attrs.get("rel") or "").lower().split()
+        if "license" in rel and href:
+            found.setdefault("rel_license", href)
+        elif "creativecommons.org/licenses/" in href or "creativecommons.org/publicdomain/" in href:
+            found.setdefault("cc_link", href)
+        if node.tag == "a" and "tag" in rel:
+            text = collapse_spaces(node.text(deep=True) or "")
+            (rel_sections if "category" in rel else rel_tags).append(text)
+    if rel_tags:
+        found["rel_tags"] = terms(rel_tags)
+    if rel_sections:
+        found["rel_sections"] = terms(rel_sections)
+    if licence:
+        found["meta_license"] = licence
+    return {k: v for k, v in found.items() if v not in (None, [], "")}
+
+
+def paragraphs(node: Any, max_chars: int) -> list[str]:
+    """The text of a container read as a collapsed block (a comment thread) split at its block
+    elements again: one paragraph per run of text inside the same block element, up to `max_chars`."""
+    texts: list[list[str]] = []
+    keys: list[int] = []
+    total = 0
+    top = node.mem_id
+    for child in node.traverse(include_text=True):
+        if child.tag != "-text":
+            continue
+        value = child.text_content
+        if not value or value.isspace():
+            continue
+        parent = child.parent
+        while parent is not None and parent.tag not in BLOCK and parent.mem_id != top:
+            parent = parent.parent
+        key = parent.mem_id if parent is not None else top
+        if keys and keys[-1] == key:
+            texts[-1].append(value)
+        else:
+            keys.append(key)
+            texts.append([value])
+        total += len(value)
+        if total >= max_chars:
+            break
+    return [text for text in (clean_text("".join(pieces)) for pieces in texts) if text]
