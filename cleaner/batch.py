@@ -146,7 +146,9 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
         if _hard_limit:
             signal.setitimer(signal.ITIMER_PROF, hard_seconds(cleaner.config))
     try:
-        article = cleaner.clean(doc.data if doc.data is not None else b"", kind=doc.kind, url=doc.url)
+        # (the reference date only when the input has one: a Cleaner subclass may not know the keyword)
+        own = {"reference_date": doc.reference_date} if doc.reference_date else {}
+        article = cleaner.clean(doc.data if doc.data is not None else b"", kind=doc.kind, url=doc.url, **own)
     except _Deadline:
         return error_result(doc, TimeLimitError(f"cleaning took over {limit:g} s (max_seconds); document skipped"))
     except CleanerError as exc:

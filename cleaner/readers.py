@@ -50,6 +50,9 @@ class InputDoc:
     kind: str = "auto"
     url: str | None = None
     error: CleanerError | None = None
+    #: The moment the document was fetched (a WARC record's WARC-Date, ISO 8601): the reference date
+    #: for its relative times ("5 hours ago").
+    reference_date: str | None = None
 
     @property
     def size(self) -> int:
@@ -242,7 +245,8 @@ def _read_warc(stream: BinaryIO, source: str, rel_path: str, options: ReaderOpti
             except CleanerError as exc:
                 yield _failed(where, f"{rel_path}/{count}", exc, doc_id=record_id, url=url)
                 continue
-            yield InputDoc(where, record_id, f"{rel_path}/{count}", data, kind, url)
+            fetched = record.rec_headers.get_header("WARC-Date") or None
+            yield InputDoc(where, record_id, f"{rel_path}/{count}", data, kind, url, reference_date=fetched)
     except CleanerError:
         raise
     except Exception as exc:  # warcio raises assorted errors on a damaged archive

@@ -40,8 +40,9 @@ def sample_tree(root: Path, copies: int) -> list[Path]:
     return files
 
 
-def warc_bytes(pages: list[tuple[str, bytes, str]], *, compress: bool = True) -> bytes:
-    """A WARC (gzip per record) with a warcinfo record, then one request + response per page."""
+def warc_bytes(pages: list[tuple[str, bytes, str]], *, compress: bool = True, date: str | None = None) -> bytes:
+    """A WARC (gzip per record) with a warcinfo record, then one request + response per page
+    (`date`: the responses' WARC-Date, else the time of writing)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -53,7 +54,9 @@ def warc_bytes(pages: list[tuple[str, bytes, str]], *, compress: bool = True) ->
                                             http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
         writer.write_record(request)
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+        dated = {"WARC-Date": date} if date else None
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                                      warc_headers_dict=dated))
     return buf.getvalue()
 
 

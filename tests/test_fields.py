@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner import Cleaner, CleanerConfig
 
+from .batch_helpers import records, run, warc_bytes
 from .conftest import fixture_cases, load_case
 
 PROSE = (
@@ -123,6 +124,17 @@ def test_relative_time_resolved_against_the_documents_own_reference_date() -> No
     assert article.date == "2025-05-08"
     assert article.datetime == "2025-05-08T09:00:00+00:00"
     assert article.stats["sources"]["date"] == "relative time"
+
+
+def test_warc_date_is_the_reference_date_of_its_record(tmp_path: Path) -> None:
+    html = page(body="<p>Updated 5 hours ago</p>" + PROSE).encode()
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(warc_bytes([("https://town.example/pool", html, "text/html")], date="2025-05-08T03:00:00Z"))
+    proc = run("clean", str(archive), "--format", "jsonl", "--quiet", "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    (record,) = records(proc.stdout)
+    assert record["date"] == "2025-05-07"
+    assert record["datetime"] == "2025-05-07T22:00:00+00:00"
 
 
 @pytest.mark.parametrize("case", fixture_cases(), ids=lambda p: p.name)
