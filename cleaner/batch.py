@@ -50,6 +50,7 @@ class Result:
     removed_by_rule: dict[str, int] = field(default_factory=dict)
     #: The document in a structured output format (`cleaner.output.records`), rendered by the worker.
     rendered: str | None = None
+    comments: str | None = None
 
 
 # -- the worker side --------------------------------------------------------------------------
@@ -170,7 +171,8 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
     except Exception as exc:  # a bug in a renderer costs one document too
         return error_result(doc, exc, kind="internal")
     return Result(doc.source, doc.rel_path, json.dumps(record, ensure_ascii=False), article.text,
-                  article.title, removed_by_rule=dict(article.stats.get("removed_by_rule", {})), rendered=rendered)
+                  article.title, removed_by_rule=dict(article.stats.get("removed_by_rule", {})), rendered=rendered,
+                  comments=article.comments)
 
 
 def error_result(doc: InputDoc, exc: BaseException, kind: str | None = None) -> Result:

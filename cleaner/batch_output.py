@@ -49,10 +49,11 @@ class OutputDir:
     """One file per input document below `root`, mirroring the input tree (`.txt`, `.json`, or
     `.md` / `.html` for the structured formats)."""
 
-    def __init__(self, root: Path, fmt: str) -> None:
+    def __init__(self, root: Path, fmt: str, comments: bool = False) -> None:
         self.root = root
         self.format = fmt
         self.suffix = SUFFIXES.get(fmt, ".txt" if fmt == "text" else ".json")
+        self.comments = comments
 
     def target(self, result: Result) -> Path:
         """input/a/b.html -> root/a/b.txt; a JSON Lines or WARC document -> root/file.jsonl/<id>.txt."""
@@ -72,7 +73,13 @@ class OutputDir:
                 write_document(path, self.format, result.rendered, result.title)
         elif result.error is None:
             head = f"# {result.title}\n\n" if result.title else ""
-            path.write_text(head + (result.text or "") + "\n", encoding="utf-8")
+            tail = "\n" + comments_section(result.comments) if self.comments and result.comments else ""
+            path.write_text(head + (result.text or "") + tail + "\n", encoding="utf-8")
+
+
+def comments_section(comments: str) -> str:
+    """The comment thread as text output shows it after the body (`--comments`)."""
+    return f"\n## Comments\n\n{comments}"
 
 
 class BatchProgress:

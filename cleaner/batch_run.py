@@ -17,7 +17,7 @@ from typing import IO, Iterable, Iterator
 from rich.console import Console
 
 from .batch import Result, Summary, run_batch
-from .batch_output import BatchProgress, OutputDir, print_summary, resume_output
+from .batch_output import BatchProgress, OutputDir, comments_section, print_summary, resume_output
 from .config import CleanerConfig
 from .engine import STAGES, Cleaner
 from .errors import CleanerError
@@ -49,6 +49,8 @@ class BatchRequest:
     #: --links / --images: the article's links and images in Markdown and HTML output.
     links: bool = False
     images: bool = False
+    #: Text output: the removed comment thread after the body (`--comments`).
+    comments: bool = False
 
 
 def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOptions:
@@ -164,8 +166,9 @@ class _Writer:
         self.format = request.output_format
         self.sink = sink
         self.err = err
-        self.dir = OutputDir(request.output_dir, self.format) if request.output_dir else None
+        self.dir = OutputDir(request.output_dir, self.format, request.comments) if request.output_dir else None
         self.structured = FormatWriter(self.format, sink) if self.format in FORMATS else None
+        self.comments = request.comments
         self.inputs = set(request.inputs)
         self.headers = len(request.inputs) > 1
         self.count = 0
@@ -199,6 +202,8 @@ class _Writer:
         if result.title:
             parts.append(f"# {result.title}\n")
         parts.append(result.text or "")
+        if self.comments and result.comments:
+            parts.append(comments_section(result.comments))
         self.sink.write("\n".join(parts) + "\n")
         self.sink.flush()
 

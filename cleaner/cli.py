@@ -124,6 +124,7 @@ def clean_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     site_rules: Optional[Path] = typer.Option(None, "--site-rules", help="Apply site boilerplate learned by `cleaner learn` (rule SIT001)."),
     learn_sites: bool = typer.Option(False, "--learn-sites", help="Learn site boilerplate from these inputs first, then clean them with it."),
+    comments: bool = typer.Option(False, "--comments", help="Text output: print the removed comment thread after the body (JSON always has it)."),
 ) -> None:
     """Clean documents: print the article body (text, markdown, html), the whole Article (json, jsonl)
     or a table of the main fields (csv).
@@ -153,7 +154,7 @@ def clean_command(
     request = BatchRequest(
         inputs=inputs, reading=reading, output_format=fmt, url=url, output=output, output_dir=output_dir,
         jobs=jobs, ordered=not unordered, resume=resume, progress=progress, quiet=quiet,
-        site_rules=site_rules, learn_sites=learn_sites, links=links, images=images,
+        site_rules=site_rules, learn_sites=learn_sites, links=links, images=images, comments=comments,
     )
     try:
         failures = run_clean(request, cfg, err)

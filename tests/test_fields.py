@@ -137,6 +137,20 @@ def test_warc_date_is_the_reference_date_of_its_record(tmp_path: Path) -> None:
     assert record["datetime"] == "2025-05-07T22:00:00+00:00"
 
 
+def test_comments_in_text_output_only_when_asked(tmp_path: Path) -> None:
+    case = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "en_tags_category_licence_updated" / "input.txt"
+    plain = run("clean", str(case)).stdout.decode()
+    asked = run("clean", str(case), "--comments").stdout.decode()
+    assert "Roger Whitfield" not in plain
+    assert "## Comments\n\nRoger Whitfield says:" in asked
+    (record,) = records(run("clean", str(case), "--format", "jsonl").stdout)
+    assert record["comments"].startswith("Roger Whitfield says:")
+    assert record["tags"] == ["comets", "naked-eye objects", "Tsuchinshan-ATLAS"]
+    out = tmp_path / "out"
+    run("clean", str(case), "--output-dir", str(out), "--comments")
+    assert "## Comments" in (out / "input.txt").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("case", fixture_cases(), ids=lambda p: p.name)
 def test_datetime_agrees_with_date_and_every_field_has_a_source(case: Path) -> None:
     raw, expected, _ = load_case(case)
