@@ -7,6 +7,7 @@ The ledger is data, not a log: `replay(article.normalized_input, article.removed
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Iterable
 
 
@@ -84,6 +85,15 @@ class Article:
 
         return to_markdown(self)
 
+    @cached_property
+    def fingerprint(self) -> str | None:
+        """A 64-bit SimHash of the body as 16 hex digits (None without a body), stable across runs and
+        machines: near-duplicate bodies differ in few bits (`cleaner.fingerprint.distance`). Computed
+        when first read."""
+        from .fingerprint import simhash
+
+        return simhash(self.text)
+
     def to_dict(self, *, include_input: bool = False) -> dict[str, Any]:
         """A JSON-ready dict of every field (the normalized input only when asked for)."""
         out: dict[str, Any] = {
@@ -106,6 +116,7 @@ class Article:
             "license": self.license,
             "links": list(self.links),
             "comments": self.comments,
+            "fingerprint": self.fingerprint,
             "removed": [r.to_dict() for r in self.removed],
             "kind": self.kind,
             "stats": dict(self.stats),

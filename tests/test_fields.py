@@ -171,3 +171,43 @@ def test_any_iso_stamp_claim_round_trips(moment, offset) -> None:
     article = cleaner.clean(page(ld(datePublished=stamp)), kind="html")
     expected = stamp.replace("Z", "+00:00")
     assert article.datetime == expected and article.date == expected[:10]
+
+
+BODY = ("Salmon and sea trout will be able to swim past Hallam weir for the first time in two centuries after the "
+        "river trust opened a new fish pass beside the old mill race on Monday morning.")
+
+
+def test_fingerprint_is_pinned_and_the_same_in_another_process() -> None:
+    # A golden value: BLAKE2b and the feature rules do not depend on the machine or PYTHONHASHSEED.
+    assert cleaner.clean(BODY, kind="text").fingerprint == "d785e4c465d4a8a0"
+    import subprocess
+    import sys
+    code = f"import cleaner; print(cleaner.clean({BODY!r}, kind='text').to_dict()['fingerprint'])"
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONHASHSEED": seed}, check=True)
+        assert out.stdout.strip() == "d785e4c465d4a8a0"
+
+
+def test_fingerprint_ignores_spacing_case_punctuation_and_sees_near_duplicates() -> None:
+    from cleaner.fingerprint import distance
+
+    a = cleaner.clean(BODY, kind="text").fingerprint
+    assert cleaner.clean(BODY.upper().replace(" ", "  ").replace(",", ""), kind="text").fingerprint == a
+    edited = BODY.replace("Monday", "Tuesday") + " It cost two million pounds, most of it raised by anglers."
+    near = cleaner.clean(edited, kind="text").fingerprint
+    other = cleaner.clean("The council approved the budget on Tuesday after a long debate about the school, "
+                          "the library and the repairs to the bridge.", kind="text").fingerprint
+    assert distance(a, near) < distance(a, other)
+    assert cleaner.clean("Read Entire Article", kind="text").fingerprint is None
+    assert cleaner.clean("武汉的声音：有英勇的你，才有英雄的城。在抗击疫情的日子里，父母们总要小心翼翼回应着孩子天真的追问。", kind="text").fingerprint
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from("the river trust opened a new fish pass on Monday salmon weir".split()), min_size=1, max_size=40),
+       st.lists(st.sampled_from([" ", "  ", "\n", ", ", ". "]), min_size=40, max_size=40))
+def test_fingerprint_depends_on_the_words_only(words, gaps) -> None:
+    from cleaner.fingerprint import distance, simhash
+
+    plain = simhash(" ".join(words))
+    spaced = simhash("".join(w + g for w, g in zip(words, gaps)))
+    assert plain == spaced and distance(plain, spaced) == 0
