@@ -64,6 +64,10 @@ class Article:
     links: list[str] = field(default_factory=list)
     #: The text of the comment thread removed from the page (paragraphs separated by a blank line).
     comments: str | None = None
+    #: "free", "paywalled" or "unknown": isAccessibleForFree, a subscribe-to-continue wall, the body's length.
+    access: str = "unknown"
+    #: The body is a teaser cut short (at a paywall, or at a link to the full story elsewhere).
+    truncated: bool = False
     removed: list[Removal] = field(default_factory=list)
     kind: str = "text"
     stats: dict[str, Any] = field(default_factory=dict)
@@ -117,6 +121,8 @@ class Article:
             "links": list(self.links),
             "comments": self.comments,
             "fingerprint": self.fingerprint,
+            "access": self.access,
+            "truncated": self.truncated,
             "removed": [r.to_dict() for r in self.removed],
             "kind": self.kind,
             "stats": dict(self.stats),

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
+from .access import assess
 from .article import Article, Removal, replay
 from .config import CleanerConfig
 from .datetimes import line_datetime
@@ -340,6 +341,9 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     if language:
         sources["language"] = meta.get("language_from") or ("config" if config.language else "text" if doc.language else "html lang")
     more = _more_fields(doc, removed, extra, page_meta, zone, config, sources)
+    more["access"], more["truncated"], evidence = assess(doc, text, extra.get("ld_free"))
+    if evidence:
+        sources["access"] = evidence
     if date and stamp:
         sources["datetime"] = sources.get("date", "text")
     stats = {

@@ -211,3 +211,30 @@ def test_fingerprint_depends_on_the_words_only(words, gaps) -> None:
     plain = simhash(" ".join(words))
     spaced = simhash("".join(w + g for w, g in zip(words, gaps)))
     assert plain == spaced and distance(plain, spaced) == 0
+
+
+LONG = "".join(
+    f"<p>Paragraph {i}: the council met on Tuesday evening and agreed, after a long debate, to keep the pool open "
+    f"through the winter months, whatever the heating costs turn out to be.</p>" for i in range(12))
+
+
+@pytest.mark.parametrize("head, body, access, truncated, source", [
+    ("", LONG, "free", False, "length"),                                           # the whole article, no wall
+    (ld(isAccessibleForFree=True), PROSE, "free", False, "json-ld"),
+    ("", PROSE, "unknown", False, None),                                           # short, nothing either way
+    (ld(isAccessibleForFree="False"), LONG, "paywalled", False, "json-ld"),       # walled, but the text is all there
+    ("", PROSE + "<p>Subscribe to continue reading this story.</p>", "paywalled", True, "wall"),
+    ("", PROSE + "<div class='box'><p>Il vous reste 80 % de cet article à lire.</p></div>", "paywalled", True, "wall"),
+    ("", "<p>Read the full article on example.com</p>" + PROSE + "<p>Read the full article on example.com</p>",
+     "unknown", True, "read-more link"),
+])
+def test_access_and_truncated(head: str, body: str, access: str, truncated: bool, source: str | None) -> None:
+    article = cleaner.clean(page(head, body), kind="html")
+    assert (article.access, article.truncated, article.stats["sources"].get("access")) == (access, truncated, source)
+
+
+def test_premium_badges_on_other_articles_do_not_wall_this_one() -> None:
+    others = "<ul class='teasers'>" + "".join(
+        f"<li><a href='/a{i}'>Other story number {i} about the town</a> Exklusiv für Abonnenten</li>" for i in range(6)) + "</ul>"
+    article = cleaner.clean(page(body=LONG) .replace("</footer>", "</footer>" + others), kind="html")
+    assert article.access == "free"
