@@ -302,6 +302,11 @@ def label_duplicates(doc: Document, rules: RuleSet) -> None:
             keep = title_index
         else:
             inside = [k for k in members if region[0] <= k < region[1] and doc.verdicts[k] is None]
+            if not inside and doc.kind == "html":
+                # Every copy inside the article was dropped by the scorer, which HTML mode may still
+                # overturn (`restore_html`): one copy stays in its hands rather than all going.
+                inside = [k for k in members if region[0] <= k < region[1]
+                          and doc.verdicts[k] is not None and doc.verdicts[k].rule == "HEU001"]
             keep = inside[0] if inside else None
         for k in members:
             if k != keep:
