@@ -28,6 +28,8 @@ _LINE_TIME = regex.compile(
     r"\s*([+-]\d{1,2}(?::?\d{2})?)?\s*\)?)?(?![\d:]|\.\d)",
     regex.IGNORECASE,
 )
+#: A time written out in Chinese, Japanese or Korean: "11時20分", "14时30分", "14시 30분".
+_WIDE_TIME = regex.compile(r"(?<!\d)(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]")
 #: Zone abbreviations printed beside times, as fixed offsets (hours).
 _ZONE_HOURS = {
     "utc": 0, "gmt": 0, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "bst": 1, "est": -5, "edt": -4,
@@ -100,7 +102,10 @@ def line_datetime(text: str, day: str) -> str:
         text = text[: hit.start] + " " + text[hit.end :]
     m = _LINE_TIME.search(text)
     if m is None:
-        return day
+        wide = _WIDE_TIME.search(text) if not text.isascii() else None
+        if wide is None:
+            return day
+        return _format(dt.datetime.fromisoformat(f"{day}T{int(wide[1]):02d}:{int(wide[2]):02d}:00")) if int(wide[1]) < 24 and int(wide[2]) < 60 else day
     hour, minute = int(m[1]), int(m[2])
     meridiem = (m[4] or "").lower().replace(".", "")
     if meridiem == "pm" and hour < 12:

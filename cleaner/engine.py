@@ -33,6 +33,7 @@ from .layout import undo_layout
 from .normalize import normalize_text
 from .publisher import find_publisher
 from .rules import RuleSet
+from .scripts import date_order
 from .segment import first_lines, segment_text
 from .structure import (
     label_author_bio,
@@ -92,7 +93,10 @@ class Cleaner:
         normalized = normalize_text(text)
         doc = Document(normalized, segment_text(normalized), url=url, kind=kind, meta=own)
         languages = _language_model()
-        doc.language = config.language or languages.detect(normalized)
+        if config.language:
+            doc.language, doc.meta["language_from"] = config.language, "config"
+        else:
+            doc.language, doc.meta["language_from"] = languages.detect_source(normalized)
         self._label(doc, languages.stopwords_for(doc.language))
         stats: dict[str, Any] = {"layout": layout} if layout != "plain" else {}
         if cut:
@@ -172,7 +176,12 @@ class Cleaner:
             measure_collapsed_links(doc, page)
         languages = _language_model()
         kept = "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)
-        doc.language = config.language or languages.detect(kept[:_DETECT_CHARS]) or languages.detect(doc.normalized)
+        if config.language:
+            doc.language, doc.meta["language_from"] = config.language, "config"
+        else:
+            doc.language, doc.meta["language_from"] = languages.detect_source(kept[:_DETECT_CHARS])
+            if doc.language is None:
+                doc.language, doc.meta["language_from"] = languages.detect_source(doc.normalized)
         self.label_before_heuristics(doc)
         if "heuristics" not in config.disabled_stages:
             _find_region_within(doc, languages.stopwords_for(doc.language), config, self.rules)
@@ -213,7 +222,7 @@ class Cleaner:
         if "metadata" not in off:
             choose_title(doc, self.rules)
             choose_author(doc, self.rules)
-            choose_date(doc, self.config.date_order)
+            choose_date(doc, date_order(doc.language, self.config.date_order))
         if "structure" not in off:
             label_above_title(doc, self.rules)
             label_duplicates(doc, self.rules)
@@ -339,7 +348,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
                 sources[key] = source
     language = doc.language or (page_meta.get("lang", "")[:2].lower() or None)
     if language:
-        sources["language"] = meta.get("language_from") or ("config" if config.language else "text" if doc.language else "html lang")
+        sources["language"] = (meta.get("language_from") or "text") if doc.language else "html lang"
     more = _more_fields(doc, removed, extra, page_meta, zone, config, sources)
     more["access"], more["truncated"], evidence = assess(doc, text, extra.get("ld_free"))
     if evidence:
@@ -385,7 +394,7 @@ def _more_fields(doc: Document, removed: list[Removal], extra: dict[str, Any], p
     out: dict[str, Any] = {}
     modified, source = html_modified(page_meta, zone)
     if modified is None:
-        modified, _ = text_modified(doc, config.date_order)
+        modified, _ = text_modified(doc, date_order(doc.language, config.date_order))
         source = "text" if modified else None
     out["date_modified"] = modified
     text_tags, text_sections = text_lists(doc)

@@ -15,6 +15,7 @@ import regex
 
 from .config import CleanerConfig
 from .document import Document
+from .scripts import is_sentence, weighted_length, word_count
 from .vocabulary import vocabulary_scores
 
 _TERMINAL = ".!?…\"”»)'’"
@@ -70,6 +71,25 @@ def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig,
     if vocabulary:
         return LineStats(len(text), n_words, density, terminal, prose, *vocabulary_scores(tokens, vocabulary))
     return LineStats(len(text), n_words, density, terminal, prose)
+
+
+def wide_line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig,
+                    vocabulary: dict[str, float] | None = None) -> LineStats:
+    """`line_stats` for Chinese, Japanese, Korean and Thai documents (`scripts.py`): the length counts
+    CJK characters twice (a 40-character Chinese line is a sentence), words are counted where no
+    spaces separate them, and a line ending in "。！？" (or a long Thai clause) ends a sentence."""
+    tokens = tokenize(text)
+    n_words = word_count(text)
+    terminal = bool(text) and (text[-1] in _TERMINAL or is_sentence(text))
+    if stopwords:
+        density = sum(map(stopwords.__contains__, tokens)) / len(tokens) if tokens else 0.0
+    else:
+        density = 0.35 if terminal and n_words >= 6 else 0.0
+    length = weighted_length(text)
+    prose = length >= _PROSE_CHARS and density >= config.stopwords_low and terminal
+    if vocabulary:
+        return LineStats(length, n_words, density, terminal, prose, *vocabulary_scores(tokens, vocabulary))
+    return LineStats(length, n_words, density, terminal, prose)
 
 
 def base_score(s: LineStats, config: CleanerConfig) -> float:

@@ -21,6 +21,7 @@ from .article import Removal
 from .datetimes import has_time, iso_datetime, line_datetime
 from .document import Document
 from .html_fields import paragraphs, terms
+from .scripts import ANY as ANY_SCRIPT
 
 #: At most this many links are kept per article (a link farm is no article's business).
 MAX_LINKS = 100
@@ -115,7 +116,9 @@ def _after_label(text: str, label: regex.Pattern[str]) -> list[str]:
     if label is _SECTION_LABEL:
         tag = _TAG_LABEL.search(rest)
         rest = rest[: tag.start()] if tag else rest
-    pieces = (t.strip(" .:：") for t in _TERM_SPLIT.split(rest.strip(" .:：")))
+    pieces = [t.strip(" .:：") for t in _TERM_SPLIT.split(rest.strip(" .:："))]
+    if len(pieces) == 1 and not rest.isascii() and ANY_SCRIPT.search(rest):
+        pieces = rest.split()  # "标签：西湖 旅游 预约": CJK tags are set apart by spaces
     return terms([t for t in pieces if t])
 
 

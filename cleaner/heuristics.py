@@ -26,10 +26,12 @@ from .features import (
     best_run,
     doc_features,
     line_stats,
+    wide_line_stats,
 )
 from .favor import tuning
 from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from .rules import RuleSet
+from .scripts import LANGUAGES as SCRIPT_LANGUAGES
 from .vocabulary import load_vocabulary
 
 #: Labels of lines that interrupt an article without ending it.
@@ -98,7 +100,8 @@ def prepare(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> 
     texts = [doc.kept_text(i) if doc.spans[i] else seg.text for i, seg in enumerate(doc.segments)]
     # A line a rule removed gets no score, so its words need not be weighed.
     vocabulary = load_vocabulary()
-    stats = [line_stats(t, stopwords, config, None if v is not None else vocabulary) for t, v in zip(texts, doc.verdicts)]
+    measure = wide_line_stats if doc.language in SCRIPT_LANGUAGES else line_stats
+    stats = [measure(t, stopwords, config, None if v is not None else vocabulary) for t, v in zip(texts, doc.verdicts)]
     scores = [
         -min(float(stats[i].length), 80.0) if doc.verdicts[i] is not None else base_score(stats[i], config)
         for i in range(len(texts))

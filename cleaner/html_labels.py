@@ -43,7 +43,8 @@ _NOT_SIBLING = frozenset({"aside", "sidebar", "related", "comment", "footer", "n
                           "advert", "share", "cookie", "masthead"})
 #: Prose characters a block outside the container needs to stay as a sibling.
 SIBLING_PROSE = 80
-_TERMINAL = ".!?…:\"”»)'’"
+#: (with the full-width sentence ends of Chinese and Japanese)
+_TERMINAL = ".!?…:\"”»)'’。！？」』"
 
 
 def _prose(text: str, link_density: float) -> float:

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import metadata as text_meta
 from .article import collapse_spaces
 from .html_fields import page_fields
+from .scripts import TITLE_SEPARATOR
 
 #: <meta> names/properties (lower-cased), in order of preference.
 _META_DATE = (
@@ -36,7 +37,7 @@ _DOM_AUTHOR = (
     '[id*="author"]',
 )
 _DOM_DATE = ('article time[datetime]', 'time[datetime]', '[itemprop="datePublished"]')
-_TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+")
+_TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+|" + TITLE_SEPARATOR)
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|text|written by)\s*:?\s+", regex.IGNORECASE)
 _TRAILING = regex.compile(r"(?:[,|·–-]\s*)?(?:\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\b\.?,?\s*)?\d.*$|\s+(?:am|on|le|el|il)\s*$", regex.IGNORECASE)
 _ISO_PREFIX = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

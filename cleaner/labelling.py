@@ -13,6 +13,7 @@ from .config import CleanerConfig
 from .document import Document
 from . import metadata
 from .rules import RuleSet
+from .scripts import byline_names, date_order
 
 _CREDIT_SPAN = "CRD004"
 #: What every date `metadata.find_date` knows has: a year of four digits or two numbers joined by a
@@ -69,6 +70,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
     meta = doc.meta
     # A document's own reference date (a WARC record's WARC-Date) before the configured one.
     reference = meta.get("reference_date") or config.reference_date
+    order = date_order(doc.language, config.date_order)
     for i, seg in enumerate(doc.segments):
         verdict = doc.verdicts[i]
         if verdict is not None:
@@ -76,7 +78,11 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
                 site = metadata.site_from_readmore(seg.text)
                 if site:
                     meta.setdefault("publishers", []).append((i, site))
-            elif verdict.rule == "TIM001":
+            elif verdict.rule == "MET006":
+                names = byline_names(seg.text)
+                if names:
+                    meta.setdefault("bylines", []).append((i, names))
+            elif verdict.rule in ("TIM001", "TIM004"):
                 resolved = metadata.resolve_relative(seg.text, reference)
                 if resolved:
                     meta.setdefault("relative_dates", []).append((i, resolved))
@@ -84,15 +90,16 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
         text = doc.kept_text(i) if doc.spans[i] else seg.text
         if len(text) > 160 or not text:
             continue
-        dated = _MAYBE_DATE.search(text) is not None
+        # (a Thai date is of the Buddhist era: "8 พฤษภาคม 2568")
+        dated = _MAYBE_DATE.search(text) is not None or (doc.language == "th" and "25" in text)
         if dated:
-            found = metadata.publisher_date(text, config.date_order)
+            found = metadata.publisher_date(text, order)
             if found and rules.enabled("MET003"):
                 doc.label(i, "MET003")
                 meta.setdefault("publishers", []).append((i, found[0]))
                 meta.setdefault("dates", []).append((i, found[1]))
                 continue
-            names, iso = metadata.dated_byline(text, config.date_order)
+            names, iso = metadata.dated_byline(text, order)
         else:
             # No date: only a plain byline ("By X") is possible.
             names, iso = metadata.byline_without_date(text), None
@@ -103,7 +110,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
                 meta.setdefault("dates", []).append((i, iso))
             continue
         if dated:
-            iso = metadata.dateline(text, config.date_order)
+            iso = metadata.dateline(text, order)
             if iso and rules.enabled("MET002"):
                 doc.label(i, "MET002")
                 meta.setdefault("dates", []).append((i, iso))

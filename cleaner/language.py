@@ -1,4 +1,5 @@
-"""Cheap language identification from function words, using jusText's stoplists.
+"""Cheap language identification from function words, using jusText's stoplists; Chinese, Japanese,
+Korean and Thai by their scripts (`scripts.script_language`).
 
 Counting stopword hits per language over the document's tokens is enough to tell the languages
 the cleaner cares about apart, costs one dict lookup per token, and gives the stopword set that the
@@ -11,6 +12,8 @@ from collections import Counter
 
 import justext
 import regex
+
+from .scripts import script_language
 
 #: jusText stoplist name -> ISO 639-1 code, for the languages detected by default.
 STOPLISTS: dict[str, str] = {
@@ -45,7 +48,19 @@ class LanguageModel:
         self._index = {w: (codes, 1.0 / len(codes)) for w, codes in index.items()}
 
     def detect(self, text: str) -> str | None:
-        """The ISO 639-1 code of the language whose stopwords dominate `text`, or None."""
+        """The ISO 639-1 code of `text`'s language, or None (see `detect_source`)."""
+        return self.detect_source(text)[0]
+
+    def detect_source(self, text: str) -> tuple[str | None, str | None]:
+        """(ISO 639-1 code, how it was found): Chinese, Japanese, Korean and Thai by the share of
+        their scripts' characters ("script"), the others by the stopwords that dominate ("stopwords")."""
+        code = script_language(text)
+        if code is not None:
+            return code, "script"
+        code = self._by_stopwords(text)
+        return code, "stopwords" if code else None
+
+    def _by_stopwords(self, text: str) -> str | None:
         tokens = WORD.findall(text[:30_000].lower())[:_DETECT_TOKENS]
         if len(tokens) < 5:
             return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from . import scripts
 from .rules.metadata_patterns import (
     BYLINE_OPENERS,
     BYLINE_ROLES,
@@ -61,6 +62,23 @@ _RELATIVE = regex.compile(
 )
 
 
+#: Dates of Chinese, Japanese, Korean and Thai text: "2025年5月8日", "2025년 5월 8일", "8 พฤษภาคม 2568"
+#: (a Thai year above 2400 is of the Buddhist era: 543 years ahead).
+_THAI_MONTHS = {
+    name: k for k, names in enumerate((
+        "มกราคม ม.ค.", "กุมภาพันธ์ ก.พ.", "มีนาคม มี.ค.", "เมษายน เม.ย.", "พฤษภาคม พ.ค.", "มิถุนายน มิ.ย.",
+        "กรกฎาคม ก.ค.", "สิงหาคม ส.ค.", "กันยายน ก.ย.", "ตุลาคม ต.ค.", "พฤศจิกายน พ.ย.", "ธันวาคม ธ.ค.",
+    ), start=1) for name in names.split()
+}
+_WIDE_DATE = regex.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?|"
+    r"(?<!\d)(?P<td>\d{1,2})\s*(?P<tm>" + "|".join(regex.escape(n) for n in sorted(_THAI_MONTHS, key=len, reverse=True))
+    + r")\s*(?P<ty>(?:19|20|24|25|26)\d{2})(?!\d)"
+)
+#: All-numeric dates written year first, read for Chinese, Japanese and Korean documents (order "YMD").
+_YMD = regex.compile(r"(?<![\d.])((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})(?![\d])")
+
+
 @dataclass(frozen=True, slots=True)
 class DateHit:
     iso: str
@@ -102,6 +120,22 @@ def find_date(text: str, order: str = "DMY") -> DateHit | None:
         iso = _valid(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
         if iso and (best is None or m.start() < best.start):
             best = DateHit(iso, m.start(), m.end())
+    if order == "YMD":
+        m = _YMD.search(text)
+        if m:
+            iso = _valid(int(m[1]), int(m[2]), int(m[3]))
+            if iso and (best is None or m.start() < best.start):
+                best = DateHit(iso, m.start(), m.end())
+    if not text.isascii() and scripts.ANY.search(text) is not None:
+        m = _WIDE_DATE.search(text)
+        if m:
+            if m["y"]:
+                iso = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+            else:
+                year = int(m["ty"])
+                iso = _valid(year - 543 if year > 2400 else year, _THAI_MONTHS[m["tm"]], int(m["td"]))
+            if iso and (best is None or m.start() < best.start):
+                best = DateHit(iso, m.start(), m.end())
     return best
 
 
@@ -120,6 +154,8 @@ def dateline(text: str, order: str = "DMY") -> str | None:
     leftover = [w for w in _LEFTOVER_WORD.findall(rest) if not _DATE_WORD.fullmatch(w)]
     if len(leftover) > 5:
         return None
+    if not rest.isascii() and scripts.unspaced_words(rest) > 8:
+        return None  # a Chinese, Japanese or Thai sentence that mentions a date: its words have no spaces
     # A list item that holds a date and words ("- 12. Oktober 2024: Eröffnungskonzert im Dom") is
     # an entry of a programme or chronology inside the article; a bulleted date alone is a date line.
     if leftover and _BULLET.match(text):

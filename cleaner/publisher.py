@@ -18,8 +18,10 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from .scripts import TITLE_SEPARATOR, word_count
+
 #: Separators between a headline and a site name in a page title.
-_TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]{1,2}|-{1,2})\s+")
+_TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]{1,2}|-{1,2})\s+|" + TITLE_SEPARATOR)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright|&copy;)\s*(?:©\s*)?(?:(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
     r"(?:by\s+)?(?P<name>[^\W\d_][\w&'’.\- ]{1,60}?)"
@@ -71,7 +73,7 @@ def _from_title(lines: list[str], standalone: set[str], footer: str, host: str, 
                 continue
             if _short(cand) and (cand.casefold() in standalone or cand.casefold() in footer or _host_confirms(cand, host)):
                 return cand
-        if _short(last) and len(last.split()) * 2 <= len(" ".join(parts[:-1]).split()):
+        if _short(last) and word_count(last) * 2 <= word_count(" ".join(parts[:-1])):
             return last
     return None
 

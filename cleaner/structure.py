@@ -11,10 +11,13 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import regex
 
 from .document import Document
 from .rules import RULES_BY_ID, RuleSet
+from .scripts import LANGUAGES as SCRIPT_LANGUAGES, ends_sentence, is_sentence, weighted_length
 
 _CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")
 #: A sentence end followed by another sentence: a paragraph, not a heading.
@@ -65,7 +68,7 @@ def heading_like(text: str) -> bool:
     """A short line without sentence-final punctuation: a headline, section heading or menu item."""
     return (
         3 <= len(text) <= 200
-        and text[-1] not in ".!,;…"
+        and text[-1] not in ".!,;…。"
         and len(text.split()) <= 30
         and _SENTENCE_BREAK.search(text) is None
     )
@@ -107,12 +110,15 @@ def label_breadcrumb_title(doc: Document, rules: RuleSet) -> None:
                 break
 
 
+def _measure(doc: Document) -> Callable[[str], int]:
+    """How long a line is: its characters, CJK characters counted twice on CJK pages (`scripts.py`)."""
+    return weighted_length if doc.language in SCRIPT_LANGUAGES else len
+
+
 def _prose(doc: Document, lo: int, hi: int) -> int:
-    return sum(
-        len(doc.segments[k].text)
-        for k in range(lo, hi)
-        if doc.verdicts[k] is None and len(doc.segments[k].text) >= _PROSE_CHARS
-    )
+    size = _measure(doc)
+    lengths = (size(doc.segments[k].text) for k in range(lo, hi) if doc.verdicts[k] is None)
+    return sum(n for n in lengths if n >= _PROSE_CHARS)
 
 
 class _ProseSums:
@@ -122,10 +128,9 @@ class _ProseSums:
     cost the square of the page on a text of 10,000 "Related Articles" lines (10 s)."""
 
     def __init__(self, doc: Document) -> None:
-        self.values = [
-            len(seg.text) if verdict is None and len(seg.text) >= _PROSE_CHARS else 0
-            for seg, verdict in zip(doc.segments, doc.verdicts)
-        ]
+        size = _measure(doc)
+        lengths = [size(seg.text) if verdict is None else 0 for seg, verdict in zip(doc.segments, doc.verdicts)]
+        self.values = [n if n >= _PROSE_CHARS else 0 for n in lengths]
         n = len(self.values)
         tree = [0] + self.values
         for i in range(1, n + 1):
@@ -181,6 +186,7 @@ def label_sections(doc: Document, rules: RuleSet) -> None:
     """
     n = len(doc.segments)
     sums = _ProseSums(doc)
+    wide = doc.language in SCRIPT_LANGUAGES
     reach = -1  # where the last opener's teaser walk stopped
     for index, rule_id in sorted(doc.markers):
         rule = RULES_BY_ID[rule_id]
@@ -206,7 +212,7 @@ def label_sections(doc: Document, rules: RuleSet) -> None:
         stop = limit
         for k in range(index + 1, limit):
             text = doc.segments[k].text
-            if len(text) >= 100 or (text[-1] in ".!?" and len(text.split()) > 6):
+            if len(text) >= 100 or (text[-1] in ".!?" and len(text.split()) > 6) or (wide and is_sentence(text)):
                 stop = k
                 break
             if doc.label(k, tail_rule):
@@ -366,11 +372,12 @@ def label_above_title(doc: Document, rules: RuleSet) -> None:
     if verdict is None or verdict.rule != "TTL001":
         return
     segs = doc.segments
+    wide = doc.language in SCRIPT_LANGUAGES
     above: list[int] = []
     j = title - 1
     while j >= 0 and len(above) < _ABOVE_TITLE_LINES and doc.verdicts[j] is None:
         text = doc.kept_text(j) if doc.spans[j] else segs[j].text
-        if len(text) >= _ABOVE_TITLE_CHARS or (text and text[-1] in _SENTENCE_END):
+        if len(text) >= _ABOVE_TITLE_CHARS or (text and text[-1] in _SENTENCE_END) or (wide and ends_sentence(text)):
             break
         above.append(j)
         j -= 1

@@ -11,10 +11,11 @@ from . import metadata
 from .document import Document
 from .features import best_run
 from .rules import RuleSet
+from .scripts import LANGUAGES as SCRIPT_LANGUAGES, TITLE_SEPARATOR, is_sentence, weighted_length, word_count
 from .structure import heading_like
 
 #: Separators between headline and site name in a page <title> ("Headline | Site").
-_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
+_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+|" + TITLE_SEPARATOR)
 #: Verdicts that do not stop a line from being the headline (they only say "outside the body").
 _SOFT = ("HEU001", "DUP001", "DUP002")
 _WORD = regex.compile(r"\w+")
@@ -32,6 +33,8 @@ _HEADLINE_LENGTH_BONUS = 0.5
 def _usable(doc: Document, i: int) -> bool:
     v = doc.verdicts[i]
     text = doc.segments[i].text
+    if doc.language in SCRIPT_LANGUAGES:  # a CJK headline: no spaces, ten characters or so
+        return (v is None or v.rule in _SOFT) and heading_like(text) and weighted_length(text) >= 12 and word_count(text) >= 2
     return (v is None or v.rule in _SOFT) and heading_like(text) and len(text) >= 12 and len(text.split()) >= 2
 
 
@@ -57,7 +60,7 @@ def _candidate_score(
     score += max(0.0, 1.0 - between / _REACH)
     if repeated:
         score += 1.0
-    if len(text.split()) >= _HEADLINE_WORDS:
+    if (word_count(text) if doc.language in SCRIPT_LANGUAGES else len(text.split())) >= _HEADLINE_WORDS:
         score += _HEADLINE_LENGTH_BONUS
     return score
 
@@ -168,11 +171,15 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         return
     # The headline stands above the first paragraph of article prose (short kept lines above it may
     # be menu items the scorer let through).
+    wide = doc.language in SCRIPT_LANGUAGES
     start = next(
         (
             i
             for i, seg in enumerate(segs)
-            if doc.verdicts[i] is None and len(seg.text) >= _PROSE_CHARS and seg.text[-1] in _SENTENCE_END
+            if doc.verdicts[i] is None and (
+                (len(seg.text) >= _PROSE_CHARS and seg.text[-1] in _SENTENCE_END)
+                or (wide and weighted_length(seg.text) >= _PROSE_CHARS and is_sentence(seg.text))
+            )
         ),
         doc.region[0] if doc.region else 0,
     )

@@ -7,7 +7,7 @@ from cleaner import REGISTRY
 from .conftest import fixture_cases, load_case
 
 #: Languages the phrase lists promise; each must have at least one passing fixture case.
-LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "pl"}
+LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "zh", "ja", "ko", "th"}
 
 
 def _passing_cases() -> list[dict]:

@@ -13,13 +13,13 @@ from typing import Any, Callable
 import regex
 
 from ..config import CleanerConfig
-from . import credits, html_rules, phrases, pipeline_rules, sections, site, timestamps
+from . import cjk, credits, html_rules, phrases, pipeline_rules, sections, site, timestamps
 from .base import SCOPES, Rule
 from .matching import LineMatcher
 
 REGISTRY: tuple[Rule, ...] = tuple(
-    phrases.RULES + credits.RULES + timestamps.RULES + sections.RULES + pipeline_rules.RULES + html_rules.RULES
-    + site.RULES
+    phrases.RULES + credits.RULES + timestamps.RULES + sections.RULES + cjk.RULES + pipeline_rules.RULES
+    + html_rules.RULES + site.RULES
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in REGISTRY}
 assert len(RULES_BY_ID) == len(REGISTRY), "duplicate rule id"
