@@ -29,11 +29,12 @@ from .normalize import DROPPED_CHARS, SOFT_HYPHEN
 SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas", "select",
     "button", "math", "video", "audio", "map", "textarea", "input", "-comment", "_comment", "title", "meta",
-    "link",
+    "link", "rt", "rp",
 })
-#: Removed with their content before the walk (lexbor's text() would otherwise read them).
+#: Removed with their content before the walk (lexbor's text() would otherwise read them). <rt>/<rp>:
+#: the pronunciation printed over Japanese and Chinese characters (ruby), not part of the text.
 _STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select", "button",
-          "math", "video", "audio", "map", "textarea")
+          "math", "video", "audio", "map", "textarea", "rt", "rp")
 #: Elements that end the current block (a new line starts after them).
 BLOCK = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4",

@@ -122,6 +122,11 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
 def _headline(node: Any) -> str:
     """An <h1>'s text without its kicker: when it is made of several elements ("Klimaschutz" +
     ":" + the headline), the longest one, if it carries most of the text."""
+    if node.css_first("rt") is not None:
+        # Ruby: the readings printed over the characters are not part of the headline, and the
+        # characters between them belong together ("<ruby>大雨<rt>おおあめ</rt></ruby>で").
+        node.strip_tags(["rt", "rp"])
+        return collapse_spaces(node.text(separator=""))
     full = collapse_spaces(node.text(separator=" "))
     parts = [collapse_spaces(c.text(separator=" ")) for c in node.iter()]
     parts = [p for p in parts if p]

@@ -48,6 +48,14 @@ def test_a_site_name_glued_to_the_headline_is_taken_off() -> None:
     assert article.language == "zh"
 
 
+def test_ruby_readings_are_not_text() -> None:
+    html = ("<html><body><article><h1><ruby>大雨<rt>おおあめ</rt></ruby>に<ruby>注意<rp>(</rp><rt>ちゅうい</rt><rp>)</rp></ruby></h1>"
+            f"<p><ruby>東京都<rt>とうきょうと</rt></ruby>は{JA[3:]}</p><p>{JA}</p></article></body></html>")
+    article = cleaner.clean(html, kind="html")
+    assert article.title == "大雨に注意"
+    assert "とうきょうと" not in article.text and article.text.startswith("東京都は")
+
+
 def test_a_long_chinese_line_is_a_sentence_and_a_short_one_is_not() -> None:
     menu = "\n".join(["首页", "新闻", "财经", "体育", "科技", "汽车"])
     article = cleaner.clean(f"{menu}\n\n{ZH}\n\n热门文章\n杭州地铁三号线北段下月开通\n西湖音乐喷泉恢复夜间表演", kind="text")
