@@ -5,8 +5,10 @@
 
 `dump` cleans every page (text dumps with kind="text", decompressed HTML with kind="html", each with
 the page's URL from gold.json, as `cleaner eval` does) and writes one JSON record per page: body,
-title, authors, date, publisher, language and the ledger (offsets + rule id). `compare` reports how
-many records are identical and names the fields that differ on the others (exit 1 if any differ).
+title, authors, date, publisher, language and the ledger (offsets + rule id), and the later metadata
+fields (EXTRA_FIELDS) when the version has them. `compare` reports how many records are identical and
+names the fields that differ on the others (exit 1 if any differ); a field that only one side has (a
+version that adds fields against one without them) is named once and not compared.
 Speed work needs this: an optimisation must not change a single removal.
 """
 
@@ -23,6 +25,10 @@ from cleaner.errors import CleanerError
 from cleaner.evaluate import DEFAULT_DATASET, load_dataset
 
 FIELDS = ("text", "title", "authors", "date", "publisher", "language", "removed")
+#: Fields of later versions, dumped when the Article has them; `compare` tells a field that only one
+#: side has apart from a change (comparing against a version without them).
+EXTRA_FIELDS = ("datetime", "date_modified", "tags", "section", "license", "links", "comments", "fingerprint",
+                "access", "truncated", "confidence", "sources")
 
 
 def dump(dataset: Path, modes: list[str], out: Path) -> None:
@@ -46,6 +52,12 @@ def dump(dataset: Path, modes: list[str], out: Path) -> None:
                         publisher=article.publisher, language=article.language,
                         removed=[[r.start, r.end, r.rule] for r in article.removed],
                     )
+                    for name in EXTRA_FIELDS:
+                        if name == "sources":
+                            if "sources" in article.stats:
+                                record["sources"] = article.stats["sources"]
+                        elif hasattr(article, name):
+                            record[name] = getattr(article, name)
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -60,19 +72,28 @@ def _load(path: Path) -> dict[tuple[str, str], dict]:
 def compare(before: Path, after: Path) -> int:
     a, b = _load(before), _load(after)
     differing = 0
+    new_fields: set[str] = set()
     by_mode: dict[str, list[int]] = {}
     for key in sorted(set(a) | set(b)):
         tally = by_mode.setdefault(key[0], [0, 0])
         tally[1] += 1
         old, new = a.get(key), b.get(key)
-        if old == new:
+        if old is not None and new is not None:
+            only = (set(old) ^ set(new)) - {"id", "mode"}
+            new_fields.update(f for f in only if f in new)
+            shared = [f for f in FIELDS + EXTRA_FIELDS + ("error",) if f not in only]
+            fields = [f for f in shared if old.get(f) != new.get(f)]
+        else:
+            fields = []
+        if old is not None and new is not None and not fields:
             tally[0] += 1
             continue
         differing += 1
-        fields = [f for f in FIELDS + ("error",) if (old or {}).get(f) != (new or {}).get(f)]
         print(f"{key[0]} {key[1]}: differs in {', '.join(fields) or 'presence'}")
     for mode, (same, total) in sorted(by_mode.items()):
         print(f"{mode}: {same}/{total} identical")
+    if new_fields:
+        print("fields only one side has (not compared): " + ", ".join(sorted(new_fields)))
     return 1 if differing else 0
 
 
