@@ -17,9 +17,12 @@ full story, or in an ellipsis. The measured frequencies on the development set a
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .document import Document
+from .scripts import weighted_length
 
 #: A body shorter than this (characters; CJK characters count twice) is teaser-length.
 TEASER_CHARS = 1_000
@@ -41,7 +44,7 @@ WALL = regex.compile(
     r"(?:dieser|der) (?:artikel|beitrag|inhalt|text) ist (?:nur |exklusiv )?(?:für|fuer) (?:\S+ ?)?abonnent|"
     r"mit \S+ ?(?:plus|\+) weiterlesen|"
 
-    r"kostenlos registrieren und weiterlesen|(?:plus|premium)-?(?:artikel|inhalt) (?:lesen|freischalten)|"
+    r"kostenlos registrieren und weiterlesen|(?:plus|premium)-?(?:artikel lesen|artikel freischalten|inhalt lesen|inhalt freischalten)|"
     # fr es it pt nl pl
     r"(?:cet|l['’]) ?article est réservé aux abonnés|la suite est réservée aux abonnés|il vous reste \d+ ?% de cet article|"
     r"abonnez-vous pour (?:lire|continuer)|"
@@ -68,32 +71,52 @@ BADGE = regex.compile(
     regex.IGNORECASE,
 )
 _MAX_LINE = 300
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: A kept line longer than this is a paragraph of the body, not a wall.
+_MAX_KEPT_WALL = 200
+#: Words one of which every wall phrase holds (tests/test_fields.py checks it against WALL): a line
+#: without any is not searched (a wall search costs some 10 µs a line).
+WALL_HINTS = (
+    "subscri", "member", "premium", "limit", "free", "unlock", "reading", "weiterlesen", "lesen sie weiter", "abonn",
+    "abbonat", "abonad", "il vous reste", "suscr", "socios", "continuare a leggere", "assin", "lees verder", "prenumer",
+    "subskryb", "artikel lesen", "inhalt lesen", "artikel freischalten", "inhalt freischalten", "订阅", "訂閱", "付费", "会员", "會員", "开通", "登录", "続きは", "残り", "有料", "유료", "구독", "로그인", "สมาชิก",
+)
+_HINT = re.compile("|".join(re.escape(h) for h in WALL_HINTS))
 
 
 def body_chars(text: str) -> int:
     """The body's length, CJK characters counted twice (a Chinese character carries about as much as
-    two Latin letters)."""
-    extra = len(_CJK.findall(text)) if not text.isascii() else 0
-    return len(text) + extra
+    two Latin letters); counted only up to what decides `TEASER_CHARS`."""
+    if len(text) >= TEASER_CHARS or text.isascii():
+        return len(text)
+    return weighted_length(text)
 
 
-def _wall(doc: Document) -> bool:
+def _wall(doc: Document, kept: list[int]) -> bool:
     """A wall line stands around the body: just before it (a "subscribers only" badge under the
     headline), among the promo lines removed from inside it, or just after it. Walls elsewhere on
-    the page (premium badges on the teasers of other articles) say nothing about this one."""
-    kept = [i for i, v in enumerate(doc.verdicts) if v is None]
+    the page (premium badges on the teasers of other articles) say nothing about this one.
+    `kept`: the indices of the kept segments."""
     if not kept:
         return False
     first, last = kept[0], kept[-1]
     n = len(doc.segments)
     around = [*range(max(0, first - _BEFORE_BODY), first + 1), *range(max(first + 1, last - 1), min(n, last + 1 + _AFTER_BODY))]
     inside = [i for i in range(first + 1, last) if doc.verdicts[i] is not None and doc.verdicts[i].label == "promo"]
+    segments, verdicts = doc.segments, doc.verdicts
     for i in around + inside:
-        text = doc.segments[i].text
-        if WALL.search(text[:_MAX_LINE]) or (len(text) <= 60 and BADGE.fullmatch(text)):
+        verdict = verdicts[i]
+        text = segments[i].text
+        if (verdict is None and len(text) > _MAX_KEPT_WALL) or (verdict is not None and verdict.label in _NOT_WALLS):
+            continue  # the body's own paragraphs, or lines a rule named as something else
+        head = text[:_MAX_LINE]
+        if (_HINT.search(head.casefold()) and WALL.search(head)) or (len(text) <= 60 and BADGE.fullmatch(text)):
             return True
     return False
+
+
+#: Labels a wall line never gets.
+_NOT_WALLS = frozenset({"caption", "credit", "timestamp", "counter", "share", "legal", "advert", "dateline", "byline",
+                        "title", "duplicate", "read-more"})
 
 
 #: A teaser's last paragraph stops mid-sentence at an editor's cut mark ("Das ist echt ...",
@@ -113,10 +136,10 @@ def _read_more_after(doc: Document) -> bool:
     return any(rule == "RDM001" for _, rule in doc.markers)
 
 
-def assess(doc: Document, text: str, free: bool | None) -> tuple[str, bool, str | None]:
+def assess(doc: Document, text: str, free: bool | None, kept: list[int]) -> tuple[str, bool, str | None]:
     """(access, truncated, evidence): see the module docstring. `free` is the page's
-    isAccessibleForFree (None when it says nothing)."""
-    wall = _wall(doc)
+    isAccessibleForFree (None when it says nothing); `kept` the indices of the kept segments."""
+    wall = _wall(doc, kept)
     teaser = body_chars(text) < TEASER_CHARS
     if free is False or wall:
         evidence = "json-ld" if free is False else "wall"

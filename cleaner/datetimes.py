@@ -28,6 +28,8 @@ _LINE_TIME = regex.compile(
     r"\s*([+-]\d{1,2}(?::?\d{2})?)?\s*\)?)?(?![\d:]|\.\d)",
     regex.IGNORECASE,
 )
+#: What every time `line_datetime` reads has (a cheap test first).
+_MAYBE_TIME = regex.compile(r"\d[:.h時时시]\s?\d", regex.IGNORECASE)
 #: A time written out in Chinese, Japanese or Korean: "11時20分", "14时30分", "14시 30분".
 _WIDE_TIME = regex.compile(r"(?<!\d)(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]")
 #: Zone abbreviations printed beside times, as fixed offsets (hours).
@@ -90,6 +92,8 @@ def has_time(value: str | None) -> bool:
 def line_datetime(text: str, day: str) -> str:
     """`day` with the time printed on the same date line ("08.05.2025, 14:30 Uhr", "May 8, 2025
     2:30 pm EDT"), and its zone when one is named; `day` alone when the line gives no time."""
+    if _MAYBE_TIME.search(text) is None:
+        return day
     hit = text_meta.find_date(text)
     if hit is not None:  # (the date's own numbers are no time: "08.05.2025")
         stamp = iso_datetime(text[hit.start : hit.end])

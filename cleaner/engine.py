@@ -15,7 +15,8 @@ from .access import assess
 from .article import Article, Removal, replay
 from .config import CleanerConfig
 from .datetimes import line_datetime
-from .fields import body_links, comment_text, html_datetime, html_modified, licence_name, text_licence, text_lists, text_modified
+from .fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name, may_have_comments,
+                     text_licence, text_lists, text_modified)
 from .decode import to_text
 from .document import Document
 from .favor import tuning
@@ -349,8 +350,10 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     language = doc.language or (page_meta.get("lang", "")[:2].lower() or None)
     if language:
         sources["language"] = (meta.get("language_from") or "text") if doc.language else "html lang"
-    more = _more_fields(doc, removed, extra, page_meta, zone, config, sources)
-    more["access"], more["truncated"], evidence = assess(doc, text, extra.get("ld_free"))
+    by_rule = Counter(r.rule for r in removed)
+    kept = [i for i, v in enumerate(doc.verdicts) if v is None]
+    more = _more_fields(doc, removed, by_rule, extra, page_meta, zone, config, sources)
+    more["access"], more["truncated"], evidence = assess(doc, text, extra.get("ld_free"), kept)
     if evidence:
         sources["access"] = evidence
     if date and stamp:
@@ -359,8 +362,8 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         "input_chars": len(doc.normalized),
         "output_chars": len(text),
         "segments": len(doc.segments),
-        "kept_segments": sum(1 for v in doc.verdicts if v is None),
-        "removed_by_rule": dict(Counter(r.rule for r in removed)),
+        "kept_segments": len(kept),
+        "removed_by_rule": dict(by_rule),
     }
     stats.update(extra_stats)
     stats["sources"] = sources
@@ -387,17 +390,20 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     )
 
 
-def _more_fields(doc: Document, removed: list[Removal], extra: dict[str, Any], page_meta: dict[str, Any],
-                 zone: str | None, config: CleanerConfig, sources: dict[str, str]) -> dict[str, Any]:
+def _more_fields(doc: Document, removed: list[Removal], by_rule: Counter[str], extra: dict[str, Any],
+                 page_meta: dict[str, Any], zone: str | None, config: CleanerConfig,
+                 sources: dict[str, str]) -> dict[str, Any]:
     """date_modified, tags, section, license, links, comments: each from the page's claims first (HTML
     mode), else from the text; their sources go into `sources`."""
     out: dict[str, Any] = {}
     modified, source = html_modified(page_meta, zone)
     if modified is None:
-        modified, _ = text_modified(doc, date_order(doc.language, config.date_order))
+        modified = None
+        if "MET001" in by_rule or "MET002" in by_rule:
+            modified, _ = text_modified(doc, date_order(doc.language, config.date_order))
         source = "text" if modified else None
     out["date_modified"] = modified
-    text_tags, text_sections = text_lists(doc)
+    text_tags, text_sections = text_lists(doc) if not by_rule.keys().isdisjoint(LIST_RULES) else ([], [])
     for field, claims in (("tags", (("ld_tags", "json-ld"), ("meta_tags", "meta"), ("rel_tags", "link"))),
                           ("section", (("ld_section", "json-ld"), ("meta_section", "meta"), ("rel_sections", "link")))):
         value: list[str] = []
@@ -421,14 +427,14 @@ def _more_fields(doc: Document, removed: list[Removal], extra: dict[str, Any], p
             sources["license"] = name
             break
     else:
-        licence = text_licence(doc, removed)
+        licence = text_licence(doc, removed) if not by_rule.keys().isdisjoint(("LEG002", "LEG003", "LEG004")) else None
         if licence:
             sources["license"] = "text"
     out["license"] = licence
     if modified and source:
         sources["date_modified"] = source
     out["links"] = body_links(doc, base) if doc.kind == "html" else []
-    out["comments"] = comment_text(doc)
+    out["comments"] = comment_text(doc) if may_have_comments(doc, by_rule) else None
     return out
 
 

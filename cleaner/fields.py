@@ -102,7 +102,7 @@ _LIST_END = regex.compile(
 #: Between terms: commas and the like, a colon after a term, and "and" before the last one.
 _TERM_SPLIT = regex.compile(r"\s*[,;、，·•/：]\s*|(?<=\S):\s+|\s+(?:and|und|et|y|e)\s+(?=[^,]+$)")
 #: Rules whose lines list tags or categories.
-_LIST_RULES = frozenset({"NAV003", "NAV005", "HTM015"})
+LIST_RULES = frozenset({"NAV003", "NAV005", "HTM015"})
 
 
 def _after_label(text: str, label: regex.Pattern[str]) -> list[str]:
@@ -127,7 +127,7 @@ def text_lists(doc: Document) -> tuple[list[str], list[str]]:
     tags: list[str] = []
     sections: list[str] = []
     for i, verdict in enumerate(doc.verdicts):
-        if verdict is None or verdict.rule not in _LIST_RULES:
+        if verdict is None or verdict.rule not in LIST_RULES:
             continue
         text = doc.segments[i].text
         if not tags:
@@ -230,6 +230,12 @@ def body_links(doc: Document, base: str | None) -> list[str]:
 #: Comment rules whose segments are the comments themselves (the opener "3 Comments" and the form's
 #: prompts, COM001/COM002, are the thread's chrome).
 _COMMENT_RULES = frozenset({"COM003", "HTM007"})
+
+
+def may_have_comments(doc: Document, fired: Iterable[str]) -> bool:
+    """Whether `comment_text` can find anything: a comment rule fired (`fired`: the rule ids of the
+    ledger), or a comment-section opener stands among the markers. A cheap test first."""
+    return not _COMMENT_RULES.isdisjoint(fired) or any(rule.startswith("COM") for _, rule in doc.markers)
 
 
 def comment_text(doc: Document) -> str | None:

@@ -31,10 +31,11 @@ SKIP = frozenset({
     "button", "math", "video", "audio", "map", "textarea", "input", "-comment", "_comment", "title", "meta",
     "link", "rt", "rp",
 })
-#: Removed with their content before the walk (lexbor's text() would otherwise read them). <rt>/<rp>:
-#: the pronunciation printed over Japanese and Chinese characters (ruby), not part of the text.
+#: Removed with their content before the walk (lexbor's text() would otherwise read them). <rt>/<rp>
+#: (the pronunciation printed over Japanese and Chinese characters, ruby) too, on the pages that
+#: have them: `html.parse_html` strips them first.
 _STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select", "button",
-          "math", "video", "audio", "map", "textarea", "rt", "rp")
+          "math", "video", "audio", "map", "textarea")
 #: Elements that end the current block (a new line starts after them).
 BLOCK = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4",

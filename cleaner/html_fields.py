@@ -97,26 +97,22 @@ def _ld_license(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def page_fields(tree: LexborHTMLParser, items: list[dict[str, Any]]) -> dict[str, Any]:
-    """The page's claims for tags, section, licence, modified date and access (raw; see `fields`)."""
+def page_fields(tree: LexborHTMLParser, items: list[dict[str, Any]], metas: dict[str, str],
+                repeated: dict[str, list[str]]) -> dict[str, Any]:
+    """The page's claims for tags, section, licence, modified date and access (raw; see `fields`).
+    `metas`: the first value of each <meta> name or property (lower-cased), `repeated`: every value
+    of the names given more than once (article:tag)."""
     found: dict[str, Any] = {}
-    metas: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
-        value = attrs.get("content")
-        if key and value and value.strip():
-            metas.setdefault(key.strip().lower(), []).append(value.strip())
     for field, keys in (("tags", _META_TAGS), ("section", _META_SECTION)):
         for key in keys:
             if key in metas:
-                found[f"meta_{field}"] = terms(metas[key])
+                found[f"meta_{field}"] = terms(repeated.get(key) or metas[key])
                 found[f"meta_{field}_key"] = key
                 break
-    modified = next((metas[k][0] for k in _META_MODIFIED if k in metas), None)
+    modified = next((metas[k] for k in _META_MODIFIED if k in metas), None)
     if modified:
         found["meta_modified"] = modified
-    licence = next((metas[k][0] for k in _META_LICENSE if k in metas), None)
+    licence = next((metas[k] for k in _META_LICENSE if k in metas), None)
     if items:
         found["ld_tags"] = terms(_ld_value(items, "keywords"))
         found["ld_section"] = terms(_ld_value(items, "articleSection"))

@@ -122,10 +122,9 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
 def _headline(node: Any) -> str:
     """An <h1>'s text without its kicker: when it is made of several elements ("Klimaschutz" +
     ":" + the headline), the longest one, if it carries most of the text."""
-    if node.css_first("rt") is not None:
-        # Ruby: the readings printed over the characters are not part of the headline, and the
-        # characters between them belong together ("<ruby>大雨<rt>おおあめ</rt></ruby>で").
-        node.strip_tags(["rt", "rp"])
+    if node.css_first("ruby") is not None:
+        # Ruby (its readings are gone: `html.parse_html`): the characters between its elements
+        # belong together ("<ruby>大雨<rt>おおあめ</rt></ruby>で").
         return collapse_spaces(node.text(separator=""))
     full = collapse_spaces(node.text(separator=" "))
     parts = [collapse_spaces(c.text(separator=" ")) for c in node.iter()]
@@ -143,12 +142,17 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     title_node = tree.css_first("title")
     meta["html_title"] = collapse_spaces(title_node.text()) if title_node else None
     tags: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {}  # every value of a repeated name (article:tag), for `page_fields`
     for node in tree.css("meta"):
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         value = attrs.get("content")
         if key and value and value.strip():
-            tags.setdefault(key.strip().lower(), value.strip())
+            key, value = key.strip().lower(), value.strip()
+            if key in tags:
+                repeated.setdefault(key, [tags[key]]).append(value)
+            else:
+                tags[key] = value
 
     def first(*keys: str) -> str | None:
         return next((tags[k] for k in keys if k in tags), None)
@@ -191,7 +195,7 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
                 break
     items = _ld_items(tree)
     _ld(meta, items)
-    meta["fields"] = page_fields(tree, items)
+    meta["fields"] = page_fields(tree, items, tags, repeated)
     return {k: v for k, v in meta.items() if v}
 
 

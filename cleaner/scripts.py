@@ -43,8 +43,10 @@ CLOSERS = "」』”’）)】〉》\"' "
 #: Thai letters (with their vowel and tone marks) that make a line a clause of prose: Thai marks no
 #: sentence end, and a headline runs to 50 or 70.
 THAI_SENTENCE = 80
-#: Characters read to decide the script (the language detector reads 30,000).
+#: Characters read to decide the script (the language detector reads 30,000), and the two probes
+#: that decide whether to count them.
 SAMPLE = 30_000
+_PROBE = 2_000
 #: Average characters per word, to count words where no spaces separate them (Japanese is close to
 #: Chinese: its kana endings are short).
 _CHARS_PER_WORD = {"zh": 1.7, "th": 5.0}
@@ -54,7 +56,12 @@ def script_language(text: str) -> str | None:
     """zh, ja, ko or th when characters of that script carry most of `text` (each CJK character
     weighed as two Latin letters); None otherwise, and for text without any such character."""
     sample = text[:SAMPLE]
-    if sample.isascii() or ANY.search(sample) is None:
+    if sample.isascii():
+        return None
+    # Two probes first (the start and the middle): a search through 30,000 characters costs half a
+    # millisecond, and a page written in these scripts shows them everywhere.
+    middle = len(sample) // 2
+    if ANY.search(sample, 0, _PROBE) is None and ANY.search(sample, middle, middle + _PROBE) is None:
         return None
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))

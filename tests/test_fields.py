@@ -238,3 +238,12 @@ def test_premium_badges_on_other_articles_do_not_wall_this_one() -> None:
         f"<li><a href='/a{i}'>Other story number {i} about the town</a> Exklusiv für Abonnenten</li>" for i in range(6)) + "</ul>"
     article = cleaner.clean(page(body=LONG) .replace("</footer>", "</footer>" + others), kind="html")
     assert article.access == "free"
+
+
+def test_every_wall_phrase_holds_one_of_the_hints() -> None:
+    # The access check searches for a wall only in lines holding a hint: the hints must be sound.
+    from cleaner.access import WALL, WALL_HINTS
+
+    from .test_rule_matching import _literal_run_covered, sre_parse
+
+    assert _literal_run_covered(sre_parse.parse(WALL.pattern), WALL_HINTS)

@@ -4,7 +4,10 @@ The same families as the European phrase lists (adverts, related stories, commen
 read-more links, relative times and counters, app promos, legal lines, menus, tag lines), as named
 data: one tuple of phrases per language, joined into one whole-line pattern per rule. Chinese is
 given in simplified and traditional characters. No pattern can match a line without characters of
-these scripts (except a bare number with a unit of theirs), so European pages are never touched.
+these scripts (except a bare number with a unit of theirs), so European pages are never touched; the
+patterns that may start a line with any character are gated by trigger literals (LEG009) or start
+with a character of these scripts, so that whole-line matching (`matching.py`, candidates chosen by a
+line's first characters) does not try them on every European line.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from .base import Rule
 _END = r"[\s:：.。!！…»›>→|+*-]*"
 #: A counter printed after a label: "评论 12", "댓글 3", "(12)".
 _COUNT = r"(?:\s*[(（]?\s*\d[\d,.]*\s*[万萬千kK]?\+?\s*[)）]?)?"
+
+
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_HANGUL = r"[\uac00-\ud7af]"
 
 
 def _any(*phrases: str) -> str:
@@ -80,7 +87,7 @@ COUNTERS = ("阅读", "閱讀", "阅读量", "閱讀量", "浏览", "瀏覽", "�
             "コメント", "件のコメント", "いいね", "シェア", "閲覧", "댓글", "조회", "조회수", "공유", "좋아요", "추천",
             "ความคิดเห็น", "ครั้ง", "แชร์", "ถูกใจ", "อ่าน", "เข้าชม", "วิว")
 APP_PROMOS = (
-    r"下载\S{0,12}(?:客户端|APP|App|app)", r"下載\S{0,12}(?:客戶端|APP|App|app)", r"\S{0,12}(?:客户端|客戶端)下载",
+    r"下载\S{0,12}(?:客户端|APP|App|app)", r"下載\S{0,12}(?:客戶端|APP|App|app)", "(?:" + _HAN + r"\S{0,11}|APP|App|app)?(?:客户端|客戶端)下载",
     "APP下载", "App下载", "扫码下载", "掃碼下載", "扫码关注", "掃碼關注", r"扫描(?:下方)?二维码\S{0,20}", r"掃描(?:下方)?二維碼\S{0,20}",
     r"长按识别二维码\S{0,20}", r"关注(?:我们|微信公众号|公众号|\S{1,12}公众号|\S{1,8}(?:网|網|微博|微信|头条号))",
     r"關注(?:我們|微信公眾號|公眾號|\S{1,8}(?:網|微博|微信))", "点击关注", "點擊關注",
@@ -114,7 +121,7 @@ SOURCE_WORDS = ("来源", "來源", "本文来源", "本文來源", "稿源", "�
 BYLINE = (
     r"[（(【\[]?\s*" + _any(*BYLINE_WORDS, *SOURCE_WORDS) + r"\s*[:：/／|｜]\s*[^。！？!?]{1,40}?\s*[）)】\]]?",
     r"(?:记者|記者)\s+[^\s。！？!?]{2,4}(?:\s+[^\s。！？!?]{2,4}){0,3}",
-    r"(?:[^\s。！？!?]{1,8}\s+)?[^\s。！？!?]{2,4}(?:\s*·\s*[^\s。！？!?]{2,4}){0,2}\s*(?:기자|특파원)(?:\s*[\w.-]+@[\w.-]+)?",
+    "(?:" + _HANGUL + r"{1,8}\s+)?" + _HANGUL + r"{2,4}(?:\s*·\s*" + _HANGUL + r"{2,4}){0,2}\s*(?:기자|특파원)(?:\s*[\w.-]+@[\w.-]+)?",
 )
 TAG_LINES = (
     r"(?:标签|標籤|标 签|关键词|關鍵詞|关键字|關鍵字|分类|分類|栏目|欄目|频道|頻道|タグ|キーワード|カテゴリー?|태그|키워드|카테고리|분류|"
