@@ -98,6 +98,17 @@ class Article:
 
         return simhash(self.text)
 
+    @cached_property
+    def confidence(self) -> float:
+        """0-1: how likely the body is the whole article and nothing else (`cleaner.confidence`: a
+        logistic model over how much of the page's prose the body kept, what cut it, its length and
+        shape, whether the fallback fired), fitted on the development set's tune half; 0 for an empty
+        body. A ranking signal (low values flag the pages most worth a look), not a calibrated
+        probability. Computed when first read."""
+        from .confidence import score
+
+        return score(self)
+
     def to_dict(self, *, include_input: bool = False) -> dict[str, Any]:
         """A JSON-ready dict of every field (the normalized input only when asked for)."""
         out: dict[str, Any] = {
@@ -121,6 +132,7 @@ class Article:
             "links": list(self.links),
             "comments": self.comments,
             "fingerprint": self.fingerprint,
+            "confidence": self.confidence,
             "access": self.access,
             "truncated": self.truncated,
             "removed": [r.to_dict() for r in self.removed],

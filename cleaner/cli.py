@@ -270,6 +270,7 @@ def eval_command(
     dump: Optional[str] = typer.Option(None, "--dump", help="Score text mode on one dump style (html_text, inscriptis, innertext, bs4, html2text; built by `make devsets`), or 'all' for the style x half table."),
     output: str = typer.Option("text", "--output", help="Score the body (text), or the Markdown with its marks taken out (markdown; markdown-links with links and images)."),
     favor: Optional[Favor] = typer.Option(None, "--favor", help="precision, recall or balanced (config favor)."),
+    confidence: bool = typer.Option(False, "--confidence", help="Also report how well Article.confidence ranks the pages by their F1 (not with --dump all)."),
     config: Optional[Path] = _CONFIG_OPTION,
 ) -> None:
     """Score the cleaner on the development set (with/without snippet metric)."""
@@ -285,7 +286,7 @@ def eval_command(
             if dump:
                 dump_pages([], dataset, dump)  # a clear error now for an unknown or unbuilt style
             run_report(dataset, mode if not dump else "text", half, ablate, failures, json_out, cfg, Console(), dump=dump,
-                       output=output)
+                       output=output, confidence=confidence)
     except CleanerError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc

@@ -80,6 +80,8 @@ class PageResult:
     leaked: list[str] = field(default_factory=list)
     error: str | None = None
     meta_checks: dict[str, bool] = field(default_factory=dict)
+    #: `Article.confidence` (filled by `evaluate(..., confidence=True)`).
+    confidence: float | None = None
 
 
 @dataclass
@@ -238,8 +240,10 @@ def cleaner_extractor(config: CleanerConfig, mode: str, output: str = "text") ->
     return run
 
 
-def evaluate(pages: Iterable[Page], mode: str, extractor: Extractor) -> tuple[Counts, list[PageResult], float]:
-    """Run `extractor` over pages; return total counts, per-page results and elapsed seconds."""
+def evaluate(pages: Iterable[Page], mode: str, extractor: Extractor,
+             confidence: bool = False) -> tuple[Counts, list[PageResult], float]:
+    """Run `extractor` over pages; return total counts, per-page results and elapsed seconds
+    (`confidence`: read each Article's confidence too, outside the timing)."""
     total = Counts()
     results: list[PageResult] = []
     elapsed = 0.0
@@ -253,6 +257,8 @@ def evaluate(pages: Iterable[Page], mode: str, extractor: Extractor) -> tuple[Co
             body, article, error = None, None, f"{type(exc).__name__}: {exc}"
         elapsed += time.perf_counter() - started
         result = score_page(page, body, article, error)
+        if confidence:
+            result.confidence = article.confidence if article is not None else 0.0
         total.add(result.counts)
         results.append(result)
     return total, results, elapsed
@@ -284,7 +290,8 @@ def _counts_row(table: "Table", name: str, c: Counts) -> None:
 
 
 def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int, json_out: Path | None,
-               config: CleanerConfig, console: "Console", dump: str | None = None, output: str = "text") -> dict[str, Any]:
+               config: CleanerConfig, console: "Console", dump: str | None = None, output: str = "text",
+               confidence: bool = False) -> dict[str, Any]:
     """Evaluate, print the tables, and return (and optionally write) the report."""
     from rich.table import Table
 
@@ -296,7 +303,7 @@ def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int,
                               "output": output}
     shown = "" if output == "text" else f", scoring {output} output"
     for m in modes:
-        total, results, elapsed = evaluate(pages, m, cleaner_extractor(config, m, output))
+        total, results, elapsed = evaluate(pages, m, cleaner_extractor(config, m, output), confidence)
         head = Table(title=f"{m} mode, {len(pages)} pages ({half}){shown}, {len(pages) / max(elapsed, 1e-9):.0f} docs/s")
         for col in ("set", "docs", "precision", "recall", "F1", "accuracy"):
             head.add_column(col)
@@ -328,6 +335,8 @@ def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int,
             "failures": [{"page": r.doc_id, "missed": r.missed, "leaked": r.leaked, "error": r.error}
                          for r in results if r.missed or r.leaked or r.error],
         }
+        if confidence:
+            section["confidence"] = _confidence_table(results, m, half, console)
         if ablate:
             at = Table(title=f"ablation ({m} mode): F1 with one rule family off")
             for col in ("family off", "precision", "recall", "F1", "ΔF1"):
@@ -342,6 +351,35 @@ def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int,
         report[m] = section
     if json_out:
         json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return report
+
+
+def _confidence_table(results: list[PageResult], mode: str, half: str, console: "Console") -> dict[str, Any]:
+    """How well Article.confidence ranks the pages by their F1 (`confidence.ranking_report`), and the
+    mean F1 per tenth of the pages by confidence."""
+    from rich.table import Table
+
+    from .confidence import ranking_report
+
+    scored = [r for r in results if r.confidence is not None]
+    conf = [r.confidence or 0.0 for r in scored]
+    f1 = [r.counts.f1 for r in scored]
+    report: dict[str, Any] = ranking_report(conf, f1)
+    order = sorted(range(len(scored)), key=lambda i: conf[i])
+    tenths = []
+    for k in range(10):
+        part = order[k * len(order) // 10 : (k + 1) * len(order) // 10]
+        if part:
+            tenths.append({"confidence": round(sum(conf[i] for i in part) / len(part), 3),
+                           "f1": round(sum(f1[i] for i in part) / len(part), 3), "pages": len(part)})
+    report["tenths"] = tenths
+    table = Table(title=f"confidence ({mode} mode, {half}): Spearman {report['spearman']}, lowest 10% hold "
+                        f"{report['loss_in_lowest']:.0%} of the F1 loss")
+    for col in ("tenth by confidence", "pages", "mean confidence", "mean page F1"):
+        table.add_column(col)
+    for k, row in enumerate(tenths, start=1):
+        table.add_row(str(k), str(row["pages"]), f"{row['confidence']:.3f}", f"{row['f1']:.3f}")
+    console.print(table)
     return report
 
 
