@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -43,6 +44,15 @@ LABEL_COLOURS: dict[str, str] = {
 _FALLBACK_COLOUR = "#475569"
 
 META_FIELDS = ("title", "authors", "date", "publisher", "language", "url")
+#: Shown after them when they have a value (`links` as a count).
+MORE_FIELDS = ("datetime", "date_modified", "tags", "section", "license", "links", "access", "truncated",
+               "confidence", "fingerprint")
+
+
+def meta_value(article: Article, name: str) -> Any:
+    """A metadata field as the report and the terminal view show it (links: how many)."""
+    value = getattr(article, name)
+    return len(value) if name == "links" else value
 
 
 def known_labels() -> list[str]:
@@ -87,10 +97,15 @@ class Selection:
 
 def metadata_table(article: Article) -> Table:
     table = Table(show_header=False, box=None, pad_edge=False)
-    for name in META_FIELDS:
-        value = getattr(article, name)
-        shown = ", ".join(value) if isinstance(value, list) else str(value or "-")
+    for name in META_FIELDS + MORE_FIELDS:
+        value = meta_value(article, name)
+        if name in MORE_FIELDS and value in (None, [], 0, False, "unknown"):
+            continue  # the fields beyond the first six only when they say something
+        shown = ", ".join(value) if isinstance(value, list) else str(value if value is not None else "-")
         table.add_row(Text(name, style="bold"), Text(shown or "-"))
+    sources = article.stats.get("sources")
+    if sources:
+        table.add_row(Text("sources", style="bold"), Text(", ".join(f"{k}: {v}" for k, v in sources.items())))
     return table
 
 

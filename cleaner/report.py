@@ -21,7 +21,7 @@ from .article import Article
 from .config import CleanerConfig
 from .engine import Cleaner
 from .errors import CleanerError
-from .explain import LABEL_COLOURS, META_FIELDS, Selection, known_labels
+from .explain import LABEL_COLOURS, META_FIELDS, MORE_FIELDS, Selection, known_labels, meta_value
 
 _SUFFIXES = {".txt", ".html", ".htm"}
 
@@ -78,7 +78,8 @@ def document_record(name: str, article: Article, marks: _Marks) -> dict[str, Any
     """One document: metadata, normalized input, ledger and the share of its text removed."""
     total = _non_space(article.normalized_input)
     kept = _non_space(article.text)
-    record: dict[str, Any] = {name_: getattr(article, name_) for name_ in META_FIELDS}
+    record: dict[str, Any] = {name_: meta_value(article, name_) for name_ in META_FIELDS + MORE_FIELDS}
+    record["sources"] = article.stats.get("sources", {})
     record.update(
         name=name,
         kind=article.kind,
@@ -129,6 +130,7 @@ def build_data(sources: Iterable[str], cleaner: Cleaner, kind: str = "auto", sel
         "labels": known_labels(),
         "colours": LABEL_COLOURS,
         "config": config_note(cleaner.config),
+        "meta_fields": list(META_FIELDS + MORE_FIELDS),
     }
 
 

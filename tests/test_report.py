@@ -42,6 +42,9 @@ def test_report_embeds_every_document_and_its_ledger(tmp_path: Path) -> None:
             (r.start, r.end, r.rule, r.label, r.reason) for r in sorted(article.removed, key=lambda r: r.start)
         ]
         assert 0 <= doc["share"] <= 1 and doc["title"] == article.title
+        assert doc["confidence"] == article.confidence and doc["access"] == article.access
+        assert doc["sources"] == article.stats.get("sources", {})
+    assert "confidence" in data["meta_fields"] and "fingerprint" in data["meta_fields"]
 
 
 def test_report_is_self_contained(tmp_path: Path) -> None:

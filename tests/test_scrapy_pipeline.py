@@ -98,6 +98,15 @@ def test_markdown_field() -> None:
     assert "structure" not in item and item["markdown"]
 
 
+def test_fields_read_when_asked_for_include_the_new_ones() -> None:
+    pipe, _ = pipeline(CLEANER_FIELDS=["text", "tags", "access", "fingerprint", "confidence"], CLEANER_KIND="html")
+    item = pipe.process_item({"html": page("orchard.html").decode()})
+    article = cleaner.clean(page("orchard.html"), kind="html")
+    assert {k: item[k] for k in ("tags", "access", "fingerprint", "confidence")} == {
+        "tags": article.tags, "access": article.access, "fingerprint": article.fingerprint,
+        "confidence": article.confidence}
+
+
 def test_items_without_the_input_field_pass_untouched() -> None:
     pipe, stats = pipeline()
     item = {"url": "http://127.0.0.1/x", "other": 1}

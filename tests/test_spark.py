@@ -100,13 +100,15 @@ def assert_same_article(got: dict[str, Any], expected: cleaner.Article, name: st
     """Every Article field from Spark equals the library's, the ledger and stats included."""
     want = expected.to_dict()
     for key in ("text", "title", "authors", "date", "publisher", "language", "url", "description",
-                "captions", "image_credits", "removed", "kind"):
+                "captions", "image_credits", "removed", "kind", "datetime", "date_modified", "tags", "section",
+                "license", "links", "comments", "fingerprint", "access", "truncated", "confidence"):
         assert got[key] == want[key], (name, key)
     stats = got["stats"]
     assert {k: stats[k] for k in STATS_KEYS} == {k: expected.stats[k] for k in STATS_KEYS}, name
     assert stats["removed_by_rule"] == expected.stats["removed_by_rule"], name
     assert stats["truncated"] == expected.stats.get("truncated"), name
     assert dict(stats["capped"] or {}) == expected.stats.get("capped", {}), name
+    assert dict(stats["sources"] or {}) == expected.stats.get("sources", {}), name
 
 
 def test_columns_equal_cleaner_clean_and_errors_get_a_column(spark: Any) -> None:

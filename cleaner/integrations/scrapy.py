@@ -33,10 +33,10 @@ __all__ = ["CleanerPipeline", "PipelineSettings"]
 
 logger = logging.getLogger(__name__)
 
-#: Article fields a pipeline can copy onto items (`Article.to_dict()` keys, and `markdown`: the body as
-#: Markdown, rendered only when asked for).
+#: Article fields a pipeline can copy onto items (`Article.to_dict()` keys; `markdown` (the body as
+#: Markdown), `fingerprint` and `confidence` are computed only when asked for).
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article)
-                       if f.name not in ("normalized_input", "structure")) + ("markdown",)
+                       if f.name not in ("normalized_input", "structure")) + ("markdown", "fingerprint", "confidence")
 #: Copied onto the item by default, each under its own name.
 DEFAULT_FIELDS = ("text", "title", "authors", "date", "publisher", "language", "description",
                   "captions", "image_credits")
@@ -136,12 +136,11 @@ class CleanerPipeline:
         if s.drop_empty and not article.text:
             self._inc("cleaner/dropped/empty")
             raise DropItem(f"cleaner: no article body left after cleaning ({url})")
-        record = article.to_dict()
         if s.output_field:
-            values: dict[str, Any] = {s.output_field: record}
+            values: dict[str, Any] = {s.output_field: article.to_dict()}
         else:
-            values = {item_field: article.markdown if name == "markdown" else record[name]
-                      for name, item_field in s.fields.items()}
+            # Only the fields asked for (markdown, the fingerprint and the confidence are computed on first read).
+            values = {item_field: _value(article, name) for name, item_field in s.fields.items()}
         if s.error_field:
             values[s.error_field] = None
         self._write(adapter, values)
@@ -182,3 +181,13 @@ class CleanerPipeline:
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None:
             self.stats.inc_value(key, count)
+
+
+def _value(article: Article, name: str) -> Any:
+    """One field as `Article.to_dict()` gives it (lists copied, the ledger as dicts)."""
+    value = getattr(article, name)
+    if name == "removed":
+        return [r.to_dict() for r in value]
+    if isinstance(value, (list, dict)):
+        return type(value)(value)
+    return value

@@ -39,16 +39,19 @@ _REMOVAL = pa.struct([
 _STATS = pa.struct([
     ("input_chars", pa.int64()), ("output_chars", pa.int64()), ("segments", pa.int64()),
     ("kept_segments", pa.int64()), ("removed_by_rule", pa.map_(_STR, pa.int64())), ("truncated", _STR),
-    ("capped", pa.map_(_STR, pa.int64())),
+    ("capped", pa.map_(_STR, pa.int64())), ("sources", pa.map_(_STR, _STR)),
 ])
-#: Stats fields that are maps of counts.
-_STAT_MAPS = ("removed_by_rule", "capped")
+#: Stats fields that are maps (of counts; `sources`: metadata field -> where it came from).
+_STAT_MAPS = ("removed_by_rule", "capped", "sources")
 _ARTICLE = [
     pa.field("text", _STR), pa.field("title", _STR), pa.field("authors", pa.list_(_STR)),
     pa.field("date", _STR), pa.field("publisher", _STR), pa.field("language", _STR), pa.field("url", _STR),
     pa.field("description", _STR), pa.field("captions", pa.list_(_STR)),
-    pa.field("image_credits", pa.list_(_STR)), pa.field("removed", pa.list_(_REMOVAL)),
-    pa.field("kind", _STR), pa.field("stats", _STATS),
+    pa.field("image_credits", pa.list_(_STR)), pa.field("datetime", _STR), pa.field("date_modified", _STR),
+    pa.field("tags", pa.list_(_STR)), pa.field("section", pa.list_(_STR)), pa.field("license", _STR),
+    pa.field("links", pa.list_(_STR)), pa.field("comments", _STR), pa.field("fingerprint", _STR),
+    pa.field("access", _STR), pa.field("truncated", pa.bool_()), pa.field("confidence", pa.float64()),
+    pa.field("removed", pa.list_(_REMOVAL)), pa.field("kind", _STR), pa.field("stats", _STATS),
 ]
 #: Set only on rows that failed: "ErrorType: message" and the error's `.kind` ("empty", "binary", ...;
 #: "internal" for an unexpected exception, which is recorded rather than allowed to kill the job).
@@ -167,14 +170,14 @@ def _stats_array(articles: list[Article | None], struct_type: pa.DataType) -> pa
         if f.name in _STAT_MAPS:
             offsets: list[int] = [0]
             keys: list[str] = []
-            counts: list[int] = []
+            values: list[Any] = []
             for s in stats:
                 by_key = s.get(f.name, {}) if s else {}
                 keys.extend(by_key)
-                counts.extend(by_key.values())
+                values.extend(by_key.values())
                 offsets.append(len(keys))
             children.append(pa.MapArray.from_arrays(
-                pa.array(offsets, type=pa.int32()), pa.array(keys, type=_STR), pa.array(counts, type=pa.int64())
+                pa.array(offsets, type=pa.int32()), pa.array(keys, type=_STR), pa.array(values, type=f.type.item_type)
             ))
         else:
             children.append(pa.array([s.get(f.name) if s else None for s in stats], type=f.type))
