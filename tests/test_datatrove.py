@@ -62,6 +62,8 @@ def test_jsonl_pipeline_two_tasks(tmp_path: Path) -> None:
     meta = docs["page"]["metadata"]
     assert meta["title"] == "The bridge opens at last" and meta["language"] == "en"
     assert meta["url"] == "https://example.com/news/story.html"
+    assert meta["confidence"] == expected.confidence and meta["fingerprint"] == expected.fingerprint
+    assert meta["access"] == expected.access and meta["truncated"] is expected.truncated
     assert docs["story"]["text"] == cleaner.clean(TEXT).text
     lost = {d["id"]: d for d in _read(dropped)}
     assert set(lost) == {"empty", "binary", "menu"}  # nothing is lost: the dropped ones are written there

@@ -37,6 +37,10 @@ def test_clean_dataset_adds_the_article_columns(num_proc: int | None, tmp_path: 
     expected = cleaner.clean(PAGE, url="https://example.com/news/story.html")
     assert row["text"] == expected.text and row["title"] == expected.title and row["error"] is None
     assert row["markdown"] == expected.markdown and row["html"] == PAGE
+    for name in ("datetime", "date_modified", "tags", "section", "license", "links", "comments", "fingerprint", "access",
+                 "truncated", "confidence"):
+        assert row[name] == getattr(expected, name), name
+    assert out[3]["tags"] == [] and out[3]["confidence"] is None
     assert out[1]["text"] == cleaner.clean(TEXT).text
     assert [r["error_kind"] for r in out][2:] == ["empty", "binary", "empty"]
     assert out[4]["error"].startswith("EmptyInputError") and out[3]["text"] == ""

@@ -106,6 +106,8 @@ def test_csv_format_one_row_per_document_with_errors(tmp_path: Path) -> None:
     assert rows[1]["error_kind"] == "empty" and rows[1]["error"].startswith("EmptyInputError")
     article = cleaner.clean(TEXT.read_bytes())
     assert rows[2]["text"] == article.text
+    assert rows[2]["confidence"] == str(article.confidence) and rows[2]["fingerprint"] == article.fingerprint
+    assert rows[2]["access"] == article.access and rows[2]["tags"] == "; ".join(article.tags)
 
 
 def test_csv_from_jsonl_stdin_streams_and_quotes() -> None:

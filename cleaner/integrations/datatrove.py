@@ -38,13 +38,18 @@ try:
 except ImportError as _exc:  # pragma: no cover - exercised in a subprocess without datatrove
     raise missing_extra("datatrove", _exc) from _exc
 
-__all__ = ["CleanerExtractor", "METADATA_FIELDS"]
+__all__ = ["CleanerExtractor", "METADATA_FIELDS", "OPTIONAL_FIELDS"]
 
 #: Article field -> metadata key written by default.
 METADATA_FIELDS: dict[str, str] = {
     "title": "title", "authors": "authors", "date": "date_published", "publisher": "publisher",
     "language": "language", "description": "description", "canonical_url": "canonical_url",
+    "datetime": "datetime_published", "date_modified": "date_modified", "tags": "tags", "section": "section",
+    "license": "license", "access": "access", "truncated": "truncated", "fingerprint": "fingerprint",
+    "confidence": "confidence",
 }
+#: Article fields that may be asked for besides those (`metadata_fields`); not written by default.
+OPTIONAL_FIELDS = ("url", "image", "captions", "image_credits", "links", "comments")
 _KINDS = ("auto", "text", "html")
 _OUTPUTS = ("text", "markdown")
 
@@ -76,7 +81,7 @@ class CleanerExtractor(PipelineStep):  # type: ignore[misc]  # datatrove ships n
         if output not in _OUTPUTS:
             raise ValueError(f"output must be 'text' or 'markdown', not {output!r}")
         fields = dict(METADATA_FIELDS if metadata_fields is None else metadata_fields)
-        unknown = set(fields) - set(METADATA_FIELDS) - {"url", "image", "captions", "image_credits"}
+        unknown = set(fields) - set(METADATA_FIELDS) - set(OPTIONAL_FIELDS)
         if unknown:
             raise ValueError(f"unknown Article field(s) in metadata_fields: {sorted(unknown)}")
         self.kind = kind
@@ -134,11 +139,10 @@ class CleanerExtractor(PipelineStep):  # type: ignore[misc]  # datatrove ships n
         for rule, n in article.stats.get("removed_by_rule", {}).items():
             self.stat_update(f"removed/{rule}", value=n)
         doc.text = body
-        values = article.to_dict()
         for field, key in self.metadata_fields.items():
-            value = values.get(field)
+            value = getattr(article, field)  # only the fields asked for (the fingerprint, the confidence: on first read)
             if value not in (None, [], "") and key not in doc.metadata:
-                doc.metadata[key] = value
+                doc.metadata[key] = list(value) if isinstance(value, list) else value
         self.stat_update("chars_out", value=len(body))
         if not body and not self.keep_empty:
             self.stat_update("dropped/empty")

@@ -11,7 +11,7 @@ It returns a new dataset with the input columns plus the article's (`ARTICLE_COL
 replaces an input column of that name, as `column="text"` asks), `markdown` when asked for, and
 `error` / `error_kind` (null unless the row could not be cleaned: "EmptyInputError: ...", "empty";
 "internal" for an unexpected exception). A bad row never stops the map: its article columns are
-null (text "") and its error says why. Rows go through `Dataset.map` in batches; with `num_proc`
+null (text "", list columns empty) and its error says why. Rows go through `Dataset.map` in batches; with `num_proc`
 each process builds its `Cleaner` once (the function shipped to them is a module function, so the
 processes need only `cleaner` installed).
 """
@@ -37,8 +37,13 @@ _S = datasets.Value("string")
 #: The columns added (or replaced) for each row, with their types.
 ARTICLE_COLUMNS: dict[str, Any] = {
     "text": _S, "title": _S, "authors": datasets.Sequence(_S), "date": _S, "publisher": _S, "language": _S,
-    "description": _S, "canonical_url": _S, "image": _S,
+    "description": _S, "canonical_url": _S, "image": _S, "datetime": _S, "date_modified": _S,
+    "tags": datasets.Sequence(_S), "section": datasets.Sequence(_S), "license": _S, "links": datasets.Sequence(_S),
+    "comments": _S, "fingerprint": _S, "access": _S, "truncated": datasets.Value("bool"),
+    "confidence": datasets.Value("float64"),
 }
+#: List columns (an empty list on error rows, as authors).
+_LISTS = ("authors", "tags", "section", "links")
 _ERRORS = {"error": _S, "error_kind": _S}
 _KINDS = ("auto", "text", "html")
 
@@ -73,7 +78,7 @@ def _clean_batch(batch: dict[str, list[Any]], column: str, kind: str, url_column
                 values["markdown"] = to_markdown(article, links=links, images=links)
             values["error"] = values["error_kind"] = None
         except Exception as exc:  # a bad row costs that row, never the map
-            values = {"text": "", "authors": [], "error": f"{type(exc).__name__}: {exc}",
+            values = {"text": "", **{name: [] for name in _LISTS}, "error": f"{type(exc).__name__}: {exc}",
                       "error_kind": exc.kind if isinstance(exc, CleanerError) else "internal"}
         for name in names:
             out[name].append(values.get(name))

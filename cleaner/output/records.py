@@ -22,9 +22,10 @@ __all__ = ["CSV_COLUMNS", "FORMATS", "FormatWriter", "OutputOptions", "csv_row",
 
 #: The formats rendered here (text, json and jsonl are written by `batch_run`).
 FORMATS = ("markdown", "html", "csv")
-#: Columns of `--format csv`, in order; `authors` joined by "; ".
+#: Columns of `--format csv`, in order; lists (`authors`, `tags`, `section`, `links`) joined by "; ".
 CSV_COLUMNS = ("id", "source", "url", "title", "authors", "date", "publisher", "language", "description",
-               "text", "error", "error_kind")
+               "datetime", "date_modified", "tags", "section", "license", "access", "truncated", "confidence",
+               "fingerprint", "links", "text", "comments", "error", "error_kind")
 #: File suffix of each format with --output-dir.
 SUFFIXES = {"markdown": ".md", "html": ".html", "csv": ".csv"}
 
