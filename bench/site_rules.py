@@ -17,7 +17,7 @@ from cleaner.batch_run import learn_sites
 from cleaner.config import CleanerConfig
 from cleaner.evaluate import Counts, cleaner_extractor, evaluate, load_dataset, read_input
 from cleaner.readers import InputDoc
-from cleaner.sites import SiteLearner, line_key, site_of
+from cleaner.text.sites import SiteLearner, line_key, site_of
 
 
 def main() -> None:

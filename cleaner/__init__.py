@@ -20,8 +20,8 @@ from .errors import (
     EmptyInputError,
     InputTooLargeError,
 )
-from .normalize import normalize_text
 from .rules import REGISTRY
+from .text.normalize import normalize_text
 
 __all__ = [
     "Article",

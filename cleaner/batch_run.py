@@ -23,7 +23,7 @@ from .engine import STAGES, Cleaner
 from .errors import CleanerError
 from .output.records import FORMATS, FormatWriter, OutputOptions
 from .readers import InputDoc, ReaderOptions, iter_inputs
-from .sites import SiteLearner, line_key, load_site_rules
+from .text.sites import SiteLearner, line_key, load_site_rules
 
 
 @dataclass(frozen=True)

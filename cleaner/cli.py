@@ -187,7 +187,7 @@ def learn_command(
     """Learn site boilerplate: lines that recur on many pages of the same site (host of the URL)."""
     from .batch_run import BatchRequest, with_url, learn_sites, reader_options
     from .readers import ReaderOptions, iter_inputs
-    from .sites import SiteLearner
+    from .text.sites import SiteLearner
 
     cfg = load_config(config)
     reading = ReaderOptions(input_format=input_format.value, glob=glob, text_field=text_field,

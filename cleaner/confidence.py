@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .scripts import weighted_length
+from .text.scripts import weighted_length
 
 if TYPE_CHECKING:
     from .article import Article

@@ -78,7 +78,7 @@ class CleanerConfig:
     #: record and the worker moves on (enforced by `cleaner.batch`, not by `Cleaner.clean`).
     max_seconds: float = 30.0
     #: Learned site boilerplate: site (host without "www.") -> hashes of its recurring lines
-    #: (`cleaner.sites.line_key`). Filled from a rules file by `cleaner clean --site-rules`.
+    #: (`cleaner.text.sites.line_key`). Filled from a rules file by `cleaner clean --site-rules`.
     site_boilerplate: dict[str, frozenset[int]] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:

@@ -17,8 +17,8 @@ from .config import CleanerConfig
 from .datetimes import line_datetime
 from .fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name, may_have_comments,
                      text_licence, text_lists, text_modified)
-from .decode import to_text
-from .document import Document
+from .text.decode import to_text
+from .text.document import Document
 from .favor import tuning
 from .heuristics import find_region
 from .html import HtmlPage, noscript_page, parse_html, render_blocks
@@ -27,16 +27,16 @@ from .html_meta import (choose_title as choose_html_title, page_zone, resolve as
                         url_date)
 from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
                           REST_FACTOR, short_of_body)
-from .labelling import apply_rules, label_metadata_lines
+from .text.labelling import apply_rules, label_metadata_lines
 from .metadata import date_from_url, relative_datetime
-from .language import LanguageModel
-from .layout import undo_layout
-from .normalize import normalize_text
+from .text.language import LanguageModel
+from .text.layout import undo_layout
+from .text.normalize import normalize_text
 from .publisher import find_publisher
 from .rules import RuleSet
-from .scripts import date_order
-from .segment import first_lines, segment_text
-from .structure import (
+from .text.scripts import date_order
+from .text.segment import first_lines, segment_text
+from .text.structure import (
     label_author_bio,
     label_breadcrumb_title,
     label_captions,
@@ -46,7 +46,7 @@ from .structure import (
     label_sections,
     label_syndicated,
 )
-from .sites import label_site_lines
+from .text.sites import label_site_lines
 from .titles import choose_author, choose_date, choose_title
 
 #: HTML mode detects the language on this much of the text the page structure kept.

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import regex
 
 from .config import CleanerConfig
-from .document import Document
-from .scripts import is_sentence, weighted_length, word_count
+from .text.document import Document
+from .text.scripts import is_sentence, weighted_length, word_count
 from .vocabulary import vocabulary_scores
 
 _TERMINAL = ".!?…\"”»)'’"

@@ -19,9 +19,9 @@ import regex
 from . import metadata as text_meta
 from .article import Removal
 from .datetimes import has_time, iso_datetime, line_datetime
-from .document import Document
 from .html_fields import paragraphs, terms
-from .scripts import ANY as ANY_SCRIPT
+from .text.document import Document
+from .text.scripts import ANY as ANY_SCRIPT
 
 #: At most this many links are kept per article (a link farm is no article's business).
 MAX_LINKS = 100

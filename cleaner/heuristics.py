@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .config import CleanerConfig
-from .document import Document
+from .text.document import Document
 from .features import (
     FEATURE_NAMES,
     LineStats,
@@ -31,7 +31,7 @@ from .features import (
 from .favor import tuning
 from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from .rules import RuleSet
-from .scripts import LANGUAGES as SCRIPT_LANGUAGES
+from .text.scripts import LANGUAGES as SCRIPT_LANGUAGES
 from .vocabulary import load_vocabulary
 
 #: Labels of lines that interrupt an article without ending it.

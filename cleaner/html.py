@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .html_blocks import Block, HtmlPage, segment_html
 from .html_limits import limit_depth, limit_tags
 from .html_meta import page_metadata
-from .segment import Segment
+from .text.segment import Segment
 
 __all__ = ["HtmlPage", "noscript_page", "parse_html", "render_blocks"]
 

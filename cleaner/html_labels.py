@@ -12,8 +12,8 @@ The text-mode stages (rules, metadata lines, structure, region heuristics) then 
 
 from __future__ import annotations
 
-from .document import Document
-from .labelling import absolute_offset as _absolute
+from .text.document import Document
+from .text.labelling import absolute_offset as _absolute
 from .html_blocks import HtmlPage, collapsed_link_density
 from .rules import RuleSet
 

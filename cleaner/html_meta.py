@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import metadata as text_meta
 from .article import collapse_spaces
 from .html_fields import page_fields
-from .scripts import TITLE_SEPARATOR
+from .text.scripts import TITLE_SEPARATOR
 
 #: <meta> names/properties (lower-cased), in order of preference.
 _META_DATE = (

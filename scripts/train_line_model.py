@@ -19,16 +19,16 @@ import numpy as np
 
 from cleaner.article import collapse_spaces
 from cleaner.config import CleanerConfig
-from cleaner.document import Document
+from cleaner.text.document import Document
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
 from cleaner.evaluate import Counts, cleaner_extractor, dump_pages, evaluate, load_dataset, read_input, split
 from cleaner.features import FEATURE_NAMES
 from cleaner.features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from cleaner.heuristics import prepare
-from cleaner.layout import undo_layout
-from cleaner.normalize import normalize_text
-from cleaner.segment import segment_text
+from cleaner.text.layout import undo_layout
+from cleaner.text.normalize import normalize_text
+from cleaner.text.segment import segment_text
 
 BETA = 1.5
 #: A line covered by a gold snippet counts this many times a line labelled by HTML mode.

@@ -10,7 +10,7 @@ import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.sites import SiteLearner, line_key, site_of
+from cleaner.text.sites import SiteLearner, line_key, site_of
 
 from .batch_helpers import records, run
 

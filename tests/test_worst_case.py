@@ -14,8 +14,8 @@ import cleaner
 from bench.worst_cases import ARTICLE, CASES, CASES_BY_NAME, Case
 from cleaner import CleanerConfig
 from cleaner.html_limits import estimated_depth, limit_depth, limit_tags
-from cleaner.layout import _join_fragments, _unwrap_markdown
-from cleaner.segment import first_lines
+from cleaner.text.layout import _join_fragments, _unwrap_markdown
+from cleaner.text.segment import first_lines
 
 from .batch_helpers import records, run
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..article import collapse_spaces
 from ..html_blocks import HtmlStructure
-from ..segment import Segment, segment_text
-from ..structure import heading_like
+from ..text.segment import Segment, segment_text
+from ..text.structure import heading_like
 
 if TYPE_CHECKING:
     from ..article import Article

@@ -2,7 +2,7 @@
 
 A line that recurs on many pages of one site (its footer, its newsletter box, "Contact Your Elected
 Officials") is boilerplate that no single-document rule can see. The lines come from a rules file
-through `CleanerConfig.site_boilerplate`; `cleaner.sites.label_site_lines` applies them.
+through `CleanerConfig.site_boilerplate`; `cleaner.text.sites.label_site_lines` applies them.
 """
 
 from __future__ import annotations

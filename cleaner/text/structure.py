@@ -16,7 +16,7 @@ from typing import Callable
 import regex
 
 from .document import Document
-from .rules import RULES_BY_ID, RuleSet
+from ..rules import RULES_BY_ID, RuleSet
 from .scripts import LANGUAGES as SCRIPT_LANGUAGES, ends_sentence, is_sentence, weighted_length
 
 _CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import regex
 
-from .config import CleanerConfig
+from ..config import CleanerConfig
 from .document import Document
-from . import metadata
-from .rules import RuleSet
+from .. import metadata
+from ..rules import RuleSet
 from .scripts import byline_names, date_order
 
 _CREDIT_SPAN = "CRD004"

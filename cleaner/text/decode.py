@@ -12,7 +12,7 @@ import codecs
 import regex
 from charset_normalizer import from_bytes
 
-from .errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
+from ..errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

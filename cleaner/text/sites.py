@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import tomllib
 
-from .article import collapse_spaces
-from .config import CleanerConfig
+from ..article import collapse_spaces
+from ..config import CleanerConfig
+from ..errors import ConfigError
 from .document import Document
-from .errors import ConfigError
 
 RULE_ID = "SIT001"
 #: Lines longer than this are prose, never learned as boilerplate (a syndicated paragraph is not a footer).
