@@ -46,7 +46,7 @@ bench-text:
 	$(MAKE) setup EXTRAS=test,bench
 	$(VENV)/bin/python bench/text_mode.py --dataset $(DATASET)
 
-## train: refit the text-mode line scorer on the tune half of every dump style (cleaner/data/line_model.json)
+## train: refit the text-mode line scorer on the tune half of every dump style (cleaner/scoring/data/line_model.json)
 train:
 	$(MAKE) devsets
 	$(MAKE) setup EXTRAS=test,train

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import cleaner.engine as engine
-import cleaner.heuristics as heuristics
 import cleaner.html as html_module
+import cleaner.scoring.heuristics as heuristics
 from cleaner import Cleaner
 from cleaner.errors import CleanerError
 from cleaner.evaluate import DEFAULT_DATASET, load_dataset, split

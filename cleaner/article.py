@@ -100,12 +100,12 @@ class Article:
 
     @cached_property
     def confidence(self) -> float:
-        """0-1: how likely the body is the whole article and nothing else (`cleaner.confidence`: a
+        """0-1: how likely the body is the whole article and nothing else (`cleaner.scoring.confidence`: a
         logistic model over how much of the page's prose the body kept, what cut it, its length and
         shape, whether the fallback fired), fitted on the development set's tune half; 0 for an empty
         body. A ranking signal (low values flag the pages most worth a look), not a calibrated
         probability. Computed when first read."""
-        from .confidence import score
+        from .scoring.confidence import score
 
         return score(self)
 

@@ -20,7 +20,7 @@ from .fields import (LIST_RULES, body_links, comment_text, html_datetime, html_m
 from .text.decode import to_text
 from .text.document import Document
 from .favor import tuning
-from .heuristics import find_region
+from .scoring.heuristics import find_region
 from .html import HtmlPage, noscript_page, parse_html, render_blocks
 from .html_blocks import HtmlStructure
 from .html_meta import (choose_title as choose_html_title, page_zone, resolve as resolve_html_meta, text_claims,

@@ -359,7 +359,7 @@ def _confidence_table(results: list[PageResult], mode: str, half: str, console: 
     mean F1 per tenth of the pages by confidence."""
     from rich.table import Table
 
-    from .confidence import ranking_report
+    from .scoring.confidence import ranking_report
 
     scored = [r for r in results if r.confidence is not None]
     conf = [r.confidence or 0.0 for r in scored]

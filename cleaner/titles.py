@@ -9,7 +9,7 @@ import regex
 
 from . import metadata
 from .text.document import Document
-from .features import best_run
+from .scoring.features import best_run
 from .rules import RuleSet
 from .text.scripts import LANGUAGES as SCRIPT_LANGUAGES, TITLE_SEPARATOR, is_sentence, weighted_length, word_count
 from .text.structure import heading_like

@@ -1,7 +1,7 @@
-"""Fit the confidence model (cleaner/data/confidence_model.json) on the tune half of the development set.
+"""Fit the confidence model (cleaner/scoring/data/confidence_model.json) on the tune half of the development set.
 
 For every page of the set, in text mode and in HTML mode, the cleaner's output gives the features of
-`cleaner.confidence.features` and the with/without snippet metric gives the page's F1. A logistic
+`cleaner.scoring.confidence.features` and the with/without snippet metric gives the page's F1. A logistic
 regression per mode (F1 as a soft label, cross-entropy, a small L2 penalty) is fitted on the *tune*
 half only (text mode: on the tune half of each dump style named by --dumps); the ranking figures are
 printed for both halves, the *test* half being the held-out one. Pages left without a body are not
@@ -20,13 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
-from cleaner.confidence import FEATURE_NAMES, MODEL_FILE, features, ranking_report
+from cleaner.scoring.confidence import FEATURE_NAMES, MODEL_FILE, features, ranking_report
 from cleaner.config import CleanerConfig
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
 from cleaner.evaluate import DEFAULT_DATASET, DUMP_STYLES, Page, dump_pages, load_dataset, read_input, score_page, split
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / MODEL_FILE
+MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "scoring" / MODEL_FILE
 #: L2 penalty on the weights (not the bias), per page.
 L2 = 1e-3
 
@@ -64,7 +64,7 @@ def fit(x: np.ndarray, y: np.ndarray, steps: int = 100) -> np.ndarray:
 
 
 def confidences(rows: list[list[float] | None], w: np.ndarray) -> list[float]:
-    """As `cleaner.confidence.score` (0 without a body; not rounded)."""
+    """As `cleaner.scoring.confidence.score` (0 without a body; not rounded)."""
     return [0.0 if r is None else float(1.0 / (1.0 + np.exp(-np.clip(np.array(r) @ w, -30, 30)))) for r in rows]
 
 
@@ -102,7 +102,7 @@ def main() -> None:
     if args.dry_run:
         return
     MODEL_PATH.write_text(json.dumps({
-        "about": "Article.confidence: logistic weights per mode over cleaner.confidence.FEATURE_NAMES, "
+        "about": "Article.confidence: logistic weights per mode over cleaner.scoring.confidence.FEATURE_NAMES, "
                  "written by scripts/fit_confidence.py",
         "fitted_on": f"{args.dataset.name}, tune half; text mode on dump styles {', '.join(styles)}; "
                      f"{dt.date.today().isoformat()}",

@@ -1,4 +1,4 @@
-"""Fit the line scorer's weights (cleaner/data/line_model.json) on one half of the development set.
+"""Fit the line scorer's weights (cleaner/scoring/data/line_model.json) on one half of the development set.
 
 Lines holding a must-keep snippet are positives, lines holding a must-drop snippet negatives; a
 logistic regression (L2, class-balanced, Newton steps) is fitted on the *tune* half only, and the
@@ -23,9 +23,9 @@ from cleaner.text.document import Document
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
 from cleaner.evaluate import Counts, cleaner_extractor, dump_pages, evaluate, load_dataset, read_input, split
-from cleaner.features import FEATURE_NAMES
-from cleaner.features_extra import SECOND_STAGE_NAMES, second_stage_rows
-from cleaner.heuristics import prepare
+from cleaner.scoring.features import FEATURE_NAMES
+from cleaner.scoring.features_extra import SECOND_STAGE_NAMES, second_stage_rows
+from cleaner.scoring.heuristics import prepare
 from cleaner.text.layout import undo_layout
 from cleaner.text.normalize import normalize_text
 from cleaner.text.segment import segment_text
@@ -33,7 +33,7 @@ from cleaner.text.segment import segment_text
 BETA = 1.5
 #: A line covered by a gold snippet counts this many times a line labelled by HTML mode.
 GOLD_WEIGHT = 5.0
-MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "line_model.json"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "scoring" / "data" / "line_model.json"
 VOCABULARY_PATH = MODEL_PATH.with_name("line_vocabulary.json")
 #: A word enters the vocabulary only when lines of at least this many pages hold it.
 VOCABULARY_MIN_PAGES = 3
@@ -106,13 +106,13 @@ def html_bodies(pages, config: CleanerConfig) -> dict[str, str | None]:
 
 
 def build_vocabulary(pages, bodies: dict[str, str | None], config: CleanerConfig, min_pages: int) -> dict:
-    """Word weights for cleaner/vocabulary.py: smoothed log-odds that a line holding the word is article
+    """Word weights for cleaner/scoring/vocabulary.py: smoothed log-odds that a line holding the word is article
     text, from the lines of the pages' text dumps that the rules left, labelled by HTML mode (weak_labels)."""
     import math
     from collections import Counter
 
-    from cleaner.features import tokenize
-    from cleaner.vocabulary import CLIP
+    from cleaner.scoring.features import tokenize
+    from cleaner.scoring.vocabulary import CLIP
 
     cleaner = Cleaner(config)
     languages = _language_model()
@@ -227,7 +227,7 @@ def main() -> None:
     tune_pages = split(load_dataset(args.dataset), "tune")
     halves = {style: dump_pages(tune_pages, args.dataset, style) for style in styles}
     tune = [page for pages in halves.values() for page in pages]
-    from cleaner.vocabulary import load_vocabulary
+    from cleaner.scoring.vocabulary import load_vocabulary
 
     if args.vocab_min_pages:
         # HTML mode without the region heuristics labels the lines: its markup decisions alone (F1 0.929 on
@@ -265,7 +265,7 @@ def main() -> None:
 
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55):
         MODEL_PATH.write_text(json.dumps(model(threshold)))
-        from cleaner.heuristics import load_model
+        from cleaner.scoring.heuristics import load_model
 
         load_model.cache_clear()
         counts = Counts()

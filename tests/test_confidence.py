@@ -1,6 +1,6 @@
 """Article.confidence (issue 17, item 3): a 0-1 score that the body is the whole article, from a
-logistic model over features read off the Article (cleaner/confidence.py, weights in
-cleaner/data/confidence_model.json, fitted by scripts/fit_confidence.py)."""
+logistic model over features read off the Article (cleaner/scoring/confidence.py, weights in
+cleaner/scoring/data/confidence_model.json, fitted by scripts/fit_confidence.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import cleaner
-from cleaner.confidence import FEATURE_NAMES, features, load_model, ranking_report, spearman
+from cleaner.scoring.confidence import FEATURE_NAMES, features, load_model, ranking_report, spearman
 
 from .test_fields import page
 
@@ -28,7 +28,7 @@ PROSE = "".join(
 
 
 def test_the_model_has_named_weights_for_both_modes() -> None:
-    data = json.loads((ROOT / "cleaner/data/confidence_model.json").read_text(encoding="utf-8"))
+    data = json.loads((ROOT / "cleaner/scoring/data/confidence_model.json").read_text(encoding="utf-8"))
     for mode in ("text", "html"):
         assert set(data["models"][mode]) == set(FEATURE_NAMES)
         assert len(load_model()[mode]) == len(FEATURE_NAMES)

@@ -1,7 +1,7 @@
 """The core features: where a line sits relative to the run of lines the first-stage scorer liked."""
 
-from cleaner.features import LineStats
-from cleaner.features_extra import CORE_NAMES, SECOND_STAGE_NAMES, core_features, second_stage_rows
+from cleaner.scoring.features import LineStats
+from cleaner.scoring.features_extra import CORE_NAMES, SECOND_STAGE_NAMES, core_features, second_stage_rows
 
 
 def _stats(lengths):

@@ -1,16 +1,16 @@
-"""The line vocabulary (cleaner/data/line_vocabulary.json): learnt data that the line scorer reads."""
+"""The line vocabulary (cleaner/scoring/data/line_vocabulary.json): learnt data that the line scorer reads."""
 
 from __future__ import annotations
 
 import json
 from importlib import resources
 
-from cleaner.features import tokenize
-from cleaner.vocabulary import CLIP, load_vocabulary, vocabulary_scores
+from cleaner.scoring.features import tokenize
+from cleaner.scoring.vocabulary import CLIP, load_vocabulary, vocabulary_scores
 
 
 def _data() -> dict:
-    return json.loads(resources.files("cleaner").joinpath("data/line_vocabulary.json").read_text(encoding="utf-8"))
+    return json.loads(resources.files("cleaner.scoring").joinpath("data/line_vocabulary.json").read_text(encoding="utf-8"))
 
 
 def test_vocabulary_is_shipped_clipped_and_from_several_pages() -> None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
-from .config import CleanerConfig
-from .text.document import Document
-from .text.scripts import is_sentence, weighted_length, word_count
+from ..config import CleanerConfig
+from ..text.document import Document
+from ..text.scripts import is_sentence, weighted_length, word_count
 from .vocabulary import vocabulary_scores
 
 _TERMINAL = ".!?…\"”»)'’"

@@ -4,7 +4,7 @@ Each line gets cheap features (length, stopword density in the document's langua
 punctuation, capitals, separators) and context features (its neighbours, the rules' verdicts around
 it, where it sits relative to the page's prose and to the best-scoring contiguous run of lines).
 A linear scorer over those features (weights fitted on half of the development set by
-scripts/train_line_model.py, stored in cleaner/data/line_model.json) gives each line a probability
+scripts/train_line_model.py, stored in cleaner/scoring/data/line_model.json) gives each line a probability
 of being article text; lines below the threshold are labelled HEU001.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .config import CleanerConfig
-from .text.document import Document
+from ..config import CleanerConfig
+from ..text.document import Document
 from .features import (
     FEATURE_NAMES,
     LineStats,
@@ -28,10 +28,10 @@ from .features import (
     line_stats,
     wide_line_stats,
 )
-from .favor import tuning
+from ..favor import tuning
 from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
-from .rules import RuleSet
-from .text.scripts import LANGUAGES as SCRIPT_LANGUAGES
+from ..rules import RuleSet
+from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES
 from .vocabulary import load_vocabulary
 
 #: Labels of lines that interrupt an article without ending it.
@@ -71,9 +71,9 @@ class LineModel:
 
 @lru_cache(maxsize=1)
 def load_model() -> LineModel:
-    data = json.loads(resources.files("cleaner").joinpath("data/line_model.json").read_text(encoding="utf-8"))
+    data = json.loads(resources.files("cleaner.scoring").joinpath("data/line_model.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURE_NAMES + SECOND_STAGE_NAMES:
-        raise RuntimeError("cleaner/data/line_model.json was trained on other features: retrain it")
+        raise RuntimeError("cleaner/scoring/data/line_model.json was trained on other features: retrain it")
     return LineModel(tuple(data["first"]), tuple(data["second"]), float(data["threshold"]))
 
 

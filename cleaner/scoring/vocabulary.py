@@ -26,7 +26,7 @@ _EMPTY: dict[str, float] = {}
 @lru_cache(maxsize=1)
 def load_vocabulary() -> dict[str, float]:
     """The word weights (read-only: one copy per process, shared by every Cleaner)."""
-    path = resources.files("cleaner").joinpath("data/line_vocabulary.json")
+    path = resources.files("cleaner.scoring").joinpath("data/line_vocabulary.json")
     if not path.is_file():
         return _EMPTY
     return dict(json.loads(path.read_text(encoding="utf-8"))["weights"])
