@@ -11,11 +11,11 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
-from .access import assess
+from .metadata.access import assess
 from .article import Article, Removal, replay
 from .config import CleanerConfig
-from .datetimes import line_datetime
-from .fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name, may_have_comments,
+from .metadata.datetimes import line_datetime
+from .metadata.fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name, may_have_comments,
                      text_licence, text_lists, text_modified)
 from .text.decode import to_text
 from .text.document import Document
@@ -28,11 +28,11 @@ from .html_meta import (choose_title as choose_html_title, page_zone, resolve as
 from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
                           REST_FACTOR, short_of_body)
 from .text.labelling import apply_rules, label_metadata_lines
-from .metadata import date_from_url, relative_datetime
+from .metadata.lines import date_from_url, relative_datetime
 from .text.language import LanguageModel
 from .text.layout import undo_layout
 from .text.normalize import normalize_text
-from .publisher import find_publisher
+from .metadata.publisher import find_publisher
 from .rules import RuleSet
 from .text.scripts import date_order
 from .text.segment import first_lines, segment_text
@@ -47,7 +47,7 @@ from .text.structure import (
     label_syndicated,
 )
 from .text.sites import label_site_lines
-from .titles import choose_author, choose_date, choose_title
+from .metadata.titles import choose_author, choose_date, choose_title
 
 #: HTML mode detects the language on this much of the text the page structure kept.
 _DETECT_CHARS = 5_000

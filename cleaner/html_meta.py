@@ -19,7 +19,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import metadata as text_meta
+from .metadata import lines as text_meta
 from .article import collapse_spaces
 from .html_fields import page_fields
 from .text.scripts import TITLE_SEPARATOR

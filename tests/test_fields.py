@@ -242,7 +242,7 @@ def test_premium_badges_on_other_articles_do_not_wall_this_one() -> None:
 
 def test_every_wall_phrase_holds_one_of_the_hints() -> None:
     # The access check searches for a wall only in lines holding a hint: the hints must be sound.
-    from cleaner.access import WALL, WALL_HINTS
+    from cleaner.metadata.access import WALL, WALL_HINTS
 
     from .test_rule_matching import _literal_run_covered, sre_parse
 

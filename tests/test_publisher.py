@@ -1,4 +1,4 @@
-"""Publisher (site name) in text mode, found from the text's own evidence (cleaner/publisher.py)."""
+"""Publisher (site name) in text mode, found from the text's own evidence (cleaner/metadata/publisher.py)."""
 
 from __future__ import annotations
 

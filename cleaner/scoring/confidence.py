@@ -36,7 +36,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 PROSE_CHARS = 80
 #: A kept line shorter than this (CJK counted twice) is a short line (a heading, a label, a menu item).
 SHORT_CHARS = 40
-#: A body shorter than this (CJK counted twice) is short (the teaser length of `cleaner.access`).
+#: A body shorter than this (CJK counted twice) is short (the teaser length of `cleaner.metadata.access`).
 SHORT_BODY = 1_000
 _ENDS = ".!?…\"”»)'’。！？」』）"
 #: Rules that drop lines by the region heuristics or the page structure (not by a named phrase).

@@ -11,7 +11,7 @@ import regex
 
 from ..config import CleanerConfig
 from .document import Document
-from .. import metadata
+from ..metadata import lines as metadata
 from ..rules import RuleSet
 from .scripts import byline_names, date_order
 

@@ -21,8 +21,8 @@ import re
 
 import regex
 
-from .text.document import Document
-from .text.scripts import weighted_length
+from ..text.document import Document
+from ..text.scripts import weighted_length
 
 #: A body shorter than this (characters; CJK characters count twice) is teaser-length.
 TEASER_CHARS = 1_000

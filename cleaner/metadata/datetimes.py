@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 import regex
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import metadata as text_meta
+from . import lines as text_meta
 
 _STAMP = regex.compile(
     r"\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})"

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from .text.scripts import TITLE_SEPARATOR, word_count
+from ..text.scripts import TITLE_SEPARATOR, word_count
 
 #: Separators between a headline and a site name in a page title.
 _TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]{1,2}|-{1,2})\s+|" + TITLE_SEPARATOR)

@@ -16,12 +16,12 @@ from urllib.parse import urljoin, urlsplit
 
 import regex
 
-from . import metadata as text_meta
-from .article import Removal
+from ..article import Removal
+from ..html_fields import paragraphs, terms
+from ..text.document import Document
+from ..text.scripts import ANY as ANY_SCRIPT
+from . import lines as text_meta
 from .datetimes import has_time, iso_datetime, line_datetime
-from .html_fields import paragraphs, terms
-from .text.document import Document
-from .text.scripts import ANY as ANY_SCRIPT
 
 #: At most this many links are kept per article (a link farm is no article's business).
 MAX_LINKS = 100

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules.metadata_patterns import (
+from ..text import scripts
+from .patterns import (
     BYLINE_OPENERS,
     BYLINE_ROLES,
     DATE_WORDS,
@@ -19,7 +20,6 @@ from .rules.metadata_patterns import (
     MONTHS,
     PUBLISHER_ARTICLES,
 )
-from .text import scripts
 
 _ISO = regex.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")

@@ -7,12 +7,12 @@ import itertools
 
 import regex
 
-from . import metadata
-from .text.document import Document
-from .scoring.features import best_run
-from .rules import RuleSet
-from .text.scripts import LANGUAGES as SCRIPT_LANGUAGES, TITLE_SEPARATOR, is_sentence, weighted_length, word_count
-from .text.structure import heading_like
+from . import lines as metadata
+from ..text.document import Document
+from ..scoring.features import best_run
+from ..rules import RuleSet
+from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES, TITLE_SEPARATOR, is_sentence, weighted_length, word_count
+from ..text.structure import heading_like
 
 #: Separators between headline and site name in a page <title> ("Headline | Site").
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+|" + TITLE_SEPARATOR)
