@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import cleaner.engine as engine
-import cleaner.html as html_module
+import cleaner.html.parse as html_module
 import cleaner.scoring.heuristics as heuristics
 from cleaner import Cleaner
 from cleaner.errors import CleanerError

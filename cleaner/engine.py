@@ -21,11 +21,11 @@ from .text.decode import to_text
 from .text.document import Document
 from .favor import tuning
 from .scoring.heuristics import find_region
-from .html import HtmlPage, noscript_page, parse_html, render_blocks
-from .html_blocks import HtmlStructure
-from .html_meta import (choose_title as choose_html_title, page_zone, resolve as resolve_html_meta, text_claims,
+from .html.parse import HtmlPage, noscript_page, parse_html, render_blocks
+from .html.blocks import HtmlStructure
+from .html.metadata import (choose_title as choose_html_title, page_zone, resolve as resolve_html_meta, text_claims,
                         url_date)
-from .html_labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
+from .html.labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
                           REST_FACTOR, short_of_body)
 from .text.labelling import apply_rules, label_metadata_lines
 from .metadata.lines import date_from_url, relative_datetime

@@ -93,7 +93,7 @@ def test_date_from_the_url_when_the_page_has_none() -> None:
 
 
 def test_blocks_carry_their_evidence_into_the_segments() -> None:
-    from cleaner.html import parse_html, render_blocks
+    from cleaner.html.parse import parse_html, render_blocks
 
     page = parse_html(_page(f"<article><figure><figcaption>A caption</figcaption></figure><p>{PROSE} <a href='/'>link</a></p></article>"))
     text, segments = render_blocks(page.blocks)
@@ -131,8 +131,8 @@ def test_body_inside_a_box_that_looks_like_chrome_is_kept_by_the_second_pass() -
 
 def test_a_collapsed_menu_gets_its_link_share_when_its_rule_is_off() -> None:
     """Links of collapsed containers are counted only when their rule cannot decide (it is disabled)."""
-    from cleaner.html import parse_html
-    from cleaner.html_blocks import collapsed_link_density
+    from cleaner.html.blocks import collapsed_link_density
+    from cleaner.html.parse import parse_html
 
     html = _page(f"<nav><a href='/'>Home</a> <a href='/x'>Politics</a> Today</nav><article><p>{PROSE}</p></article>")
     menu = next(b for b in parse_html(html).blocks if b.collapsed)

@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 import cleaner
 from bench.worst_cases import ARTICLE, CASES, CASES_BY_NAME, Case
 from cleaner import CleanerConfig
-from cleaner.html_limits import estimated_depth, limit_depth, limit_tags
+from cleaner.html.limits import estimated_depth, limit_depth, limit_tags
 from cleaner.text.layout import _join_fragments, _unwrap_markdown
 from cleaner.text.segment import first_lines
 

@@ -53,7 +53,7 @@ def _format(stamp: dt.datetime) -> str:
 def iso_datetime(value: object, zone: str | None = None) -> str | None:
     """The most precise ISO 8601 form of a date claim (a meta tag, JSON-LD, a <time> element).
 
-    A UTC stamp is given in `zone` when the page's language names one, as `html_meta.iso_date` reads
+    A UTC stamp is given in `zone` when the page's language names one, as `html.metadata.iso_date` reads
     the day, so that `datetime[:10]` is always the article's `date`. None when no date can be read.
     """
     if not isinstance(value, str) or not value.strip():

@@ -2,7 +2,7 @@
 
 - `datetime` / `date_modified`: the publication and last-modified dates, as precisely as the page
   gives them (`datetimes.py`);
-- `tags`, `section`, `license`: the page's claims in HTML mode (`html_fields.py`), else the lines the
+- `tags`, `section`, `license`: the page's claims in HTML mode (`html/fields.py`), else the lines the
   rules removed for saying them ("Tags: a, b", "Posted in X", "This work is licensed under ...");
 - `links`: HTML mode, the hrefs of the links inside the kept body blocks, made absolute;
 - `comments`: the text of the comment thread the labelling removed.
@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import regex
 
 from ..article import Removal
-from ..html_fields import paragraphs, terms
+from ..html.fields import paragraphs, terms
 from ..text.document import Document
 from ..text.scripts import ANY as ANY_SCRIPT
 from . import lines as text_meta

@@ -1,6 +1,6 @@
 """Links and images of the kept body (HTML input), for the structured outputs.
 
-The page's anchors and images were recorded while it was segmented (`html_blocks.PageLayout`): an
+The page's anchors and images were recorded while it was segmented (`html.blocks.PageLayout`): an
 anchor by the block that holds it and its text, an image by the block at or after it. An anchor is
 found again in its line's kept text by its (whitespace-collapsed) text, in order; one whose text was
 cut by a removal stays plain text. Only http(s), mailto and relative addresses (resolved against the
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urljoin, urlsplit
 
-from ..html_blocks import clean_text
+from ..html.blocks import clean_text
 from .structure import HtmlStructure, Line, element_attr, kept_segments
 
 if TYPE_CHECKING:

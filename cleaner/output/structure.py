@@ -3,7 +3,7 @@
 The body and the ledger are not touched: the lines are the ones `replay` gives (each line of the
 normalized input minus its removed spans), in the same order, and only their role is added:
 
-- HTML input: from the tags recorded while the page was segmented (`html_blocks.PageLayout`): the
+- HTML input: from the tags recorded while the page was segmented (`html.blocks.PageLayout`): the
   block's own tag (h1-h6, pre), and the list, table and quote elements around it (`Segment.ancestors`).
 - Text input: from the line itself, as the labeller sees it: a bulleted line is a list item (the
   bullets of `features._BULLET`), a short line without a sentence end (`structure.heading_like`)
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..article import collapse_spaces
-from ..html_blocks import HtmlStructure
+from ..html.blocks import HtmlStructure
 from ..text.segment import Segment, segment_text
 from ..text.structure import heading_like
 

@@ -44,7 +44,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: The article region chosen by the heuristics: [start, end) segment indices.
     region: tuple[int, int] | None = None
-    #: HTML mode: the page's structure beyond the segments (`html_blocks.PageLayout`), for the
+    #: HTML mode: the page's structure beyond the segments (`html.blocks.PageLayout`), for the
     #: structured outputs only.
     layout: Any = None
 

@@ -1,6 +1,6 @@
 """HTML claims for the fields beyond title/author/date: tags, section, licence, modified date, access.
 
-Read from the parsed tree with the other claims (`html_meta.page_metadata`), before the scripts are
+Read from the parsed tree with the other claims (`html.metadata.page_metadata`), before the scripts are
 stripped (JSON-LD lives in <script>): JSON-LD `keywords`, `articleSection`, `license`,
 `dateModified`, `isAccessibleForFree`; OpenGraph `article:tag`, `article:section`,
 `article:modified_time`; `<meta name=keywords>`; `rel=license`, `rel=tag` and Creative Commons links;
@@ -15,8 +15,8 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from .article import collapse_spaces
-from .html_blocks import BLOCK, clean_text
+from ..article import collapse_spaces
+from .blocks import BLOCK, clean_text
 
 #: <meta> names/properties (lower-cased) of each claim, in order of preference.
 _META_TAGS = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")

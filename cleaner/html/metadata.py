@@ -19,10 +19,10 @@ import regex
 from selectolax.lexbor import LexborHTMLParser
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .metadata import lines as text_meta
-from .article import collapse_spaces
-from .html_fields import page_fields
-from .text.scripts import TITLE_SEPARATOR
+from ..metadata import lines as text_meta
+from ..article import collapse_spaces
+from .fields import page_fields
+from ..text.scripts import TITLE_SEPARATOR
 
 #: <meta> names/properties (lower-cased), in order of preference.
 _META_DATE = (

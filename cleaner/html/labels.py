@@ -12,10 +12,10 @@ The text-mode stages (rules, metadata lines, structure, region heuristics) then 
 
 from __future__ import annotations
 
-from .text.document import Document
-from .text.labelling import absolute_offset as _absolute
-from .html_blocks import HtmlPage, collapsed_link_density
-from .rules import RuleSet
+from ..text.document import Document
+from ..text.labelling import absolute_offset as _absolute
+from .blocks import HtmlPage, collapsed_link_density
+from ..rules import RuleSet
 
 #: Context -> rule, in order of precedence (a cookie banner inside a footer is a cookie banner).
 CONTEXT_RULES: tuple[tuple[str, str], ...] = (
@@ -298,7 +298,7 @@ def _is_heading(tag: str) -> bool:
 
 
 def fix_title(doc: Document, title: str | None) -> None:
-    """The headline of an HTML page is known from its markup (see `html_meta.choose_title`): a line
+    """The headline of an HTML page is known from its markup (see `html.metadata.choose_title`): a line
     the text stages took for the title but that is not it goes back to the body, and the headline
     itself goes to metadata (TTL001)."""
     if not title:

@@ -1,6 +1,6 @@
 """HTML mode: parse once, segment the DOM into blocks, render them as the text the ledger points into.
 
-`parse_html` gives the blocks (see `html_blocks`) and the page's metadata claims (see `html_meta`);
+`parse_html` gives the blocks (see `html.blocks`) and the page's metadata claims (see `html.metadata`);
 `render_blocks` turns the blocks into the normalized input (one block per line, a blank line at
 paragraph-level boundaries) and the `Segment`s over it, each carrying its block's tag, link density
 and container context for the labelling stages.
@@ -12,10 +12,10 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .html_blocks import Block, HtmlPage, segment_html
-from .html_limits import limit_depth, limit_tags
-from .html_meta import page_metadata
-from .text.segment import Segment
+from ..text.segment import Segment
+from .blocks import Block, HtmlPage, segment_html
+from .limits import limit_depth, limit_tags
+from .metadata import page_metadata
 
 __all__ = ["HtmlPage", "noscript_page", "parse_html", "render_blocks"]
 
@@ -26,7 +26,7 @@ TAGS_PER_NODE = 2
 
 def parse_html(html: str, max_nodes: int = 100_000, max_depth: int = 128, max_blocks: int = 50_000) -> HtmlPage:
     """Blocks and metadata claims of one page (the tree is parsed once, by lexbor, from the markup
-    cut at 2 x `max_nodes` tags and `max_depth` levels of nesting: see `html_limits`)."""
+    cut at 2 x `max_nodes` tags and `max_depth` levels of nesting: see `html.limits`)."""
     tags = html.count("<")
     html, cut_tags = limit_tags(html, TAGS_PER_NODE * max_nodes, tags)
     html, cut = limit_depth(html, max_depth, tags=None if cut_tags else tags)

@@ -22,8 +22,8 @@ from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .html_hints import read_hints
-from .text.normalize import DROPPED_CHARS, SOFT_HYPHEN
+from .hints import read_hints
+from ..text.normalize import DROPPED_CHARS, SOFT_HYPHEN
 
 #: Elements whose content is never visible text.
 SKIP = frozenset({
