@@ -13,10 +13,10 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from cleaner.batch_run import learn_sites
+from cleaner.batch.run import learn_sites
 from cleaner.config import CleanerConfig
 from cleaner.evaluate import Counts, cleaner_extractor, evaluate, load_dataset, read_input
-from cleaner.readers import InputDoc
+from cleaner.batch.readers import InputDoc
 from cleaner.text.sites import SiteLearner, line_key, site_of
 
 

@@ -131,8 +131,8 @@ def clean_command(
 
     Every input document yields one record, ok or error; the exit status is 1 when any failed.
     """
-    from .batch_run import BatchRequest, run_clean
-    from .readers import ReaderOptions
+    from .batch.readers import ReaderOptions
+    from .batch.run import BatchRequest, run_clean
 
     if output is not None and output_dir is not None:
         _usage("use either -o/--output or --output-dir, not both")
@@ -185,8 +185,8 @@ def learn_command(
     config: Optional[Path] = _CONFIG_OPTION,
 ) -> None:
     """Learn site boilerplate: lines that recur on many pages of the same site (host of the URL)."""
-    from .batch_run import BatchRequest, with_url, learn_sites, reader_options
-    from .readers import ReaderOptions, iter_inputs
+    from .batch.readers import ReaderOptions, iter_inputs
+    from .batch.run import BatchRequest, learn_sites, reader_options, with_url
     from .text.sites import SiteLearner
 
     cfg = load_config(config)

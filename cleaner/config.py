@@ -75,7 +75,7 @@ class CleanerConfig:
     #: 0 switches the fallback off).
     html_fallback_chars: int = 700
     #: Batch runs: a document still being cleaned after this many seconds gets a "timeout" error
-    #: record and the worker moves on (enforced by `cleaner.batch`, not by `Cleaner.clean`).
+    #: record and the worker moves on (enforced by `cleaner.batch.pool`, not by `Cleaner.clean`).
     max_seconds: float = 30.0
     #: Learned site boilerplate: site (host without "www.") -> hashes of its recurring lines
     #: (`cleaner.text.sites.line_key`). Filled from a rules file by `cleaner clean --site-rules`.

@@ -240,8 +240,8 @@ def test_a_time_limit_alarm_dropped_by_python_still_stops_the_document() -> None
     import time as _time
 
     from cleaner import Cleaner, CleanerConfig
-    from cleaner.batch import clean_one
-    from cleaner.readers import InputDoc
+    from cleaner.batch.pool import clean_one
+    from cleaner.batch.readers import InputDoc
 
     class DropsFirstAlarm(Cleaner):
         def clean(self, raw, *, kind="auto", url=None):  # type: ignore[override]

@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from cleaner.batch.readers import INPUT_FORMATS, InputDoc, ReaderOptions, read_file
+from cleaner.batch.streams import decompressed, read_limited
 from cleaner.errors import TruncatedInputError
-from cleaner.readers import INPUT_FORMATS, InputDoc, ReaderOptions, read_file
-from cleaner.streams import decompressed, read_limited
 
 from .batch_helpers import PROSE, warc_bytes, zst
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "FormatWriter", "OutputOptions", "csv_row", "render", "write_document"]
 
-#: The formats rendered here (text, json and jsonl are written by `batch_run`).
+#: The formats rendered here (text, json and jsonl are written by `batch.run`).
 FORMATS = ("markdown", "html", "csv")
 #: Columns of `--format csv`, in order; lists (`authors`, `tags`, `section`, `links`) joined by "; ".
 CSV_COLUMNS = ("id", "source", "url", "title", "authors", "date", "publisher", "language", "description",
@@ -40,7 +40,7 @@ class OutputOptions:
 
 
 def render(options: OutputOptions, record: dict[str, Any], article: "Article") -> str | None:
-    """The document in `options.format` (None for the formats `batch_run` writes itself)."""
+    """The document in `options.format` (None for the formats `batch.run` writes itself)."""
     if options.format == "markdown":
         from .markdown import to_markdown
 

@@ -13,7 +13,7 @@ from typing import BinaryIO, Iterator
 
 import zstandard
 
-from .errors import InputTooLargeError, TruncatedInputError
+from ..errors import InputTooLargeError, TruncatedInputError
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"

@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .batch import Result, Summary
-from .output.records import SUFFIXES, write_document
+from ..output.records import SUFFIXES, write_document
+from .pool import Result, Summary
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 #: Input suffixes dropped before the output suffix is added (story.html.gz -> story.txt).

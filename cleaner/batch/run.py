@@ -16,14 +16,14 @@ from typing import IO, Iterable, Iterator
 
 from rich.console import Console
 
-from .batch import Result, Summary, run_batch
-from .batch_output import BatchProgress, OutputDir, comments_section, print_summary, resume_output
-from .config import CleanerConfig
-from .engine import STAGES, Cleaner
-from .errors import CleanerError
-from .output.records import FORMATS, FormatWriter, OutputOptions
+from .pool import Result, Summary, run_batch
+from .writers import BatchProgress, OutputDir, comments_section, print_summary, resume_output
+from ..config import CleanerConfig
+from ..engine import STAGES, Cleaner
+from ..errors import CleanerError
+from ..output.records import FORMATS, FormatWriter, OutputOptions
 from .readers import InputDoc, ReaderOptions, iter_inputs
-from .text.sites import SiteLearner, line_key, load_site_rules
+from ..text.sites import SiteLearner, line_key, load_site_rules
 
 
 @dataclass(frozen=True)

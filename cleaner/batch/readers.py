@@ -17,7 +17,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 
-from .errors import (
+from ..errors import (
     CleanerError,
     EmptyInputError,
     InputTooLargeError,

@@ -22,10 +22,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from .config import CleanerConfig
-from .engine import Cleaner
-from .errors import CleanerError, TimeLimitError
-from .output.records import OutputOptions, render
+from ..config import CleanerConfig
+from ..engine import Cleaner
+from ..errors import CleanerError, TimeLimitError
+from ..output.records import OutputOptions, render
 from .readers import InputDoc
 
 #: A chunk closes at this many documents or this many input bytes, whichever comes first.
