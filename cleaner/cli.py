@@ -211,8 +211,8 @@ def explain_command(
     reference_date: Optional[str] = _REFDATE_OPTION,
 ) -> None:
     """Show what was removed and why: struck-out segments with rule id and reason, or an HTML report."""
-    from .explain import Selection, print_explanation
-    from .report import expand_sources, write_report
+    from .explain.report import expand_sources, write_report
+    from .explain.terminal import Selection, print_explanation
 
     cleaner = Cleaner(load_config(config, reference_date=reference_date))
     try:
@@ -302,8 +302,8 @@ def diff_command(
     limit: int = typer.Option(50, "--limit", help="Show at most this many changed segments per document (text)."),
 ) -> None:
     """Show which documents and segments change label between two configs (review a rule change)."""
-    from .diffing import diff_record, diff_sources, print_diff
-    from .report import config_note, expand_sources
+    from .explain.diff import diff_record, diff_sources, print_diff
+    from .explain.report import config_note, expand_sources
 
     if rules_a is None and rules_b is None:
         err.print("[red]error:[/red] give --rules-a and/or --rules-b (the other side uses the defaults)")

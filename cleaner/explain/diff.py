@@ -19,11 +19,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .article import Article, Removal, collapse_spaces
-from .engine import Cleaner
-from .errors import CleanerError
-from .explain import colour
+from ..article import Article, Removal, collapse_spaces
+from ..engine import Cleaner
+from ..errors import CleanerError
 from .report import read_bytes
+from .terminal import colour
 
 KEPT = ("kept", "")
 

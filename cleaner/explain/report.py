@@ -17,11 +17,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from .article import Article
-from .config import CleanerConfig
-from .engine import Cleaner
-from .errors import CleanerError
-from .explain import LABEL_COLOURS, META_FIELDS, MORE_FIELDS, Selection, known_labels, meta_value
+from ..article import Article
+from ..config import CleanerConfig
+from ..engine import Cleaner
+from ..errors import CleanerError
+from .terminal import LABEL_COLOURS, META_FIELDS, MORE_FIELDS, Selection, known_labels, meta_value
 
 _SUFFIXES = {".txt", ".html", ".htm"}
 
@@ -140,7 +140,7 @@ def _label_css() -> str:
 
 def render_html(data: dict[str, Any]) -> str:
     """The report page: the template with the label colours and the data (JSON, '<' escaped) filled in."""
-    template = files("cleaner").joinpath("report_template.html").read_text(encoding="utf-8")
+    template = files("cleaner.explain").joinpath("report_template.html").read_text(encoding="utf-8")
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return template.replace("/*__LABEL_CSS__*/", _label_css()).replace("__CLEANER_DATA__", payload)
 

@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .article import Article, Removal
-from .rules import REGISTRY
+from ..article import Article, Removal
+from ..rules import REGISTRY
 
 #: One colour per label, shared by the terminal view and the HTML report.
 LABEL_COLOURS: dict[str, str] = {
