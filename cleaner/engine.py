@@ -7,6 +7,7 @@ them makes a decision of its own.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
@@ -15,8 +16,8 @@ from .metadata.access import assess
 from .article import Article, Removal, replay
 from .config import CleanerConfig
 from .metadata.datetimes import line_datetime
-from .metadata.fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name, may_have_comments,
-                     text_licence, text_lists, text_modified)
+from .metadata.fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name,
+                              may_have_comments, text_licence, text_lists, text_modified)
 from .text.decode import to_text
 from .text.document import Document
 from .favor import tuning
@@ -24,7 +25,7 @@ from .scoring.heuristics import find_region
 from .html.parse import HtmlPage, noscript_page, parse_html, render_blocks
 from .html.blocks import HtmlStructure
 from .html.metadata import (choose_title as choose_html_title, page_zone, resolve as resolve_html_meta, text_claims,
-                        url_date)
+                            url_date)
 from .html.labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
                           REST_FACTOR, short_of_body)
 from .text.labelling import apply_rules, label_metadata_lines
@@ -92,13 +93,7 @@ class Cleaner:
         text, cut = first_lines(text, config.max_lines)
         text, layout = undo_layout(text)
         normalized = normalize_text(text)
-        doc = Document(normalized, segment_text(normalized), url=url, kind=kind, meta=own)
-        languages = _language_model()
-        if config.language:
-            doc.language, doc.meta["language_from"] = config.language, "config"
-        else:
-            doc.language, doc.meta["language_from"] = languages.detect_source(normalized)
-        self._label(doc, languages.stopwords_for(doc.language))
+        doc = self._label(Document(normalized, segment_text(normalized), url=url, kind=kind, meta=own), TEXT_MODE)
         stats: dict[str, Any] = {"layout": layout} if layout != "plain" else {}
         if cut:
             stats["capped"] = {"max_lines": config.max_lines}
@@ -110,14 +105,16 @@ class Cleaner:
         config = self.config
         page = parse_html(html, config.max_html_nodes, config.max_html_depth, config.max_lines)
         normalized, segments = render_blocks(page.blocks)
-        doc = self._label_html_page(page, Document(normalized, segments, url=url, kind="html", meta=dict(own)), True)
+        doc = self._label(Document(normalized, segments, url=url, kind="html", meta=dict(own)),
+                          HtmlMode(page, soft_boxes=True))
         stats: dict[str, Any] = dict(page.stats)
         capped = dict(page.capped)
         if (config.html_fallback_chars and any(b.soft for b in page.blocks)
                 and short_of_body(doc, config.html_fallback_chars)):
             # Boxes that looked like chrome took the body with them: a second pass that trusts them
             # costs far less than the trafilatura fallback, which still follows if this leaves too little.
-            retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html", meta=dict(own)), False)
+            retry = self._label(Document(normalized, segments, url=url, kind="html", meta=dict(own)),
+                                HtmlMode(page, soft_boxes=False))
             if kept_chars(retry) > kept_chars(doc):
                 doc = retry
                 stats["retry"] = "soft boxes"
@@ -157,47 +154,33 @@ class Cleaner:
         page.meta = meta  # the claims of the page as first parsed (the headline among them) stand
         normalized, segments = render_blocks(page.blocks)
         own = {"reference_date": doc.meta["reference_date"]} if "reference_date" in doc.meta else {}
-        retry = self._label_html_page(page, Document(normalized, segments, url=url, kind="html", meta=own), True)
+        retry = self._label(Document(normalized, segments, url=url, kind="html", meta=own),
+                            HtmlMode(page, soft_boxes=True))
         if kept_chars(retry) <= kept_chars(doc):
             return doc
         stats["retry"] = "noscript"
         capped.update(page.capped)
         return retry
 
-    def _label_html_page(self, page: HtmlPage, doc: Document, soft_boxes: bool) -> Document:
-        """All labelling stages of HTML mode on `doc` (see `label_html` for `soft_boxes`)."""
+    def _label(self, doc: Document, mode: Mode) -> Document:
+        """Every labelling stage, in order, in either mode: the mode's own evidence (HTML: its
+        containers), the language, the stages the heuristics take as given, the mode's region
+        finder, the stages that need the region, and the mode's last word (HTML: its headline)."""
         config = self.config
-        doc.layout = page.layout
-        favor = tuning(config)
-        doc.meta["hrefs"] = page.hrefs
-        doc.meta["blocks"] = page.blocks
-        if "rules" not in config.disabled_stages:
-            label_html(doc, page, self.rules, soft_boxes, favor.alpha, favor.sibling_prose)
-        else:
-            measure_collapsed_links(doc, page)
+        mode.evidence(doc, self)
         languages = _language_model()
-        kept = "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)
         if config.language:
             doc.language, doc.meta["language_from"] = config.language, "config"
         else:
-            doc.language, doc.meta["language_from"] = languages.detect_source(kept[:_DETECT_CHARS])
-            if doc.language is None:
-                doc.language, doc.meta["language_from"] = languages.detect_source(doc.normalized)
+            # (code, "script" | "stopwords") from the first sample that gives one; (None, None) if none does
+            found = map(languages.detect_source, mode.language_samples(doc))
+            doc.language, doc.meta["language_from"] = next((f for f in found if f[0] is not None), (None, None))
         self.label_before_heuristics(doc)
         if "heuristics" not in config.disabled_stages:
-            _find_region_within(doc, languages.stopwords_for(doc.language), config, self.rules)
+            mode.find_region(doc, languages.stopwords_for(doc.language), config, self.rules)
         self.label_after_heuristics(doc)
-        if "heuristics" not in config.disabled_stages and favor.restore:
-            restore_html(doc)
-        if "metadata" not in config.disabled_stages and self.rules.enabled("TTL001"):
-            fix_title(doc, choose_html_title(page.meta, None))
+        mode.finish(doc, self)
         return doc
-
-    def _label(self, doc: Document, stopwords: frozenset[str]) -> None:
-        self.label_before_heuristics(doc)
-        if "heuristics" not in self.config.disabled_stages:
-            find_region(doc, stopwords, self.config, self.rules)
-        self.label_after_heuristics(doc)
 
     def label_before_heuristics(self, doc: Document) -> None:
         """Rules, metadata lines and structure: what the heuristics take as given."""
@@ -227,6 +210,65 @@ class Cleaner:
         if "structure" not in off:
             label_above_title(doc, self.rules)
             label_duplicates(doc, self.rules)
+
+
+class Mode:
+    """What one input kind adds around the shared labelling stages (`Cleaner._label`).
+
+    Text mode is this base: the lines are all the evidence, the language is read from the whole
+    text, and the region heuristics see every line. The hooks call the stage functions by their
+    module-level names, so that `bench/profile.py` can time them."""
+
+    def evidence(self, doc: Document, cleaner: Cleaner) -> None:
+        """Label what the input's own structure says, before any pattern rule."""
+
+    def language_samples(self, doc: Document) -> Iterator[str]:
+        """Texts to detect the language on, in order, until one gives an answer."""
+        yield doc.normalized
+
+    def find_region(self, doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
+        """The region heuristics: which lines the earlier stages left are article text."""
+        find_region(doc, stopwords, config, rules)
+
+    def finish(self, doc: Document, cleaner: Cleaner) -> None:
+        """The mode's last word, after every shared stage."""
+
+
+TEXT_MODE = Mode()
+
+
+class HtmlMode(Mode):
+    """HTML mode: the page's containers are labelled first (see `label_html` for `soft_boxes`), the
+    language is read from what they kept, the heuristics see only the stretch the markup left
+    undecided, and the lines the heuristics dropped inside the article container come back."""
+
+    def __init__(self, page: HtmlPage, soft_boxes: bool) -> None:
+        self.page = page
+        self.soft_boxes = soft_boxes
+
+    def evidence(self, doc: Document, cleaner: Cleaner) -> None:
+        doc.layout = self.page.layout
+        doc.meta["hrefs"] = self.page.hrefs
+        doc.meta["blocks"] = self.page.blocks
+        if "rules" not in cleaner.config.disabled_stages:
+            favor = tuning(cleaner.config)
+            label_html(doc, self.page, cleaner.rules, self.soft_boxes, favor.alpha, favor.sibling_prose)
+        else:
+            measure_collapsed_links(doc, self.page)
+
+    def language_samples(self, doc: Document) -> Iterator[str]:
+        yield "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)[:_DETECT_CHARS]
+        yield doc.normalized
+
+    def find_region(self, doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
+        _find_region_within(doc, stopwords, config, rules)
+
+    def finish(self, doc: Document, cleaner: Cleaner) -> None:
+        off = cleaner.config.disabled_stages
+        if "heuristics" not in off and tuning(cleaner.config).restore:
+            restore_html(doc)
+        if "metadata" not in off and cleaner.rules.enabled("TTL001"):
+            fix_title(doc, choose_html_title(self.page.meta, None))
 
 
 #: Lines of context kept on each side of the undecided lines when the region heuristics see only
