@@ -28,7 +28,8 @@ from .html.metadata import (choose_title as choose_html_title, page_zone, resolv
                             url_date)
 from .html.labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
                           REST_FACTOR, short_of_body)
-from .text.labelling import apply_rules, label_metadata_lines
+from .text.labelling import apply_rules
+from .metadata.labelling import label_metadata_lines
 from .metadata.lines import date_from_url, relative_datetime
 from .text.language import LanguageModel
 from .text.layout import undo_layout

@@ -4,6 +4,5 @@ decode (bytes -> str), layout (undo an HTML-to-text converter's layout), normali
 line endings), segment (lines and blank-line blocks), language (the language and its stopwords,
 for the scorer), scripts (Chinese, Japanese, Korean and Thai: the language by script, the measures
 the stages use for them); the `Document` the stages label, and the line stages every mode shares:
-pattern rules and metadata lines (labelling), learned site lines (sites), structure across lines
-(structure).
+pattern rules (labelling), learned site lines (sites), structure across lines (structure).
 """
