@@ -314,7 +314,7 @@ def _nearest(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> t
     return min(found, key=lambda item: (not (start - before <= item[0] < end), abs(item[0] - start)))
 
 
-#: `stats["sources"]` names for the places text mode finds the publisher (`publisher.find_publisher`).
+#: `stats["sources"]` names for the places text mode finds the publisher (`metadata.publisher.find_publisher`).
 _PUBLISHER_FROM = {"title": "title line", "copyright": "copyright line", "url": "url", "source line": "source line"}
 
 

@@ -355,7 +355,7 @@ def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int,
 
 
 def _confidence_table(results: list[PageResult], mode: str, half: str, console: "Console") -> dict[str, Any]:
-    """How well Article.confidence ranks the pages by their F1 (`confidence.ranking_report`), and the
+    """How well Article.confidence ranks the pages by their F1 (`scoring.confidence.ranking_report`), and the
     mean F1 per tenth of the pages by confidence."""
     from rich.table import Table
 

@@ -4,7 +4,7 @@ Read from the parsed tree with the other claims (`html.metadata.page_metadata`),
 stripped (JSON-LD lives in <script>): JSON-LD `keywords`, `articleSection`, `license`,
 `dateModified`, `isAccessibleForFree`; OpenGraph `article:tag`, `article:section`,
 `article:modified_time`; `<meta name=keywords>`; `rel=license`, `rel=tag` and Creative Commons links;
-`<base href>`. What is chosen among them is `fields.resolve_html_fields`'s job.
+`<base href>`. What is chosen among them is the assembly's job (`engine._more_fields`, `metadata.fields`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ normalized input minus its removed spans), in the same order, and only their rol
 - HTML input: from the tags recorded while the page was segmented (`html.blocks.PageLayout`): the
   block's own tag (h1-h6, pre), and the list, table and quote elements around it (`Segment.ancestors`).
 - Text input: from the line itself, as the labeller sees it: a bulleted line is a list item (the
-  bullets of `features._BULLET`), a short line without a sentence end (`structure.heading_like`)
+  bullets of `scoring.features._BULLET`), a short line without a sentence end (`text.structure.heading_like`)
   set apart before a paragraph of prose is a heading. Numbered lines stay paragraphs: in text the
   number is the article's own ("1. FC Köln", "3. Oktober"), and a Markdown list would take it away.
 
@@ -198,7 +198,7 @@ def _place(line: Line, path: list[tuple[int, str]], tables: set[int]) -> None:
 
 
 # -- text input ---------------------------------------------------------------------------------
-#: A list item's mark at the start of a line (the labeller's bullets, `features._BULLET`).
+#: A list item's mark at the start of a line (the labeller's bullets, `scoring.features._BULLET`).
 BULLET = re.compile(r"^[-•*·▪►✓+◦]\s+(?=\S)")
 #: A heading has at most this many words and characters.
 _HEADING_WORDS = 12

@@ -6,8 +6,8 @@ the body kept, and how much the region heuristics, a section cut, or a cut insid
 took away; the share of the page removed; how long the body is and how it is shaped (short lines,
 runs of kept lines, text before the first and after the last kept line of prose); whether the HTML
 fallback fired or a second pass was needed, whether the body is a teaser. A logistic model over those
-features, one per mode, with its weights as named data (`cleaner/scoring/data/confidence_model.json`), is
-fitted by `scripts/fit_confidence.py` on the tune half of the development set against each page's F1
+features, one per mode, with its weights as named data (`cleaner/scoring/data/confidence_model.json`),
+is fitted by `scripts/fit_confidence.py` on the tune half of the development set against each page's F1
 (the with/without snippet metric); `cleaner eval --confidence` reports how well it ranks the pages of
 a half (README: Confidence). An empty body has confidence 0. Computed when first read (about 0.5-1 ms
 for a development page), so `clean()` costs nothing more.
@@ -145,13 +145,14 @@ def features(article: "Article") -> list[float]:
 
 @lru_cache(maxsize=1)
 def load_model() -> dict[str, list[float]]:
-    """Mode ("text", "html") -> the weights in FEATURE_NAMES order, from cleaner/scoring/data/confidence_model.json
-    (`{"models": {mode: {feature name: weight}}}`, written by scripts/fit_confidence.py)."""
+    """Mode ("text", "html") -> the weights in FEATURE_NAMES order, from
+    cleaner/scoring/data/confidence_model.json (`{"models": {mode: {feature name: weight}}}`, written
+    by scripts/fit_confidence.py)."""
     data = json.loads(resources.files("cleaner.scoring").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
     models: dict[str, list[float]] = {}
     for mode, weights in data["models"].items():
         if set(weights) != set(FEATURE_NAMES):
-            raise RuntimeError(f"cleaner/{MODEL_FILE} was fitted on other features: run scripts/fit_confidence.py")
+            raise RuntimeError(f"cleaner/scoring/{MODEL_FILE} was fitted on other features: run scripts/fit_confidence.py")
         models[mode] = [float(weights[name]) for name in FEATURE_NAMES]
     return models
 

@@ -75,7 +75,7 @@ def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig,
 
 def wide_line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig,
                     vocabulary: dict[str, float] | None = None) -> LineStats:
-    """`line_stats` for Chinese, Japanese, Korean and Thai documents (`scripts.py`): the length counts
+    """`line_stats` for Chinese, Japanese, Korean and Thai documents (`text/scripts.py`): the length counts
     CJK characters twice (a 40-character Chinese line is a sentence), words are counted where no
     spaces separate them, and a line ending in "。！？" (or a long Thai clause) ends a sentence."""
     tokens = tokenize(text)
