@@ -355,8 +355,9 @@ def run_report(dataset: Path, mode: str, half: str, ablate: bool, failures: int,
 
 
 def _confidence_table(results: list[PageResult], mode: str, half: str, console: "Console") -> dict[str, Any]:
-    """How well Article.confidence ranks the pages by their F1 (`scoring.confidence.ranking_report`), and the
-    mean F1 per tenth of the pages by confidence."""
+    """How well Article.confidence ranks the pages by their F1 (`scoring.confidence.ranking_report`), and,
+    per tenth of the pages by confidence, the mean F1 and the share of pages that came out whole
+    (F1 = 1, what the confidence is the probability of: the two columns should agree)."""
     from rich.table import Table
 
     from .scoring.confidence import ranking_report
@@ -371,14 +372,16 @@ def _confidence_table(results: list[PageResult], mode: str, half: str, console: 
         part = order[k * len(order) // 10 : (k + 1) * len(order) // 10]
         if part:
             tenths.append({"confidence": round(sum(conf[i] for i in part) / len(part), 3),
-                           "f1": round(sum(f1[i] for i in part) / len(part), 3), "pages": len(part)})
+                           "f1": round(sum(f1[i] for i in part) / len(part), 3),
+                           "whole": round(sum(f1[i] >= 1.0 - 1e-9 for i in part) / len(part), 3),
+                           "pages": len(part)})
     report["tenths"] = tenths
     table = Table(title=f"confidence ({mode} mode, {half}): Spearman {report['spearman']}, lowest 10% hold "
                         f"{report['loss_in_lowest']:.0%} of the F1 loss")
-    for col in ("tenth by confidence", "pages", "mean confidence", "mean page F1"):
+    for col in ("tenth by confidence", "pages", "mean confidence", "pages whole (F1 = 1)", "mean page F1"):
         table.add_column(col)
     for k, row in enumerate(tenths, start=1):
-        table.add_row(str(k), str(row["pages"]), f"{row['confidence']:.3f}", f"{row['f1']:.3f}")
+        table.add_row(str(k), str(row["pages"]), f"{row['confidence']:.3f}", f"{row['whole']:.3f}", f"{row['f1']:.3f}")
     console.print(table)
     return report
 

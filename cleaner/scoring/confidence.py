@@ -1,4 +1,4 @@
-"""`Article.confidence`: a 0-1 score that the body is the whole article and nothing else.
+"""`Article.confidence`: the probability that the body is the whole article and nothing else.
 
 It is read off the Article itself (its body, normalized input, ledger, stats and flags), so any
 consumer can recompute it from a stored record with the input: how much of the page's running prose
@@ -7,9 +7,10 @@ took away; the share of the page removed; how long the body is and how it is sha
 runs of kept lines, text before the first and after the last kept line of prose); whether the HTML
 fallback fired or a second pass was needed, whether the body is a teaser. A logistic model over those
 features, one per mode, with its weights as named data (`cleaner/scoring/data/confidence_model.json`),
-is fitted by `scripts/fit_confidence.py` on the tune half of the development set against each page's F1
-(the with/without snippet metric); `cleaner eval --confidence` reports how well it ranks the pages of
-a half (README: Confidence). An empty body has confidence 0. Computed when first read (about 0.5-1 ms
+is fitted by `scripts/fit_confidence.py` on the tune half of the development set, its label whether
+the page came out whole and clean (F1 = 1 on the with/without snippet metric); `cleaner eval
+--confidence` reports how well it ranks the pages of a half and how the share of whole pages follows
+it (README: Confidence). An empty body has confidence 0. Computed when first read (about 0.5-1 ms
 for a development page), so `clean()` costs nothing more.
 """
 
