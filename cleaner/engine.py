@@ -24,6 +24,7 @@ from .favor import tuning
 from .scoring.heuristics import find_region
 from .html.parse import HtmlPage, noscript_page, parse_html, render_blocks
 from .html.blocks import HtmlStructure
+from .html.fields import paragraphs as read_container_paragraphs
 from .html.metadata import (choose_title as choose_html_title, page_zone, resolve as resolve_html_meta, text_claims,
                             url_date)
 from .html.labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
@@ -477,7 +478,10 @@ def _more_fields(doc: Document, removed: list[Removal], by_rule: Counter[str], e
     if modified and source:
         sources["date_modified"] = source
     out["links"] = body_links(doc, base) if doc.kind == "html" else []
-    out["comments"] = comment_text(doc) if may_have_comments(doc, by_rule) else None
+    if may_have_comments(doc, by_rule):
+        out["comments"] = comment_text(doc, read_container_paragraphs if doc.kind == "html" else None)
+    else:
+        out["comments"] = None
     return out
 
 

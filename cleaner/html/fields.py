@@ -9,13 +9,12 @@ stripped (JSON-LD lives in <script>): JSON-LD `keywords`, `articleSection`, `lic
 
 from __future__ import annotations
 
-import html as html_lib
 from typing import Any
 
-import regex
 from selectolax.lexbor import LexborHTMLParser
 
 from ..article import collapse_spaces
+from ..metadata.fields import terms
 from .blocks import BLOCK, clean_text
 
 #: <meta> names/properties (lower-cased) of each claim, in order of preference.
@@ -24,33 +23,8 @@ _META_SECTION = ("article:section", "og:article:section", "section", "parsely-se
 _META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
                   "dcterms.modified", "last-modified", "lastmod", "revised")
 _META_LICENSE = ("dcterms.license", "dc.license", "license", "dc.rights.license")
-#: At most this many tags or sections are kept (a keywords tag can hold hundreds of SEO terms).
-MAX_TERMS = 30
-_SPLIT_TERMS = regex.compile(r"\s*[,;|]\s*")
 #: One selector for every link the fields read, so the tree is searched once.
 _LINKS = 'a[rel], link[rel="license"], a[href*="creativecommons.org/"], base[href]'
-
-
-def terms(value: Any) -> list[str]:
-    """Tags or sections from a claim: a list, or one string separated by commas, semicolons or bars;
-    whitespace collapsed, entities decoded, duplicates (ignoring case) dropped, at most MAX_TERMS."""
-    values = value if isinstance(value, list) else [value]
-    out: list[str] = []
-    seen: set[str] = set()
-    for v in values:
-        if isinstance(v, dict):
-            v = v.get("name")
-        if not isinstance(v, str):
-            continue
-        for part in _SPLIT_TERMS.split(html_lib.unescape(v)):
-            part = collapse_spaces(part).strip(" #\"'")
-            key = part.casefold()
-            if part and len(part) <= 80 and key not in seen:
-                seen.add(key)
-                out.append(part)
-                if len(out) >= MAX_TERMS:
-                    return out
-    return out
 
 
 def _ld_value(items: list[dict[str, Any]], key: str) -> Any:

@@ -11,13 +11,13 @@ Each value's origin goes to `stats["sources"]`.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import html as html_lib
+from typing import Any, Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
 import regex
 
-from ..article import Removal
-from ..html.fields import paragraphs, terms
+from ..article import Removal, collapse_spaces
 from ..text.document import Document
 from ..text.scripts import ANY as ANY_SCRIPT
 from . import lines as text_meta
@@ -226,6 +226,35 @@ def body_links(doc: Document, base: str | None) -> list[str]:
     return links
 
 
+# -- tags and sections ----------------------------------------------------------------------------
+#: At most this many tags or sections are kept (a keywords tag can hold hundreds of SEO terms).
+MAX_TERMS = 30
+_SPLIT_TERMS = regex.compile(r"\s*[,;|]\s*")
+
+
+def terms(value: Any) -> list[str]:
+    """Tags or sections from a claim: a list, or one string separated by commas, semicolons or bars;
+    whitespace collapsed, entities decoded, duplicates (ignoring case) dropped, at most MAX_TERMS."""
+    values = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    seen: set[str] = set()
+    for v in values:
+        if isinstance(v, dict):
+            v = v.get("name")
+        if not isinstance(v, str):
+            continue
+        for part in _SPLIT_TERMS.split(html_lib.unescape(v)):
+            part = collapse_spaces(part).strip(" #\"'")
+            key = part.casefold()
+            if part and len(part) <= 80 and key not in seen:
+                seen.add(key)
+                out.append(part)
+                if len(out) >= MAX_TERMS:
+                    return out
+    return out
+
+
+
 # -- comments ------------------------------------------------------------------------------------
 #: Comment rules whose segments are the comments themselves (the opener "3 Comments" and the form's
 #: prompts, COM001/COM002, are the thread's chrome).
@@ -238,10 +267,12 @@ def may_have_comments(doc: Document, fired: Iterable[str]) -> bool:
     return not _COMMENT_RULES.isdisjoint(fired) or any(rule.startswith("COM") for _, rule in doc.markers)
 
 
-def comment_text(doc: Document) -> str | None:
+def comment_text(doc: Document, read_container: Callable[[Any, int], list[str]] | None = None) -> str | None:
     """The removed comment thread's text, one paragraph per line (None when the page has none): the
     segments of a thread found from its headers (COM003), an HTML comment container (HTM007), and the
-    lines a comment-section opener (COM001, COM004) took with it (REL002 after it)."""
+    lines a comment-section opener (COM001, COM004) took with it (REL002 after it). HTML mode passes
+    `read_container` (`html.fields.paragraphs`: a container's paragraphs, up to a number of
+    characters), since an HTM007 container was read as one collapsed segment."""
     openers = sorted((i, rule) for i, rule in doc.markers if rule.startswith("COM") or rule.startswith("REL"))
     in_comments = False
     k = 0
@@ -255,8 +286,9 @@ def comment_text(doc: Document) -> str | None:
         if verdict is None:
             continue
         if verdict.rule in _COMMENT_RULES or (in_comments and verdict.rule == "REL002"):
-            node = blocks[i].node if verdict.rule == "HTM007" and i < len(blocks) else None
-            found = paragraphs(node, MAX_COMMENT_CHARS - total) if node is not None else [doc.segments[i].text]
+            node = blocks[i].node if read_container and verdict.rule == "HTM007" and i < len(blocks) else None
+            found = read_container(node, MAX_COMMENT_CHARS - total) if read_container and node is not None \
+                else [doc.segments[i].text]
             paragraphs_.extend(found)
             total += sum(map(len, found))
             if total >= MAX_COMMENT_CHARS:
