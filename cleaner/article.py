@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 
 
@@ -155,8 +155,14 @@ def replay(normalized: str, removed: Iterable[Removal]) -> str:
     The body is built line by line: each input line minus its removed spans, whitespace collapsed,
     is one paragraph if anything is left; paragraphs are joined by a blank line.
     """
-    spans = sorted((r.start, r.end) for r in removed)
-    paragraphs: list[str] = []
+    spans = sorted((r.start, r.end, r.label) for r in removed)
+    return "\n\n".join(kept for _, kept, _ in replay_lines(normalized, spans) if kept)
+
+
+def replay_lines(normalized: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[str, str, str | None]]:
+    """(input line, what is kept of it with whitespace collapsed, the label of the last removal that
+    cut into it or None) for every line of `normalized`; `spans` are the ledger's (start, end, label),
+    sorted. `replay` and the structured outputs walk the ledger with it."""
     pos = 0
     k = 0
     n_spans = len(spans)
@@ -166,21 +172,18 @@ def replay(normalized: str, removed: Iterable[Removal]) -> str:
         while k < n_spans and spans[k][1] <= line_start:
             k += 1
         if k >= n_spans or spans[k][0] >= line_end:
-            kept = line
-        else:
-            pieces: list[str] = []
-            cursor = line_start
-            j = k
-            while j < n_spans and spans[j][0] < line_end:
-                s, e = spans[j]
-                if s > cursor:
-                    pieces.append(normalized[cursor:s])
-                cursor = max(cursor, e)
-                j += 1
-            if cursor < line_end:
-                pieces.append(normalized[cursor:line_end])
-            kept = " ".join(pieces)
-        kept = collapse_spaces(kept)
-        if kept:
-            paragraphs.append(kept)
-    return "\n\n".join(paragraphs)
+            yield line, collapse_spaces(line), None
+            continue
+        pieces: list[str] = []
+        label = None
+        cursor = line_start
+        j = k
+        while j < n_spans and spans[j][0] < line_end:
+            s, e, label = spans[j]
+            if s > cursor:
+                pieces.append(normalized[cursor:s])
+            cursor = max(cursor, e)
+            j += 1
+        if cursor < line_end:
+            pieces.append(normalized[cursor:line_end])
+        yield line, collapse_spaces(" ".join(pieces)), label

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..article import collapse_spaces
+from ..article import collapse_spaces, replay_lines
 from ..html.blocks import HtmlStructure
 from ..text.segment import Segment, segment_text
 from ..text.structure import heading_like
@@ -60,36 +60,12 @@ class Line:
 def kept_segments(article: "Article") -> Iterator[tuple[int, str, str | None]]:
     """(segment index, kept text, label of the whole-line removal) for every non-blank line of the
     normalized input, as `replay` walks it: kept text "" when the line was removed."""
-    normalized = article.normalized_input
     spans = sorted((r.start, r.end, r.label) for r in article.removed)
-    n_spans = len(spans)
-    k = 0
-    pos = 0
     index = 0
-    for line in normalized.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
+    for line, kept, label in replay_lines(article.normalized_input, spans):
         if not line.strip():
             continue
-        while k < n_spans and spans[k][1] <= line_start:
-            k += 1
-        if k >= n_spans or spans[k][0] >= line_end:
-            yield index, collapse_spaces(line), None
-        else:
-            pieces: list[str] = []
-            label = None
-            cursor = line_start
-            j = k
-            while j < n_spans and spans[j][0] < line_end:
-                s, e, label = spans[j]
-                if s > cursor:
-                    pieces.append(normalized[cursor:s])
-                cursor = max(cursor, e)
-                j += 1
-            if cursor < line_end:
-                pieces.append(normalized[cursor:line_end])
-            kept = collapse_spaces(" ".join(pieces))
-            yield index, kept, None if kept else label
+        yield index, kept, None if kept else label
         index += 1
 
 
