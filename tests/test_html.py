@@ -86,6 +86,16 @@ def test_metadata_from_meta_tags_and_h1() -> None:
     assert article.description == "The budget passed."
 
 
+def test_the_headline_reads_as_a_browser_shows_it() -> None:
+    # Text nodes join as they stand ("<em>THW</em>: ..." is "THW: ...", not "THW : ..."); a <br> or a
+    # block element inside the <h1> breaks the line, so a space stands there.
+    for h1, title in [("Frauen im <em>THW</em>: Vergangenheit und Zukunft", "Frauen im THW: Vergangenheit und Zukunft"),
+                      ("The budget<br>is approved at last", "The budget is approved at last"),
+                      ("Budget<div>approved</div>", "Budget approved")]:
+        article = cleaner.clean(_page(f"<article><h1>{h1}</h1><p>{PROSE}</p></article>"), kind="html")
+        assert article.title == title
+
+
 def test_date_from_the_url_when_the_page_has_none() -> None:
     html = _page(f"<article><h1>Budget approved</h1><p>{PROSE}</p></article>")
     article = cleaner.clean(html, kind="html", url="https://town.example/2023/11/05/budget")

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..metadata import lines as text_meta
 from ..article import collapse_spaces
+from .blocks import BLOCK
 from .fields import page_fields
 from ..text.scripts import TITLE_SEPARATOR
 
@@ -122,18 +123,37 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
 def _headline(node: Any) -> str:
     """An <h1>'s text without its kicker: when it is made of several elements ("Klimaschutz" +
     ":" + the headline), the longest one, if it carries most of the text."""
-    if node.css_first("ruby") is not None:
-        # Ruby (its readings are gone: `html.parse_html`): the characters between its elements
-        # belong together ("<ruby>大雨<rt>おおあめ</rt></ruby>で").
-        return collapse_spaces(node.text(separator=""))
-    full = collapse_spaces(node.text(separator=" "))
-    parts = [collapse_spaces(c.text(separator=" ")) for c in node.iter()]
-    parts = [p for p in parts if p]
+    full = inline_text(node)
+    parts = [p for p in (inline_text(c) for c in node.iter()) if p]
     if len(parts) >= 2:
         longest = max(parts, key=len)
         if len(longest) >= 0.5 * len(full) and len(longest) >= 10:
             return longest
     return full
+
+
+def inline_text(node: Any) -> str:
+    """A node's text as a browser lays it out: its text nodes joined as they stand ("<em>Metroid</em>,
+    One" is "Metroid, One", not "Metroid , One"; ruby's characters stay together once its readings
+    are gone), a space only where a block element or a <br> breaks the line; spaces collapsed."""
+    pieces: list[str] = []
+    top = node.mem_id
+    previous_block = top
+    for child in node.traverse(include_text=True):
+        tag = child.tag
+        if tag == "br":
+            pieces.append(" ")
+        if tag != "-text":
+            continue
+        parent = child.parent
+        while parent is not None and parent.tag not in BLOCK and parent.mem_id != top:
+            parent = parent.parent
+        block = parent.mem_id if parent is not None else top
+        if block != previous_block:
+            pieces.append(" ")
+            previous_block = block
+        pieces.append(child.text_content or "")
+    return collapse_spaces("".join(pieces))
 
 
 def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
