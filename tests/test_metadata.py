@@ -281,3 +281,17 @@ def test_html_author_without_a_role_before_the_name_and_no_label_as_author() -> 
             '"author": [{"@type": "Person", "name": "Von FOCUS-Online-Experte Robin Tschöpe"}]}</script>')
     assert clean_html(head).authors == ["Robin Tschöpe"]
     assert clean_html("", "<h1>Autohäuser im Wandel der Zeit</h1><p class='byline'>Stand:</p>").authors == []
+
+
+def test_html_author_without_link_text_handle_or_profession_around_the_name() -> None:
+    h1 = "<h1>Pool stays open all winter</h1>"
+    for byline, name in [("View all posts by Daniel Lemire", "Daniel Lemire"), ("Alles von Martin Junker", "Martin Junker"),
+                         ("Williams Perdomo @wperdomod", "Williams Perdomo"), ("Rechtsanwalt Dennis Tölle", "Dennis Tölle")]:
+        assert clean_html("", f"{h1}<div class='author'>{byline}</div>").authors == [name]
+
+
+def test_a_placeholder_author_claim_names_nobody_not_even_as_a_last_resort() -> None:
+    for placeholder in ("No Author", "Beitrag", "Drupal", "wordpressadmin"):
+        assert clean_html(f"<meta name='author' content='{placeholder}'>").authors == []
+    # the site speaking stays the author when no person is named (unlike a placeholder)
+    assert clean_html("<meta name='author' content='telebasel'>", url="https://telebasel.ch/x").authors == ["telebasel"]

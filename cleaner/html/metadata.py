@@ -499,7 +499,8 @@ def _byline_box(node: Any) -> int | None:
 
 _DOMAIN = regex.compile(r"\b[\w-]+\.(?:de|at|ch|com|org|net|fr|es|it|pl|nl|be|eu|info|co|uk|io)\b", regex.IGNORECASE)
 #: Author claims that name no person: placeholders and content-system accounts.
-_NO_PERSON = frozenset("no author|unknown|admin|administrator|wordpressadmin|webmaster|google|editor".split("|"))
+_NO_PERSON = frozenset("no author|unknown|admin|administrator|wordpressadmin|webmaster|google|editor|author|"
+                       "autor|autorin|auteur|beitrag|drupal|wordpress".split("|"))
 
 
 def _not_a_person(name: str, sites: list[str]) -> bool:
@@ -537,7 +538,8 @@ def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None
     claims.append((list(found.get("authors") or []), found.get("authors_source") or "text"))
     claims.append((list(meta.get("ld_author_org") or []), "json-ld organization"))
     # (a label read as the byline, "Stand:" or "Autor:", names nobody: not even the site)
-    claims = [c for c in claims if c[0] and not any(n.endswith(":") for n in c[0])]
+    # (nor does a placeholder, "No Author", "Beitrag": unlike the site's name, never the author)
+    claims = [c for c in claims if c[0] and not any(n.endswith(":") or n.strip().casefold() in _NO_PERSON for n in c[0])]
     sites = _site_names(meta, url)
     people = [c for c in claims if not any(_not_a_person(n, sites) for n in c[0])]
     names, source = (people or claims or [([], None)])[0]

@@ -559,11 +559,11 @@ def opener_only(text: str) -> bool:
 #: "Zeige alle Beiträge von").
 _NAME_LEAD = regex.compile(
     r"^(?:[©&+]|\(c\))?\s*(?:(?:text|texte|fotos?|bilder?|photos?|interview|autor(?:in)?|author|geprüft|"
-    r"zeige|alle|all|beiträge|posts?|articles?|artikel|more|mehr|erstellt|geschrieben|verfasst|posted|written|"
+    r"zeige|view|see|voir|ver|alle|alles|all|tous|todos|beiträge|posts?|articles?|artikel|more|mehr|erstellt|geschrieben|verfasst|posted|written|"
     r"published|veröffentlicht|und|and|&)\b[\s&:]*)*(?:(?:von|by|par|por|di|door)\b\s*:?\s*)?"
     # A role before the name ("FOCUS-Online-Experte Robin Tschöpe", "Gastautorin Anna Berg").
     r"(?:(?:[\w.]+-)*(?:experte|expertin|expert|gastautor(?:in)?|kolumnist(?:in)?|redakteur(?:in)?|"
-    r"korrespondent(?:in)?|reporter(?:in)?|volontär(?:in)?)\s+(?=\p{Lu}))?",
+    r"korrespondent(?:in)?|reporter(?:in)?|volontär(?:in)?|(?:rechts|fach)?anwalt|(?:rechts|fach)?anwältin)\s+(?=\p{Lu}))?",
     regex.IGNORECASE,
 )
 #: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
@@ -573,6 +573,7 @@ _NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuter
 _TRAILING_JUNK = regex.compile(
     r"(?:\s*,\s*(?:phd|md|msc|ma|mba|rd|bsc|cnn|afp|ap|dpa|reuters)\.?"
     r"|\s+(?:stand|am|on|le|el|um|zuletzt|aktualisiert|updated|veröffentlicht|published)\s*:?"
+    r"|\s+@[\w.]+"
     r"|\s*[—–|·]\s*(?:veröffentlicht|published|publié|publicado|aktualisiert|updated)\b.*)$",
     regex.IGNORECASE,
 )
