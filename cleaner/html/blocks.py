@@ -246,7 +246,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
     collapsed = 0
     next_id = 0
     # Per open element: its tag, id, context and soft boxes, on parallel stacks.
-    tags: list[str] = []
+    tags: list[str | None] = []  # None: a node lexbor names no tag (a processing instruction)
     #: Per open element: the innermost block tag around it (the tag a block flushed there gets).
     block_tags: list[str] = ["div"]
     #: Per open element: how many elements around it (itself included) had their subtree read.
@@ -285,12 +285,12 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
     while stack:
         node = stack.pop()
         if node is None:
-            tag = tags[-1]
-            if tag in BLOCK:
+            closing = tags[-1]
+            if closing in BLOCK:
                 flush()
-                if tag in PARAGRAPH:
+                if closing in PARAGRAPH:
                     pending_paragraph = True
-            elif tag == "a":
+            elif closing == "a":
                 link_depth -= 1
                 since, first, href = anchors.pop()
                 if href and since == flushes and first < len(pieces):
@@ -376,7 +376,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
                 if collapse:
                     flush()
                     if text:
-                        blocks.append(Block(text, tag, 0.0, context | own,
+                        # (tag is None only on a processing instruction, which has no class to collapse)
+                        blocks.append(Block(text, tag or "", 0.0, context | own,
                                             tuple(ids) + (next_id,), True, collapsed=True, soft=softs[-1],
                                             node=node))
                     next_id += 1

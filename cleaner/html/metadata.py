@@ -207,9 +207,9 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
             meta["dom_authors"] = found
             break
     for selector in _DOM_DATE:
-        node = tree.css_first(selector)
-        if node is not None:
-            value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
+        dnode = tree.css_first(selector)
+        if dnode is not None:
+            value = dnode.attributes.get("datetime") or dnode.attributes.get("content") or dnode.text()
             if value and value.strip():
                 meta["dom_date"] = value.strip()
                 break
@@ -526,7 +526,7 @@ def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None
     if ld and dom and " " in dom and all(" " not in a and a.islower() for a in ld):
         ld = [dom]  # a login name ("arianschlichenmayer") in JSON-LD, the real name on the page
         ld_source = "byline element"
-    claims: list[tuple[list[str], str]] = []
+    claims: list[tuple[list[str], str | None]] = []
     if ld:
         claims.append(([n for a in ld for n in text_meta.person_names(a)], ld_source))
     author = meta.get("author")

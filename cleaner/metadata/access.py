@@ -101,7 +101,7 @@ def _wall(doc: Document, kept: list[int]) -> bool:
     first, last = kept[0], kept[-1]
     n = len(doc.segments)
     around = [*range(max(0, first - _BEFORE_BODY), first + 1), *range(max(first + 1, last - 1), min(n, last + 1 + _AFTER_BODY))]
-    inside = [i for i in range(first + 1, last) if doc.verdicts[i] is not None and doc.verdicts[i].label == "promo"]
+    inside = [i for i in range(first + 1, last) if (_v := doc.verdicts[i]) is not None and _v.label == "promo"]
     segments, verdicts = doc.segments, doc.verdicts
     for i in around + inside:
         verdict = verdicts[i]

@@ -27,6 +27,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
     # A document's own reference date (a WARC record's WARC-Date) before the configured one.
     reference = meta.get("reference_date") or config.reference_date
     order = date_order(doc.language, config.date_order)
+    names: list[str] | None
     for i, seg in enumerate(doc.segments):
         verdict = doc.verdicts[i]
         if verdict is not None:

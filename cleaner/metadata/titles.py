@@ -56,7 +56,7 @@ def _candidate_score(
             score += 1.0
     # Distance to the article counted in lines that could be text: bylines, date lines, captions
     # and other lines a rule removed between the headline and the first paragraph do not count.
-    between = sum(1 for k in range(i + 1, start) if doc.verdicts[k] is None or doc.verdicts[k].rule in _SOFT)
+    between = sum(1 for k in range(i + 1, start) if (_v := doc.verdicts[k]) is None or _v.rule in _SOFT)
     score += max(0.0, 1.0 - between / _REACH)
     if repeated:
         score += 1.0
@@ -138,7 +138,7 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
     headline_parts = [p for p in kept if len(p) >= 5 and (len(kept) == 1 or (len(p) >= 10 and " " in p))]
     if len(kept) > 1:
         headline_parts.append(first[first.find(kept[0]) : first.rfind(kept[-1]) + len(kept[-1])])
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, int, int, int, int] | None = None
     for i in range(1, len(segs)):
         text = segs[i].text
         # Every kind of echo shares its first characters with the page title (cheap test first).
@@ -154,8 +154,8 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
         # Among echoes of parts, the longest part ("Headline | Section | Site": the headline).
         key = (strength, len(text) if strength in (2, 3) else 0, -(i > start), -abs(start - i))
         if best is None or key > best[:4]:
-            best = (*key, i)  # type: ignore[assignment]
-    return best[4] if best else None  # type: ignore[misc]
+            best = (*key, i)
+    return best[4] if best else None
 
 
 def _hint_is_site(doc: Document, hint: int) -> bool:
@@ -261,7 +261,7 @@ _BODY_LINE = 40
 def _body_start(doc: Document) -> int:
     """The first line of the article's main stretch of kept text: where a byline stands when a stray
     kept line far above (a teaser, a caption) starts the region early."""
-    weights = [len(seg.text) if verdict is None and len(seg.text) >= _BODY_LINE else -_BODY_LINE
+    weights: list[float] = [len(seg.text) if verdict is None and len(seg.text) >= _BODY_LINE else -_BODY_LINE
                for seg, verdict in zip(doc.segments, doc.verdicts)]
     return best_run(weights)[1]
 
@@ -288,7 +288,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         # A line of bare names right under the headline ("Andrew Woodcock" / "Political Editor").
         for i in range(title + 1, min(len(segs), title + _BARE_NAMES_REACH + 1)):
             # (only a line the scorer left out: a kept one is a heading, "Künstlerischer Lebenslauf")
-            if verdicts[i] is not None and verdicts[i].rule in _BYLINE_VERDICTS:
+            if (_v := verdicts[i]) is not None and _v.rule in _BYLINE_VERDICTS:
                 names = metadata.names_line(segs[i].text)
                 if names:
                     found.append((i, names))
@@ -299,7 +299,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         doc.meta["bylines"] = [(i, names)]
         taken = [i, i + 1] if metadata.opener_only(segs[i].text) and i + 1 < len(segs) else [i]
         for k in taken:
-            if (verdicts[k].rule if verdicts[k] else None) in _BYLINE_VERDICTS:
+            if (_v.rule if (_v := verdicts[k]) else None) in _BYLINE_VERDICTS:
                 doc.label(k, "MET001", overrule=True)
         return
     if not _bare_name_author(doc):
@@ -336,7 +336,7 @@ def _opener_byline_author(doc: Document, anchor: int) -> bool:
             if names:
                 doc.meta["bylines"] = [(i + 1, names)]
                 for k in (i, i + 1):
-                    if (doc.verdicts[k].rule if doc.verdicts[k] else None) in _BYLINE_VERDICTS:
+                    if (_v.rule if (_v := doc.verdicts[k]) else None) in _BYLINE_VERDICTS:
                         doc.label(k, "MET001", overrule=True)
                 return True
             continue

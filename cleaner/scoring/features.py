@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Sequence
 
 import regex
 
@@ -143,7 +144,7 @@ def _char_counts(head: str) -> tuple[int, int, int]:
     return letters, upper, digits
 
 
-def _prefix_sums(values: list[int]) -> list[int]:
+def _prefix_sums(values: Sequence[int]) -> list[int]:
     """sums[k] = values[0] + ... + values[k-1], so that any window's count is one subtraction."""
     sums = [0]
     for v in values:

@@ -246,7 +246,7 @@ def label_comment_thread(doc: Document, rules: RuleSet) -> None:
     if len(headers) < _MIN_COMMENT_HEADERS:
         # One dated header is enough when a reply control follows it.
         window = range(dated[0] + 1, min(dated[0] + 12, len(segs)))
-        if not any(doc.verdicts[k] is not None and doc.verdicts[k].rule == "COM002" for k in window):
+        if not any((_v := doc.verdicts[k]) is not None and _v.rule == "COM002" for k in window):
             return
     first = headers[0]
     if _prose(doc, 0, first) < _MIN_ARTICLE:
@@ -312,11 +312,11 @@ def label_duplicates(doc: Document, rules: RuleSet) -> None:
                 # Every copy inside the article was dropped by the scorer, which HTML mode may still
                 # overturn (`restore_html`): one copy stays in its hands rather than all going.
                 inside = [k for k in members if region[0] <= k < region[1]
-                          and doc.verdicts[k] is not None and doc.verdicts[k].rule == "HEU001"]
+                          and (_v := doc.verdicts[k]) is not None and _v.rule == "HEU001"]
             keep = inside[0] if inside else None
         for k in members:
             if k != keep:
-                doc.label(k, rule_id, overrule=doc.verdicts[k] is not None and doc.verdicts[k].rule == "HEU001")
+                doc.label(k, rule_id, overrule=(_v := doc.verdicts[k]) is not None and _v.rule == "HEU001")
 
 
 #: Lines after a teaser headline searched for its repeat and its timestamp.
