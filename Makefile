@@ -53,7 +53,7 @@ train:
 	$(VENV)/bin/python scripts/train_line_model.py --dataset $(DATASET) --dumps all
 ## profile: a per-stage CPU-time table of both modes on the development set (DATASET=path; ARGS="--limit 200")
 profile: setup
-	$(PY) bench/profile.py --dataset $(DATASET) $(ARGS)
+	$(PY) bench/stage_profile.py --dataset $(DATASET) $(ARGS)
 
 ## bench-html: HTML mode vs trafilatura.extract, docs/s and F1 on the same pages (DATASET=path; ARGS="--half test")
 bench-html: setup

@@ -219,7 +219,7 @@ class Mode:
 
     Text mode is this base: the lines are all the evidence, the language is read from the whole
     text, and the region heuristics see every line. The hooks call the stage functions by their
-    module-level names, so that `bench/profile.py` can time them."""
+    module-level names, so that `bench/stage_profile.py` can time them."""
 
     def evidence(self, doc: Document, cleaner: Cleaner) -> None:
         """Label what the input's own structure says, before any pattern rule."""

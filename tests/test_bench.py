@@ -51,7 +51,7 @@ def test_bench_worst_prints_the_table(tmp_path: Path) -> None:
 
 
 def test_profile_prints_a_stage_table_for_both_modes() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "profile.py"), "--dataset", str(FIXTURES / "evalset")],
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "stage_profile.py"), "--dataset", str(FIXTURES / "evalset")],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     for row in ("text mode: 3 documents", "html mode: 3 documents", "pattern rules", "line scorer (two stages)",

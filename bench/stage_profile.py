@@ -1,6 +1,6 @@
 """Where the time goes: a per-stage CPU-time table of both modes on the development set (`make profile`).
 
-    python bench/profile.py [--dataset PATH] [--mode text|html|both] [--limit N] [--half all|tune|test]
+    python bench/stage_profile.py [--dataset PATH] [--mode text|html|both] [--limit N] [--half all|tune|test]
 
 Each stage function the engine calls is wrapped, for this run only, with a timer of this process's
 CPU time (`time.process_time`, which other processes on a shared machine do not inflate); the table
