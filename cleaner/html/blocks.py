@@ -208,6 +208,40 @@ def clean_text(raw: str) -> str:
     return " ".join(_DROPPED.sub("", raw).split())
 
 
+def text_runs(node: Any, max_chars: int | None = None, split_at_br: bool = False) -> list[str]:
+    """A node's text as a browser lays it out, one string per run of text inside the same block
+    element (and, with `split_at_br`, between <br>s): the text nodes of a run joined as they stand
+    ("<em>THW</em>: ..." is "THW: ..."; ruby's characters stay together once its readings are gone),
+    whitespace between runs dropped; raw (not cleaned). Stops after about `max_chars` characters."""
+    runs: list[list[str]] = []
+    run_key: int | None = None
+    total = 0
+    top = node.mem_id
+    for child in node.traverse(include_text=True):
+        if child.tag != "-text":
+            if split_at_br and child.tag == "br":
+                run_key = None
+            continue
+        value = child.text_content
+        if not value:
+            continue
+        parent = child.parent
+        while parent is not None and parent.tag not in BLOCK and parent.mem_id != top:
+            parent = parent.parent
+        key = parent.mem_id if parent is not None else top
+        if runs and key == run_key:
+            runs[-1].append(value)
+        elif value.isspace():
+            continue
+        else:
+            run_key = key
+            runs.append([value])
+        total += len(value)
+        if max_chars is not None and total >= max_chars:
+            break
+    return ["".join(pieces) for pieces in runs]
+
+
 def collapsed_link_density(block: Block) -> float:
     """Share of a collapsed container's text inside links, counted on demand: the labelling reads it
     only when the container's HTML rule is disabled (otherwise the rule decides), so counting the

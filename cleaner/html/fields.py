@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..article import collapse_spaces
 from ..metadata.fields import terms
-from .blocks import BLOCK, clean_text
+from .blocks import clean_text, text_runs
 
 #: <meta> names/properties (lower-cased) of each claim, in order of preference.
 _META_TAGS = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
@@ -123,26 +123,4 @@ def page_fields(tree: LexborHTMLParser, items: list[dict[str, Any]], metas: dict
 def paragraphs(node: Any, max_chars: int) -> list[str]:
     """The text of a container read as a collapsed block (a comment thread) split at its block
     elements again: one paragraph per run of text inside the same block element, up to `max_chars`."""
-    texts: list[list[str]] = []
-    keys: list[int] = []
-    total = 0
-    top = node.mem_id
-    for child in node.traverse(include_text=True):
-        if child.tag != "-text":
-            continue
-        value = child.text_content
-        if not value or value.isspace():
-            continue
-        parent = child.parent
-        while parent is not None and parent.tag not in BLOCK and parent.mem_id != top:
-            parent = parent.parent
-        key = parent.mem_id if parent is not None else top
-        if keys and keys[-1] == key:
-            texts[-1].append(value)
-        else:
-            keys.append(key)
-            texts.append([value])
-        total += len(value)
-        if total >= max_chars:
-            break
-    return [text for text in (clean_text("".join(pieces)) for pieces in texts) if text]
+    return [text for text in map(clean_text, text_runs(node, max_chars)) if text]

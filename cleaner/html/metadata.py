@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..metadata import lines as text_meta
 from ..article import collapse_spaces
-from .blocks import BLOCK
+from .blocks import text_runs
 from .fields import page_fields
 from ..text.scripts import TITLE_SEPARATOR
 
@@ -133,27 +133,9 @@ def _headline(node: Any) -> str:
 
 
 def inline_text(node: Any) -> str:
-    """A node's text as a browser lays it out: its text nodes joined as they stand ("<em>Metroid</em>,
-    One" is "Metroid, One", not "Metroid , One"; ruby's characters stay together once its readings
-    are gone), a space only where a block element or a <br> breaks the line; spaces collapsed."""
-    pieces: list[str] = []
-    top = node.mem_id
-    previous_block = top
-    for child in node.traverse(include_text=True):
-        tag = child.tag
-        if tag == "br":
-            pieces.append(" ")
-        if tag != "-text":
-            continue
-        parent = child.parent
-        while parent is not None and parent.tag not in BLOCK and parent.mem_id != top:
-            parent = parent.parent
-        block = parent.mem_id if parent is not None else top
-        if block != previous_block:
-            pieces.append(" ")
-            previous_block = block
-        pieces.append(child.text_content or "")
-    return collapse_spaces("".join(pieces))
+    """A node's text as a browser lays it out (`blocks.text_runs`), a space where a block element or
+    a <br> breaks the line, spaces collapsed."""
+    return collapse_spaces(" ".join(text_runs(node, split_at_br=True)))
 
 
 def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
