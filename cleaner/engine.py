@@ -442,7 +442,6 @@ def _more_fields(doc: Document, removed: list[Removal], by_rule: Counter[str], e
     out: dict[str, Any] = {}
     modified, source = html_modified(page_meta, zone)
     if modified is None:
-        modified = None
         if "MET001" in by_rule or "MET002" in by_rule:
             modified, _ = text_modified(doc, date_order(doc.language, config.date_order))
         source = "text" if modified else None

@@ -360,7 +360,7 @@ def _confidence_table(results: list[PageResult], mode: str, half: str, console: 
     (F1 = 1, what the confidence is the probability of: the two columns should agree)."""
     from rich.table import Table
 
-    from .scoring.confidence import ranking_report
+    from .scoring.confidence import is_whole, ranking_report
 
     scored = [r for r in results if r.confidence is not None]
     conf = [r.confidence or 0.0 for r in scored]
@@ -373,7 +373,7 @@ def _confidence_table(results: list[PageResult], mode: str, half: str, console: 
         if part:
             tenths.append({"confidence": round(sum(conf[i] for i in part) / len(part), 3),
                            "f1": round(sum(f1[i] for i in part) / len(part), 3),
-                           "whole": round(sum(f1[i] >= 1.0 - 1e-9 for i in part) / len(part), 3),
+                           "whole": round(sum(is_whole(f1[i]) for i in part) / len(part), 3),
                            "pages": len(part)})
     report["tenths"] = tenths
     table = Table(title=f"confidence ({mode} mode, {half}): Spearman {report['spearman']}, lowest 10% hold "

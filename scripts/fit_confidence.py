@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cleaner.scoring.confidence import FEATURE_NAMES, MODEL_FILE, features, ranking_report
+from cleaner.scoring.confidence import FEATURE_NAMES, MODEL_FILE, features, is_whole, ranking_report
 from cleaner.config import CleanerConfig
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
@@ -33,11 +33,6 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "scoring" / MO
 #: L2 penalty on the weights (not the bias), per page (1e-2 ranked the held-out half as well as 1e-3
 #: with smaller weights).
 L2 = 1e-2
-
-
-def whole(f1: float) -> float:
-    """The label: 1.0 when the page came out whole and clean (F1 = 1), else 0.0."""
-    return 1.0 if f1 >= 1.0 - 1e-9 else 0.0
 
 
 def collect(pages: list[Page], mode: str, cleaner: Cleaner) -> tuple[list[list[float] | None], list[float]]:
@@ -97,7 +92,7 @@ def main() -> None:
             for half in ("tune", "test"):
                 data[name, half] = collect(split(chosen, half), mode, cleaner)
         x = np.array([r for (_, half), (rows, _) in data.items() if half == "tune" for r in rows if r is not None])
-        y = np.array([whole(f) for (_, half), (rows, f1s) in data.items() if half == "tune"
+        y = np.array([float(is_whole(f)) for (_, half), (rows, f1s) in data.items() if half == "tune"
                       for r, f in zip(rows, f1s) if r is not None])
         w = fit(x, y)
         models[mode] = {n: round(float(v), 5) for n, v in zip(FEATURE_NAMES, w)}

@@ -158,6 +158,11 @@ def load_model() -> dict[str, list[float]]:
     return models
 
 
+def is_whole(f1: float) -> bool:
+    """Whether a page came out whole and clean (its F1 is 1): what the confidence is the probability of."""
+    return f1 >= 1.0 - 1e-9
+
+
 def score(article: "Article") -> float:
     """The confidence of one Article, 0-1, rounded to three places (0 for an empty body)."""
     if not article.text:
