@@ -113,6 +113,13 @@ def test_comments_from_an_html_thread_keep_their_paragraphs() -> None:
     assert "Ann" not in article.text
 
 
+def test_comment_words_separated_only_by_whitespace_between_inline_elements_stay_apart() -> None:
+    thread = ("<div class='comments'><h3>2 comments</h3><div class='comment'><p><b>Borchert</b> <span>sagt:</span></p>"
+              "<p>Gut.</p></div><div class='comment'><p><b>Bo</b> <i>sagt:</i></p><p>Nein.</p></div></div>")
+    article = cleaner.clean(page(body=PROSE + thread), kind="html")
+    assert article.comments == "2 comments\n\nBorchert sagt:\n\nGut.\n\nBo sagt:\n\nNein."
+
+
 def test_relative_time_resolved_against_the_documents_own_reference_date() -> None:
     text = "Pool stays open all winter\n\nvor 3 Stunden\n\n" + (
         "Der Rat hat am Dienstag nach langer Debatte beschlossen, das Schwimmbad den ganzen Winter über offen "
