@@ -376,7 +376,8 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
             date, stamp, date_source = claims["date"], claims["date"], "text"
         chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors, "date": date,
                                                "date_source": date_source, "publisher": publisher,
-                                               "publisher_source": publisher_source},
+                                               "publisher_source": publisher_source,
+                                               "header_dates": claims.get("header_dates")},
                                    html, doc.url)
         if chosen["date"] != date or chosen["sources"].get("date") not in ("text", "url", "relative time"):
             stamp = chosen["date"]

@@ -295,3 +295,25 @@ def test_a_placeholder_author_claim_names_nobody_not_even_as_a_last_resort() -> 
         assert clean_html(f"<meta name='author' content='{placeholder}'>").authors == []
     # the site speaking stays the author when no person is named (unlike a placeholder)
     assert clean_html("<meta name='author' content='telebasel'>", url="https://telebasel.ch/x").authors == ["telebasel"]
+
+
+def test_the_date_printed_with_the_headline_beats_a_claim_that_disagrees() -> None:
+    head = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2021-11-29\"}</script>"
+    h1 = "<h1>Pool stays open all winter</h1><div>Veröffentlicht am 12.01.2022</div>"
+    article = clean_html(head, h1)
+    assert (article.date, article.stats["sources"]["date"]) == ("2022-01-12", "dateline")
+    assert clean_html(head, "<h1>Pool stays open all winter</h1>").date == "2021-11-29"
+
+
+def test_a_claim_that_agrees_with_any_reading_of_the_printed_dates_stays() -> None:
+    head = "<meta property='article:published_time' content='2023-11-08T17:19:00-05:00'>"
+    us_order = clean_html(head, "<h1>Pool stays open all winter</h1><div>By Ann Lee • 11/08/23 5:19pm</div>")
+    assert (us_order.date, us_order.stats["sources"]["date"]) == ("2023-11-08", "meta")
+    both = clean_html(head, "<h1>Pool stays open all winter</h1><div>Updated 2.12.2023, first published 8.11.2023</div>")
+    assert both.date == "2023-11-08"
+
+
+def test_an_embedded_posts_date_under_the_headline_is_not_the_articles() -> None:
+    head = "<meta property='article:published_time' content='2023-11-06'>"
+    h1 = "<h1>Pool stays open all winter</h1><div>— Ann Lee (@annlee) November 4, 2023</div>"
+    assert clean_html(head, h1).date == "2023-11-06"

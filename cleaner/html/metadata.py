@@ -559,6 +559,7 @@ def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
             if names:
                 found["headline_authors"] = names
                 break
+        found["header_dates"] = header_dates(doc, headline, date_order)
     lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
     order = sorted(range(lo, hi), key=lambda i: (i > first, abs(i - first)))
     for i in order:
@@ -574,6 +575,30 @@ def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
             if names:
                 found["authors"] = names
     return found
+
+
+#: Lines around the headline read for the date a reader sees printed with it (two above for a
+#: dateline over the headline, six below for one under the byline).
+_DATELINE_ABOVE, _DATELINE_BELOW = 2, 6
+#: An embedded post's signature ("— Elon Musk (@elonmusk) November 4, 2023"): its date is the post's.
+_EMBED_SIGNATURE = regex.compile(r"\(@\w{1,30}\)")
+
+
+def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple[str, set[str]]]:
+    """The date lines printed with the headline, nearest below it first: (the date as read in the
+    page's date order, every date the line can be read as)."""
+    n = len(doc.segments)
+    order = [*range(headline + 1, min(n, headline + _DATELINE_BELOW + 1)),
+             *range(headline - 1, max(-1, headline - _DATELINE_ABOVE - 1), -1)]
+    lines = []
+    for i in order:
+        text = doc.segments[i].text
+        if _EMBED_SIGNATURE.search(text):
+            continue
+        iso = text_meta.dateline(text, date_order)
+        if iso:
+            lines.append((iso, text_meta.dates_in(text) | {iso}))
+    return lines
 
 
 def htmldate_date(html: str, url: str | None) -> str | None:
@@ -602,6 +627,13 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
         if date:
             sources["date"] = _DATE_CLAIMS[key]
             break
+    header = found.get("header_dates") or []
+    if date and header and not any(date in readings for _, readings in header):
+        # The page's markup and the date printed with the headline disagree: the claim is often the
+        # modified date, a UTC stamp that is another day where the readers live, or a template's
+        # default; the printed date is what the article says of itself.
+        date = header[0][0]
+        sources["date"] = "dateline"
     if not date and found.get("date"):
         date = found["date"]
         sources["date"] = found.get("date_source") or "text"

@@ -139,6 +139,18 @@ def find_date(text: str, order: str = "DMY") -> DateHit | None:
     return best
 
 
+def dates_in(text: str) -> set[str]:
+    """Every date a line can be read as: each date in it, numeric ones in both day/month orders
+    ("11/08/23" is 11 August or 8 November): what a claim must match to agree with the line."""
+    found: set[str] = set()
+    for order in ("DMY", "MDY"):
+        rest = text
+        while (hit := find_date(rest, order)) is not None:
+            found.add(hit.iso)
+            rest = rest[: hit.start] + " " + rest[hit.end :]
+    return found
+
+
 def dateline(text: str, order: str = "DMY") -> str | None:
     """The ISO date when `text` is a date line: a date with at most a few date words around it."""
     if len(text) > 160:
