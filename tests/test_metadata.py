@@ -317,3 +317,24 @@ def test_an_embedded_posts_date_under_the_headline_is_not_the_articles() -> None
     head = "<meta property='article:published_time' content='2023-11-06'>"
     h1 = "<h1>Pool stays open all winter</h1><div>— Ann Lee (@annlee) November 4, 2023</div>"
     assert clean_html(head, h1).date == "2023-11-06"
+
+
+def test_a_personal_site_named_after_a_marked_person_gives_its_owner_as_author() -> None:
+    titled = clean_html("<title>Zeitphilosophie – Dr. Alexander Klier</title>", url="https://www.alexander-klier.net/z/")
+    assert (titled.authors, titled.stats["sources"]["authors"]) == (["Alexander Klier"], "site owner")
+    initial = clean_html("<meta property='og:site_name' content='C.Habermueller'>", url="https://chabermu.wordpress.com/x/")
+    assert initial.authors == ["C.Habermueller"]
+    person = ("<script type='application/ld+json'>{\"@graph\": [{\"@type\": [\"Person\", \"Organization\"], "
+              "\"name\": \"Helge Fahrnberger\"}]}</script>")
+    assert clean_html(person, url="http://www.helge.at/2014/mahu/").authors == ["Helge Fahrnberger"]
+
+
+def test_a_site_named_like_a_person_but_unmarked_is_no_author() -> None:
+    assert clean_html("<meta property='og:site_name' content='Golf Post'>", url="https://www.golfpost.de/a/").authors == []
+    titled = clean_html("<title>Zeitphilosophie – Dr. Alexander Klier</title>", url="https://www.zeit-blog.net/z/")
+    assert titled.authors == []
+
+
+def test_a_von_line_broken_off_a_sentence_is_no_byline() -> None:
+    h1 = "<h1>Pool stays open all winter</h1><p>Musik<br>von Künstlern, Bands, DJs,<br>die hier spielen möchten</p>"
+    assert clean_html("", h1).authors == []

@@ -110,6 +110,8 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
             names = _names(publisher)
             if names:
                 meta["ld_publisher"] = names[0]
+        if "Person" in str(item.get("@type")) and (person := _names(item)):
+            meta.setdefault("ld_people", []).extend(person)
         if "ld_language" not in meta and isinstance(item.get("inLanguage"), str):
             meta["ld_language"] = item["inLanguage"]
         if "ld_description" not in meta and isinstance(item.get("description"), str) and item["description"].strip():
@@ -498,6 +500,46 @@ def _not_a_person(name: str, sites: list[str]) -> bool:
     )
 
 
+#: What marks a site's name as a person's: a title before it ("Dr. Alexander Klier") or an initial
+#: ("C.Habermueller"). Two capitalised words alone do not ("Golf Post" on golfpost.de).
+_HONORIFIC = regex.compile(r"^(?:dr|prof|mag|dipl\.-ing)\.?\s+(?=\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}$)", regex.IGNORECASE)
+_INITIAL_NAME = regex.compile(r"\p{Lu}\.\s?\p{Lu}\p{Ll}+")
+_PERSON_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}")
+
+
+def _owner_name(candidate: str, is_person: bool) -> str | None:
+    """`candidate` as a person's name when it is marked as one (see `_HONORIFIC`), or when it comes
+    from a JSON-LD Person (`is_person`)."""
+    candidate = candidate.strip()
+    titled = _HONORIFIC.match(candidate)
+    if titled:
+        return candidate[titled.end():]
+    if _INITIAL_NAME.fullmatch(candidate) or (is_person and _PERSON_NAME.fullmatch(candidate)):
+        return candidate
+    return None
+
+
+def _site_owner(meta: dict[str, Any], url: str | None) -> list[str]:
+    """The person a personal site is named after: its name (og:site_name, JSON-LD publisher, the
+    <title>'s last part) is a person's name that the host spells ("Dr. Alexander Klier" on
+    alexander-klier.net, "C.Habermueller" on chabermu.wordpress.com), or a JSON-LD Person whose
+    first or last name is the host ("Helge Fahrnberger" on helge.at)."""
+    hosts = [_compact(label) for label in _host_labels(meta, url)[:1]]
+    if not hosts:
+        return []
+    parts = _title_parts(meta.get("html_title") or "")
+    named = [meta.get("site_name"), meta.get("ld_publisher"), *(parts[-1:] if len(parts) > 1 else [])]
+    for candidate, is_person in [*((c, False) for c in named), *((c, True) for c in meta.get("ld_people") or [])]:
+        name = _owner_name(candidate or "", is_person)
+        if not name:
+            continue
+        compact, words = _compact(name), [_compact(w) for w in regex.split(r"[\s.-]+", name) if w]
+        host = hosts[0]
+        if compact == host or (len(host) >= 6 and compact.startswith(host)) or (is_person and host in (words[0], words[-1])):
+            return [name]
+    return []
+
+
 def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None) -> tuple[list[str], str | None]:
     """The first author claim that names a person (JSON-LD, <meta>, the byline element, the text's
     byline, an organisation in JSON-LD), cleaned of the words around the names; when every claim is
@@ -518,6 +560,7 @@ def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None
     if dom_names:
         claims.append((list(dict.fromkeys(dom_names)), "byline element"))
     claims.append((list(found.get("authors") or []), found.get("authors_source") or "text"))
+    claims.append((_site_owner(meta, url), "site owner"))
     claims.append((list(meta.get("ld_author_org") or []), "json-ld organization"))
     # (a label read as the byline, "Stand:" or "Autor:", names nobody: not even the site)
     # (nor does a placeholder, "No Author", "Beitrag": unlike the site's name, never the author)

@@ -214,6 +214,13 @@ def _tidy_name(name: str, text: str) -> str:
     return name + "." if _SUFFIX.search(name) and name + "." in text else name
 
 
+def _broken_off(text: str) -> bool:
+    """A line that ends in a comma goes on below: a sentence broken by a <br> ("Musik / von
+    Künstlern, Bands, DJs, / die ..."), not a byline (a byline's comma comes before its date, which
+    the callers read first)."""
+    return text.rstrip().endswith(",")
+
+
 def _byline_names(text: str) -> list[str] | None:
     m = _BYLINE.fullmatch(text.rstrip(" .|"))
     if m is None:
@@ -231,7 +238,7 @@ def _byline_names(text: str) -> list[str] | None:
 
 def byline_without_date(text: str) -> list[str] | None:
     """The author names when `text` (holding no date) is a byline ("By X", "Von X und Y")."""
-    if len(text) > 140 or not _BYLINE_OPENER.match(text):
+    if len(text) > 140 or not _BYLINE_OPENER.match(text) or _broken_off(text):
         return None
     return _byline_names(text)
 
@@ -242,6 +249,8 @@ def dated_byline(text: str, order: str = "DMY") -> tuple[list[str] | None, str |
     if len(text) > 140:
         return None, None
     rest, date = strip_dates(text, order)
+    if date is None and _broken_off(text):
+        return None, None
     if rest and _BYLINE_OPENER.match(rest):
         names = _byline_names(rest)
         if names:
@@ -496,6 +505,8 @@ def author_line(text: str, following: str | None = None, order: str = "DMY") -> 
     if date is None and following and len(rest) <= 50 and dateline(following.lstrip(" /|·•-–"), order):
         # "Ronja Beck" over "/ 16.11.2018, 03:00 Uhr", "Amelie Siekmann," over "am Sonntag, 11.12.2022".
         return _names_from(rest, handles=False) if bare_name(rest) else None
+    if date is None and _broken_off(text):
+        return None
     return _loose_byline(rest, date is not None)
 
 
@@ -542,7 +553,7 @@ def opener_byline(text: str, order: str = "DMY") -> list[str] | None:
     an opener and names that end the line ("Veröffentlicht von Cem Basman", "Posted by Mobasir
     hassan", "von Ulrike 18.10.2019"). Stricter than `author_line`: no bare names, no names beside
     a date without an opener."""
-    if len(text) > 100 or ANY_OPENER.search(text) is None:
+    if len(text) > 100 or ANY_OPENER.search(text) is None or _broken_off(text):
         return None
     rest, _ = strip_dates(text, order)
     rest = rest.strip(" |/·•—–-,:")
