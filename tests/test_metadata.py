@@ -338,3 +338,27 @@ def test_a_site_named_like_a_person_but_unmarked_is_no_author() -> None:
 def test_a_von_line_broken_off_a_sentence_is_no_byline() -> None:
     h1 = "<h1>Pool stays open all winter</h1><p>Musik<br>von Künstlern, Bands, DJs,<br>die hier spielen möchten</p>"
     assert clean_html("", h1).authors == []
+
+
+def test_html_title_after_a_wordpress_blog_archive_part_and_a_site_named_h1() -> None:
+    head = "<title>Four Years Remaining » Blog Archive » Interning of Small Integers in Python</title>"
+    article = clean_html(head, "<h1>Four Years Remaining</h1>", url="http://fouryears.eu/2010/interning/")
+    assert article.title == "Interning of Small Integers in Python"
+    hosted = clean_html("<title>Disfunctions.de » Podcasts in Plex einbinden</title>", "<h1>Disfunctions.de</h1>",
+                        url="https://www.disfunctions.de/2012/podcasts/")
+    assert hosted.title == "Podcasts in Plex einbinden"
+
+
+def test_an_h1_opening_with_the_sites_part_of_the_title_is_its_banner() -> None:
+    head = "<title>Kinder und Arbeit » ProNATs e.V.</title>"
+    h1 = "<h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder und Jugendlicher</h1>"
+    assert clean_html(head, h1, url="https://pronats.de/arbeit/").title == "Kinder und Arbeit"
+    # a headline that opens with the site's name and agrees with the <title> stays
+    head = "<title>ZDF Politbarometer: Mehrheit für Tempolimit | ZDF</title>"
+    h1 = "<h1>ZDF Politbarometer: Mehrheit für Tempolimit</h1>"
+    assert clean_html(head, h1, url="https://www.zdf.de/p/").title == "ZDF Politbarometer: Mehrheit für Tempolimit"
+
+
+def test_an_h1_spelled_as_the_title_wins_over_navigation_h1s_before_it() -> None:
+    h1 = "<h1>Sections</h1><h1>About</h1><h1>Axios Future</h1>"
+    assert clean_html("<title>Axios Future</title>", h1, url="https://www.axios.com/newsletters/axios-future").title == "Axios Future"

@@ -307,6 +307,9 @@ def _site_names(meta: dict[str, Any], url: str | None) -> list[str]:
     return names + _host_labels(meta, url)
 
 
+_BLOG_ARCHIVE = frozenset(("blog archive", "blog archiv", "blog-archiv"))
+
+
 def _without_site(title: str, names: list[str], hosts: list[str]) -> str:
     """A title claim without the site's name at either end ("Headline | Site", "Site - Headline"):
     parts that spell a site name or a host label at the end, a site name at the start, and parts
@@ -317,8 +320,11 @@ def _without_site(title: str, names: list[str], hosts: list[str]) -> str:
     kept = list(parts)
     while len(kept) > 1 and (_is_site(kept[-1], names + hosts) or not _compact(kept[-1])):
         kept.pop()
-    while len(kept) > 1 and (_is_site(kept[0], names, strict=True) or not _compact(kept[0])):
+    while len(kept) > 1 and (_is_site(kept[0], names + hosts, strict=True) or not _compact(kept[0])):
         kept.pop(0)
+    archive = next((i for i, part in enumerate(kept[:-1]) if part.casefold() in _BLOG_ARCHIVE), None)
+    if archive is not None:
+        kept = kept[archive + 1 :]  # WordPress's old "Site » Blog Archive » Post"
     if len(kept) == len(parts):
         return title.strip()
     return title[title.find(kept[0]) : title.rfind(kept[-1]) + len(kept[-1])].strip()
@@ -331,6 +337,15 @@ def _title_core(title: str, names: list[str], hosts: list[str]) -> str:
     if len(parts) < 2:
         return _without_site(title, names, hosts)
     return max(parts, key=len) if len(parts[0]) < 12 else parts[0]
+
+
+def _site_banner(h1: str, site_parts: list[str], claims: list[str]) -> bool:
+    """An <h1> that is the site's header: it opens with the site's part of the <title> and agrees
+    with no headline claim ("ProNATs e.V. Verein zur Unterstützung ..." over "Kinder und Arbeit »
+    ProNATs e.V.")."""
+    folded = h1.casefold()
+    return any(folded.startswith(part.casefold() + " ") for part in site_parts) and not any(
+        _agrees(h1, claim) for claim in claims if claim)
 
 
 def _agrees(h1: str, reference: str) -> bool:
@@ -437,6 +452,8 @@ def choose_title_source(meta: dict[str, Any], fallback: str | None, url: str | N
     ]
     references = [reference for reference, _ in sourced]
     core = _title_core(html_title, declared, hosts) if html_title else ""
+    banners = [p for p in parts if len(parts) > 1 and _is_site(p, everything)]
+    h1s = [h for h in h1s if not _site_banner(h, banners, [*references, core])]
     for reference in references:
         for h in h1s:
             if _agrees(h, reference):
@@ -446,6 +463,10 @@ def choose_title_source(meta: dict[str, Any], fallback: str | None, url: str | N
         for h in h1s:
             if _agrees(h, core):
                 return h, "h1"
+        # An <h1> spelled exactly as the <title>'s headline is it, though it looks like the site's
+        # name ("Axios Future" on axios.com, after <h1>s "Sections", "About").
+        if any(h.casefold() == core.casefold() for h in meta.get("h1", [])):
+            return core, "h1"
     if len(h1s) == 1 and len(meta.get("h1", [])) == 1 and len(h1s[0].split()) >= 3:
         # One <h1> on the page, the visible headline, though the claims for sharing say otherwise.
         return h1s[0], "h1"
