@@ -362,3 +362,22 @@ def test_an_h1_opening_with_the_sites_part_of_the_title_is_its_banner() -> None:
 def test_an_h1_spelled_as_the_title_wins_over_navigation_h1s_before_it() -> None:
     h1 = "<h1>Sections</h1><h1>About</h1><h1>Axios Future</h1>"
     assert clean_html("<title>Axios Future</title>", h1, url="https://www.axios.com/newsletters/axios-future").title == "Axios Future"
+
+
+def test_a_revision_date_in_the_dateline_neither_agrees_nor_is_taken() -> None:
+    head = "<meta property='article:published_time' content='2023-11-09T05:30:59+00:00'>"
+    h1 = ("<h1>Pool stays open all winter</h1>"
+          "<div>PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023 at 12:21 a.m.</div>")
+    assert clean_html(head, h1).date == "2023-11-08"
+
+
+def test_an_events_date_under_the_headline_is_not_the_articles() -> None:
+    head = "<meta property='article:published_time' content='2019-11-27'>"
+    h1 = "<h1>Pool stays open all winter</h1><div>Termin: 21.02.2020, 19 Uhr</div>"
+    assert clean_html(head, h1).date == "2019-11-27"
+
+
+def test_a_dotted_date_is_read_day_first_against_a_slashed_claim() -> None:
+    head = "<meta property='article:published_time' content='11/01/2023 12:43:42'>"
+    h1 = "<h1>Pool stays open all winter</h1><div>Erstellt am: 01.11.2023</div>"
+    assert clean_html(head, h1).date == "2023-11-01"

@@ -614,6 +614,8 @@ def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
     headline = next((i for i, v in enumerate(doc.verdicts) if v is not None and v.rule == "TTL001"), None)
     if headline is None:
         headline = next((i for i, seg in enumerate(doc.segments) if seg.tag == "h1"), None)
+    if headline is None:
+        headline = doc.meta.get("title_index")  # the headline the text stages found, kept in the body
     if headline is not None:
         # The byline under the page's headline, read as loosely as in text mode ("Von" + name,
         # "Veröffentlicht am ... von X", "MikeNils 18.10.2019").
@@ -648,6 +650,11 @@ _DATELINE_ABOVE, _DATELINE_BELOW = 2, 6
 _EMBED_SIGNATURE = regex.compile(r"\(@\w{1,30}\)")
 
 
+#: A date line that announces an event ("Termin: 21.02.2020, 19 Uhr"): the event's date.
+_EVENT_LINE = regex.compile(r"\W*(?:termine?|wann|when|event|veranstaltung|aktionszeitraum|zeitraum|datum der veranstaltung)\b",
+                            regex.IGNORECASE)
+
+
 def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple[str, set[str]]]:
     """The date lines printed with the headline, nearest below it first: (the date as read in the
     page's date order, every date the line can be read as)."""
@@ -659,9 +666,11 @@ def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple
         text = doc.segments[i].text
         if _EMBED_SIGNATURE.search(text):
             continue
-        iso = text_meta.dateline(text, date_order)
-        if iso:
-            lines.append((iso, text_meta.dates_in(text) | {iso}))
+        if _EVENT_LINE.match(text) or not text_meta.dateline(text, date_order):
+            continue
+        first, readings = text_meta.dates_in(text, date_order)
+        if first:
+            lines.append((first, readings))
     return lines
 
 

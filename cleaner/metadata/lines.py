@@ -139,16 +139,27 @@ def find_date(text: str, order: str = "DMY") -> DateHit | None:
     return best
 
 
-def dates_in(text: str) -> set[str]:
-    """Every date a line can be read as: each date in it, numeric ones in both day/month orders
-    ("11/08/23" is 11 August or 8 November): what a claim must match to agree with the line."""
-    found: set[str] = set()
-    for order in ("DMY", "MDY"):
+#: Words that mark the date after them as a revision ("PUBLISHED: Nov 8 | UPDATED: Nov 9").
+_REVISION = regex.compile(r"(?:updated|update|aktualisiert|geändert|editiert|bearbeitet|modified|mis à jour|"
+                          r"actualizado|actualizada|aggiornato|päivitetty|zuletzt)\W{0,3}(?:\w+\W{1,3}){0,2}$",
+                          regex.IGNORECASE)
+
+
+def dates_in(text: str, order: str = "DMY") -> tuple[str | None, set[str]]:
+    """(the line's first date that is not a revision's, every date the line can be read as).
+
+    Numeric dates with slashes count in both day/month orders ("11/08/23" is 11 August or
+    8 November; "01.11.2023" is only 1 November): what a claim must match to agree with the line.
+    When the line also gives another date, a revision's ("Updated Nov 9") is left out of both."""
+    hits: list[tuple[int, int, str, bool]] = []  # (start, reading, iso, a revision's)
+    for rank, reading in enumerate(dict.fromkeys((order, "MDY") if "/" in text else (order,))):
         rest = text
-        while (hit := find_date(rest, order)) is not None:
-            found.add(hit.iso)
-            rest = rest[: hit.start] + " " + rest[hit.end :]
-    return found
+        while (hit := find_date(rest, reading)) is not None:
+            hits.append((hit.start, rank, hit.iso, _REVISION.search(text[: hit.start]) is not None))
+            rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
+    kept = [h for h in hits if not h[3]] or hits
+    first = min(kept, default=None)
+    return (first[2] if first else None), {h[2] for h in kept}
 
 
 def dateline(text: str, order: str = "DMY") -> str | None:
