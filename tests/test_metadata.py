@@ -381,3 +381,10 @@ def test_a_dotted_date_is_read_day_first_against_a_slashed_claim() -> None:
     head = "<meta property='article:published_time' content='11/01/2023 12:43:42'>"
     h1 = "<h1>Pool stays open all winter</h1><div>Erstellt am: 01.11.2023</div>"
     assert clean_html(head, h1).date == "2023-11-01"
+
+
+def test_a_themes_credit_in_the_page_footer_is_no_byline() -> None:
+    h1 = ("<h1>Pool stays open all winter</h1><div class='byline'>Alexander Roll</div>")
+    html = (f"<html><body>{h1}{HTML_BODY}<footer id='colophon'><div class='copyright'>Theme: ColorMag by "
+            "<a href='https://themegrill.com' rel='author'>ThemeGrill</a>.</div></footer></body></html>")
+    assert Cleaner().clean(html, kind="html").authors == ["Alexander Roll"]

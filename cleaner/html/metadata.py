@@ -177,7 +177,7 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
         found: list[str] = []
         box = None
         for node in tree.css(selector)[:8]:
-            if _in_comments(node):
+            if _in_comments(node) or _in_page_footer(node):
                 continue
             text = clean_author(collapse_spaces(node.text(separator=" ")))
             if not (3 <= len(text) <= 60 and len(text.split()) <= 6):
@@ -213,6 +213,22 @@ def _in_comments(node: Any) -> bool:
             return True
         cls = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
         if "comment" in cls or "respond" in cls:
+            return True
+    return False
+
+
+_PAGE_FOOTER = regex.compile(r"colophon|copyright|site-info|footer-socket", regex.IGNORECASE)
+
+
+def _in_page_footer(node: Any) -> bool:
+    """The element sits in the page's credits box, outside any article: a theme's credit ("Theme by
+    ThemeGrill" with rel=author), not the article's byline (which a <footer> may hold, in or out
+    of the <article>)."""
+    for _ in range(16):
+        node = node.parent
+        if node is None or node.tag in ("article", "main"):
+            return False
+        if _PAGE_FOOTER.search(f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"):
             return True
     return False
 
