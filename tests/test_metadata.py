@@ -388,3 +388,13 @@ def test_a_themes_credit_in_the_page_footer_is_no_byline() -> None:
     html = (f"<html><body>{h1}{HTML_BODY}<footer id='colophon'><div class='copyright'>Theme: ColorMag by "
             "<a href='https://themegrill.com' rel='author'>ThemeGrill</a>.</div></footer></body></html>")
     assert Cleaner().clean(html, kind="html").authors == ["Alexander Roll"]
+
+
+def test_publisher_from_json_ld_when_og_site_name_is_a_section_nothing_bears_out() -> None:
+    head = ("<title>Parasite scores upset at SAG awards | Reuters</title><meta property='og:site_name' content='U.S.'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"publisher\": {\"@type\": \"Organization\", "
+            "\"name\": \"Reuters\"}}</script>")
+    article = clean_html(head, url="https://www.reuters.com/article/us-awards-sag")
+    assert (article.publisher, article.stats["sources"]["publisher"]) == ("Reuters", "json-ld")
+    kept = head.replace("'U.S.'", "'Reuters UK'")
+    assert clean_html(kept, url="https://www.reuters.com/article/us-awards-sag").publisher == "Reuters UK"

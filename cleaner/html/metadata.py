@@ -608,6 +608,21 @@ def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None
     return names, source
 
 
+def _choose_publisher(meta: dict[str, Any], url: str | None) -> tuple[str | None, str | None]:
+    """og:site_name, else the JSON-LD publisher; but the publisher when only it is borne out by the
+    host or the <title>'s ends and og:site_name is not (a section's name there: "U.S." on reuters.com)."""
+    site, ld = meta.get("site_name"), meta.get("ld_publisher")
+    if site and ld and _compact(site) != _compact(ld):
+        parts = _title_parts(meta.get("html_title") or "")
+        evidence = _host_labels(meta, url) + (parts[:1] + parts[-1:] if len(parts) > 1 else [])
+        shared = _words(site) & {w for e in evidence for w in _words(e)}
+        if _is_site(ld, evidence, strict=True) and not shared and not _is_site(site, evidence):
+            return ld, "json-ld"
+    if site:
+        return site, "meta"
+    return (ld, "json-ld") if ld else (None, None)
+
+
 def url_date(url: str | None) -> str | None:
     """A date written into the page's address (/2019/10/16/...)."""
     m = _URL_DATE.search(url or "")
@@ -736,10 +751,11 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
     canonical = meta.get("canonical") or meta.get("ld_url")
     image = meta.get("image") or meta.get("ld_image")
     title, sources["title"] = choose_title_source(meta, found.get("title"), url)
-    publisher = meta.get("site_name") or meta.get("ld_publisher") or found.get("publisher")
+    publisher, publisher_source = _choose_publisher(meta, url)
+    if not publisher:
+        publisher, publisher_source = found.get("publisher"), found.get("publisher_source") or "text"
     for value, key, source in (
-        (authors, "authors", authors_source), (publisher, "publisher",
-         "meta" if meta.get("site_name") else "json-ld" if meta.get("ld_publisher") else found.get("publisher_source") or "text"),
+        (authors, "authors", authors_source), (publisher, "publisher", publisher_source),
         (meta.get("description"), "description", "meta"), (meta.get("ld_description"), "description", "json-ld"),
         (meta.get("canonical"), "canonical_url", "link"), (meta.get("ld_url"), "canonical_url", "json-ld"),
         (meta.get("image"), "image", "meta"), (meta.get("ld_image"), "image", "json-ld"),
