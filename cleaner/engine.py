@@ -369,7 +369,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     extra = page_meta.get("fields") or {}
     zone = page_zone(page_meta.get("lang"))
     if doc.kind == "html":
-        claims = text_claims(doc)
+        claims = text_claims(doc, date_order(doc.language, config.date_order))
         page_meta = {**page_meta, "url_date": url_date(doc.url)}
         authors = claims.get("headline_authors") or authors or claims.get("authors", [])
         if not date and claims.get("date"):

@@ -377,10 +377,22 @@ def test_an_events_date_under_the_headline_is_not_the_articles() -> None:
     assert clean_html(head, h1).date == "2019-11-27"
 
 
-def test_a_dotted_date_is_read_day_first_against_a_slashed_claim() -> None:
+def test_a_claim_with_day_and_month_in_doubt_is_read_as_the_printed_line_reads_it() -> None:
     head = "<meta property='article:published_time' content='11/01/2023 12:43:42'>"
     h1 = "<h1>Pool stays open all winter</h1><div>Erstellt am: 01.11.2023</div>"
     assert clean_html(head, h1).date == "2023-11-01"
+
+
+def test_a_dotted_date_agrees_with_the_claim_in_either_order() -> None:
+    head = "<meta property='article:published_time' content='2017-11-03T03:01:00-04:00'>"
+    h1 = "<h1>Pool stays open all winter</h1><div>11.03.17 in Gadgetry</div>"
+    assert clean_html(head, h1).date == "2017-11-03"
+
+
+def test_a_line_giving_only_an_update_does_not_replace_the_published_claim() -> None:
+    head = "<meta property='article:published_time' content='2017-12-15T08:50:02-05:00'>"
+    h1 = "<h1>Pool stays open all winter</h1><div>Updated Jul 24, 2018, 2:15pm EDT</div>"
+    assert clean_html(head, h1).date == "2017-12-15"
 
 
 def test_a_themes_credit_in_the_page_footer_is_no_byline() -> None:

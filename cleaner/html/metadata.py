@@ -686,9 +686,9 @@ _EVENT_LINE = regex.compile(r"\W*(?:termine?|wann|when|event|veranstaltung|aktio
                             regex.IGNORECASE)
 
 
-def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple[str, set[str]]]:
+def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple[str, set[str], bool]]:
     """The date lines printed with the headline, nearest below it first: (the date as read in the
-    page's date order, every date the line can be read as)."""
+    page's date order, every date the line can be read as, whether it is only a revision's date)."""
     n = len(doc.segments)
     order = [*range(headline + 1, min(n, headline + _DATELINE_BELOW + 1)),
              *range(headline - 1, max(-1, headline - _DATELINE_ABOVE - 1), -1)]
@@ -699,10 +699,28 @@ def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple
             continue
         if _EVENT_LINE.match(text) or not text_meta.dateline(text, date_order):
             continue
-        first, readings = text_meta.dates_in(text, date_order)
+        first, readings, revision = text_meta.dates_in(text, date_order)
         if first:
-            lines.append((first, readings))
+            lines.append((first, readings, revision))
     return lines
+
+
+def _printed_date(date: str, claim: str, header: list[tuple[str, set[str], bool]], sources: dict[str, str]) -> str:
+    """The date a page's claim gives, checked against the date lines printed with its headline.
+
+    When no line agrees with the claim in any reading, the first printed date that is not a revision
+    wins (`sources["date"] = "dateline"`): the claim is then often the modified date, a UTC stamp
+    that is another day where the readers live, or a template's default. A claim written with its
+    day and month in doubt ("11/01/2023") is read as the printed line reads it ("01.11.2023")."""
+    readings = {date} if _ISO_PREFIX.match(claim) else text_meta.dates_in(claim)[1] | {date}
+    for first, line, _ in header:
+        if readings & line:
+            return first if first in readings else date
+    printed = [first for first, _, revision in header if not revision]
+    if printed:
+        sources["date"] = "dateline"
+        return printed[0]
+    return date
 
 
 def htmldate_date(html: str, url: str | None) -> str | None:
@@ -731,13 +749,8 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
         if date:
             sources["date"] = _DATE_CLAIMS[key]
             break
-    header = found.get("header_dates") or []
-    if date and header and not any(date in readings for _, readings in header):
-        # The page's markup and the date printed with the headline disagree: the claim is often the
-        # modified date, a UTC stamp that is another day where the readers live, or a template's
-        # default; the printed date is what the article says of itself.
-        date = header[0][0]
-        sources["date"] = "dateline"
+    if date:
+        date = _printed_date(date, meta.get(key), found.get("header_dates") or [], sources)
     if not date and found.get("date"):
         date = found["date"]
         sources["date"] = found.get("date_source") or "text"

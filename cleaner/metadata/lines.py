@@ -145,21 +145,22 @@ _REVISION = regex.compile(r"(?:updated|update|aktualisiert|geändert|editiert|be
                           regex.IGNORECASE)
 
 
-def dates_in(text: str, order: str = "DMY") -> tuple[str | None, set[str]]:
-    """(the line's first date that is not a revision's, every date the line can be read as).
+def dates_in(text: str, order: str = "DMY") -> tuple[str | None, set[str], bool]:
+    """(the line's first date that is not a revision's, every date the line can be read as, whether
+    the line gives only a revision's date).
 
-    Numeric dates with slashes count in both day/month orders ("11/08/23" is 11 August or
-    8 November; "01.11.2023" is only 1 November): what a claim must match to agree with the line.
-    When the line also gives another date, a revision's ("Updated Nov 9") is left out of both."""
+    Numeric dates count in both day/month orders ("11/08/23" is 11 August or 8 November, and
+    engadget prints "11.03.17" for 3 November): what a claim must match to agree with the line. When
+    the line also gives another date, a revision's ("Updated Nov 9") is left out of both."""
     hits: list[tuple[int, int, str, bool]] = []  # (start, reading, iso, a revision's)
-    for rank, reading in enumerate(dict.fromkeys((order, "MDY") if "/" in text else (order,))):
+    for rank, reading in enumerate(dict.fromkeys((order, "MDY", "DMY"))):
         rest = text
         while (hit := find_date(rest, reading)) is not None:
             hits.append((hit.start, rank, hit.iso, _REVISION.search(text[: hit.start]) is not None))
             rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
     kept = [h for h in hits if not h[3]] or hits
     first = min(kept, default=None)
-    return (first[2] if first else None), {h[2] for h in kept}
+    return (first[2] if first else None), {h[2] for h in kept}, bool(kept) and all(h[3] for h in kept)
 
 
 def dateline(text: str, order: str = "DMY") -> str | None:
