@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Cleaner
 
 PROSE = (
@@ -297,28 +299,6 @@ def test_a_placeholder_author_claim_names_nobody_not_even_as_a_last_resort() -> 
     assert clean_html("<meta name='author' content='telebasel'>", url="https://telebasel.ch/x").authors == ["telebasel"]
 
 
-def test_the_date_printed_with_the_headline_beats_a_claim_that_disagrees() -> None:
-    head = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2021-11-29\"}</script>"
-    h1 = "<h1>Pool stays open all winter</h1><div>Veröffentlicht am 12.01.2022</div>"
-    article = clean_html(head, h1)
-    assert (article.date, article.stats["sources"]["date"]) == ("2022-01-12", "dateline")
-    assert clean_html(head, "<h1>Pool stays open all winter</h1>").date == "2021-11-29"
-
-
-def test_a_claim_that_agrees_with_any_reading_of_the_printed_dates_stays() -> None:
-    head = "<meta property='article:published_time' content='2023-11-08T17:19:00-05:00'>"
-    us_order = clean_html(head, "<h1>Pool stays open all winter</h1><div>By Ann Lee • 11/08/23 5:19pm</div>")
-    assert (us_order.date, us_order.stats["sources"]["date"]) == ("2023-11-08", "meta")
-    both = clean_html(head, "<h1>Pool stays open all winter</h1><div>Updated 2.12.2023, first published 8.11.2023</div>")
-    assert both.date == "2023-11-08"
-
-
-def test_an_embedded_posts_date_under_the_headline_is_not_the_articles() -> None:
-    head = "<meta property='article:published_time' content='2023-11-06'>"
-    h1 = "<h1>Pool stays open all winter</h1><div>— Ann Lee (@annlee) November 4, 2023</div>"
-    assert clean_html(head, h1).date == "2023-11-06"
-
-
 def test_a_personal_site_named_after_a_marked_person_gives_its_owner_as_author() -> None:
     titled = clean_html("<title>Zeitphilosophie – Dr. Alexander Klier</title>", url="https://www.alexander-klier.net/z/")
     assert (titled.authors, titled.stats["sources"]["authors"]) == (["Alexander Klier"], "site owner")
@@ -364,37 +344,6 @@ def test_an_h1_spelled_as_the_title_wins_over_navigation_h1s_before_it() -> None
     assert clean_html("<title>Axios Future</title>", h1, url="https://www.axios.com/newsletters/axios-future").title == "Axios Future"
 
 
-def test_a_revision_date_in_the_dateline_neither_agrees_nor_is_taken() -> None:
-    head = "<meta property='article:published_time' content='2023-11-09T05:30:59+00:00'>"
-    h1 = ("<h1>Pool stays open all winter</h1>"
-          "<div>PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023 at 12:21 a.m.</div>")
-    assert clean_html(head, h1).date == "2023-11-08"
-
-
-def test_an_events_date_under_the_headline_is_not_the_articles() -> None:
-    head = "<meta property='article:published_time' content='2019-11-27'>"
-    h1 = "<h1>Pool stays open all winter</h1><div>Termin: 21.02.2020, 19 Uhr</div>"
-    assert clean_html(head, h1).date == "2019-11-27"
-
-
-def test_a_claim_with_day_and_month_in_doubt_is_read_as_the_printed_line_reads_it() -> None:
-    head = "<meta property='article:published_time' content='11/01/2023 12:43:42'>"
-    h1 = "<h1>Pool stays open all winter</h1><div>Erstellt am: 01.11.2023</div>"
-    assert clean_html(head, h1).date == "2023-11-01"
-
-
-def test_a_dotted_date_agrees_with_the_claim_in_either_order() -> None:
-    head = "<meta property='article:published_time' content='2017-11-03T03:01:00-04:00'>"
-    h1 = "<h1>Pool stays open all winter</h1><div>11.03.17 in Gadgetry</div>"
-    assert clean_html(head, h1).date == "2017-11-03"
-
-
-def test_a_line_giving_only_an_update_does_not_replace_the_published_claim() -> None:
-    head = "<meta property='article:published_time' content='2017-12-15T08:50:02-05:00'>"
-    h1 = "<h1>Pool stays open all winter</h1><div>Updated Jul 24, 2018, 2:15pm EDT</div>"
-    assert clean_html(head, h1).date == "2017-12-15"
-
-
 def test_a_themes_credit_in_the_page_footer_is_no_byline() -> None:
     h1 = ("<h1>Pool stays open all winter</h1><div class='byline'>Alexander Roll</div>")
     html = (f"<html><body>{h1}{HTML_BODY}<footer id='colophon'><div class='copyright'>Theme: ColorMag by "
@@ -410,3 +359,32 @@ def test_publisher_from_json_ld_when_og_site_name_is_a_section_nothing_bears_out
     assert (article.publisher, article.stats["sources"]["publisher"]) == ("Reuters", "json-ld")
     kept = head.replace("'U.S.'", "'Reuters UK'")
     assert clean_html(kept, url="https://www.reuters.com/article/us-awards-sag").publisher == "Reuters UK"
+
+
+_PUBLISHED = "<meta property='article:published_time' content='{}'>"
+
+
+@pytest.mark.parametrize("claim, line, expected", [
+    # the printed date wins over a claim no reading of it agrees with
+    ("2021-11-29", "Veröffentlicht am 12.01.2022", "2022-01-12"),
+    # a claim that agrees with a reading of a line stays ("11/08/23" US order, "11.03.17" engadget's)
+    ("2023-11-08T17:19:00-05:00", "By Ann Lee • 11/08/23 5:19pm", "2023-11-08"),
+    ("2017-11-03T03:01:00-04:00", "11.03.17 in Gadgetry", "2017-11-03"),
+    ("2023-11-08", "Updated 2.12.2023, first published 8.11.2023", "2023-11-08"),
+    # a claim with day and month in doubt is read as the printed line reads it
+    ("11/01/2023 12:43:42", "Erstellt am: 01.11.2023", "2023-11-01"),
+    # an embedded post's date, an event's, a revision's do not replace the claim
+    ("2023-11-06", "— Ann Lee (@annlee) November 4, 2023", "2023-11-06"),
+    ("2019-11-27", "Termin: 21.02.2020, 19 Uhr", "2019-11-27"),
+    ("2017-12-15T08:50:02-05:00", "Updated Jul 24, 2018, 2:15pm EDT", "2017-12-15"),
+    ("2023-11-09T05:30:59+00:00", "PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023", "2023-11-08"),
+])
+def test_the_date_printed_with_the_headline_against_the_pages_claim(claim: str, line: str, expected: str) -> None:
+    assert clean_html(_PUBLISHED.format(claim), f"<h1>Pool stays open all winter</h1><div>{line}</div>").date == expected
+
+
+def test_the_printed_date_that_wins_is_named_as_the_source() -> None:
+    head = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2021-11-29\"}</script>"
+    article = clean_html(head, "<h1>Pool stays open all winter</h1><div>Veröffentlicht am 12.01.2022</div>")
+    assert (article.date, article.stats["sources"]["date"]) == ("2022-01-12", "dateline")
+    assert clean_html(head, "<h1>Pool stays open all winter</h1>").date == "2021-11-29"
