@@ -205,3 +205,14 @@ def test_a_plain_list_beside_the_article_container_stays_and_a_link_list_goes() 
         assert item in article.paragraphs
     assert "Potato salad" not in article.text
     assert replay(article.normalized_input, article.removed) == article.text
+
+
+def test_a_component_class_named_cmp_is_no_consent_banner() -> None:
+    # Adobe Experience Manager names its components "cmp-*"; "usercentrics-cmp" is a consent platform.
+    body = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
+    html = _page(f"<div class='cmp-container'><div class='cmp-text'>{body}</div></div>"
+                 "<div id='usercentrics-cmp'>We use cookies to improve your experience. Accept all</div>")
+    article = cleaner.clean(html, kind="html")
+    assert "Part 2." in article.text
+    assert "We use cookies" not in article.text
+    assert "HTM008" in {r.rule for r in article.removed}
