@@ -183,3 +183,36 @@ def test_html_mode_drops_the_invisible_characters_text_mode_drops() -> None:
     assert "\x1f" not in html_text and "\u200b" not in html_text
     assert "heating costs () and the lessons" in html_text and "heating costs () and the lessons" in text_text
     assert "The school swim\u00adming lessons" in html_text and "The school swimming lessons" in text_text
+
+
+def test_a_plain_list_beside_the_article_container_stays_and_a_link_list_goes() -> None:
+    method = ("Mix the flour with the eggs and a pinch of salt until the dough is smooth, then let it rest for an "
+              "hour. Roll it out thinly on a floured board and cut it into strips as wide as a finger.")
+    boil = ("Bring a large pot of salted water to the boil and cook the noodles for three minutes, stirring now "
+            "and then. Drain them, toss them with butter and serve them at once, while they are still hot.")
+    tools = " ".join(f"<a href='/t{i}'>Save this recipe to collection {i}</a>" for i in range(8))
+    html = _page(
+        f"<div class='recipe'><div class='tools'>{tools}</div>"
+        f"<div class='method'><h1>Fresh noodles</h1><p>{method}</p><p>{boil}</p></div>"
+        "<div class='ingredients'><ul><li>200 g flour</li><li>2 eggs</li><li>1 pinch of salt</li></ul></div>"
+        "<div class='tip'><p>Tip: the dough keeps for a day in the fridge when you wrap it well, so you can "
+        "make it ahead.</p></div></div>"
+        "<div class='more'><ul><li><a href='/a'>Potato salad with herbs</a></li>"
+        "<li><a href='/b'>Apple pie like grandma's</a></li></ul></div>"
+    )
+    article = cleaner.clean(html, kind="html")
+    for item in ("200 g flour", "2 eggs", "1 pinch of salt"):
+        assert item in article.paragraphs
+    assert "Potato salad" not in article.text
+    assert replay(article.normalized_input, article.removed) == article.text
+
+
+def test_a_component_class_named_cmp_is_no_consent_banner() -> None:
+    # Adobe Experience Manager names its components "cmp-*"; "usercentrics-cmp" is a consent platform.
+    body = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
+    html = _page(f"<div class='cmp-container'><div class='cmp-text'>{body}</div></div>"
+                 "<div id='usercentrics-cmp'>We use cookies to improve your experience. Accept all</div>")
+    article = cleaner.clean(html, kind="html")
+    assert "Part 2." in article.text
+    assert "We use cookies" not in article.text
+    assert "HTM008" in {r.rule for r in article.removed}

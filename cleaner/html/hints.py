@@ -85,10 +85,18 @@ _NOTHING: tuple[frozenset[str], bool] = (frozenset(), False)
 _TOKEN_CACHE_MAX = 50_000
 
 
+#: Prefixes of a component's class that name the kind of thing, not what it holds: Adobe Experience
+#: Manager's core components ("cmp-container", "cmp-text") and Open Journal Systems' templates
+#: ("cmp_notification", "cmp_breadcrumbs"). Elsewhere "cmp" is a consent platform ("usercentrics-cmp").
+_COMPONENT_PREFIXES = ("cmp-", "cmp_")
+
+
 def _token_hints(token: str) -> tuple[frozenset[str], bool]:
     """(families, names the article body) of one token."""
     if len(token) > 60:
         return _NOTHING
+    if token.startswith(_COMPONENT_PREFIXES):
+        token = token[4:]
     parts = _SPLIT.split(token)
     if not any(p in _ATOMS or p.startswith(_PREFIX_STARTS) for p in parts if p) or NOT_A_BOX.match(token):
         return _NOTHING

@@ -13,6 +13,7 @@ The text-mode stages (rules, metadata lines, structure, region heuristics) then 
 from __future__ import annotations
 
 from ..text.document import Document
+from ..text.segment import Segment
 from ..text.labelling import absolute_offset as _absolute
 from .blocks import HtmlPage, collapsed_link_density
 from ..rules import RuleSet
@@ -43,6 +44,9 @@ _NOT_SIBLING = frozenset({"aside", "sidebar", "related", "comment", "footer", "n
                           "advert", "share", "cookie", "masthead"})
 #: Prose characters a block outside the container needs to stay as a sibling.
 SIBLING_PROSE = 80
+#: Levels above the article container within which a list of plain text beside it is the article's
+#: (2: the lists of the tune halves' recipes and fact boxes; none of their menus, which are links).
+LIST_LEVELS = 2
 #: (with the full-width sentence ends of Chinese and Japanese)
 _TERMINAL = ".!?…:\"”»)'’。！？」』"
 
@@ -147,18 +151,11 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
         return
     doc.meta["html_best"] = best
     # Prose in the container's parent or grandparent stays too: a lead paragraph in the article's
-    # header, a body split over sibling divs (readability's sibling rule).
-    near: set[int] = set()
-    for i, seg in enumerate(segs):
-        ancestors = blocks[i].ancestors
-        if best in ancestors and not near:
-            k = ancestors.index(best)
-            near = set(ancestors[max(0, k - SIBLING_LEVELS) : k])
-    chain: set[int] = set()
-    for block in blocks:
-        if best in block.ancestors:
-            chain = set(block.ancestors[: block.ancestors.index(best) + 1])
-            break
+    # header, a body split over sibling divs (readability's sibling rule); and plain lists beside it.
+    above = next((b.ancestors[: b.ancestors.index(best)] for b in blocks if best in b.ancestors), ())
+    near = set(above[-SIBLING_LEVELS:])
+    close = set(above[-LIST_LEVELS:])
+    chain = set(above) | {best}
     for i, seg in enumerate(segs):
         if doc.verdicts[i] is not None:
             continue
@@ -178,8 +175,18 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
         if (near and _prose(seg.text, seg.link_density) >= sibling_prose and not near.isdisjoint(ancestors)
                 and seg.context.isdisjoint(_NOT_SIBLING)):
             continue
+        if _list_beside(seg, ancestors, close):
+            continue
         doc.meta["html_container"][i] = False
         doc.label(i, "HTM013")
+
+
+def _list_beside(seg: Segment, ancestors: tuple[int, ...], close: set[int]) -> bool:
+    """A list item of plain text (few links, no chrome context) right beside the article container:
+    a recipe's ingredients, a report's facts box. Its short items hold no prose, so the container
+    choice and the sibling rule, which count prose, leave it out."""
+    return (seg.tag == "li" and seg.link_density < LINK_LIST / 2 and not close.isdisjoint(ancestors)
+            and seg.context.isdisjoint(_NOT_SIBLING))
 
 
 def measure_collapsed_links(doc: Document, page: HtmlPage) -> None:
