@@ -50,7 +50,7 @@ def _ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     for node in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(node.text() or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested deeper than the decoder's recursion
             continue
         stack = data if isinstance(data, list) else [data]
         for item in stack:
@@ -87,7 +87,7 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
     # Article-like items first: a page often carries WebSite and Organization items too.
     def rank(item: dict[str, Any]) -> int:
         kind = item.get("@type")
-        kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        kind = " ".join(map(str, kind)) if isinstance(kind, list) else str(kind or "")
         return 0 if ("Article" in kind or "Posting" in kind or "Report" in kind) else 1
 
     for item in sorted(items, key=rank):
