@@ -23,6 +23,7 @@ from ..metadata import lines as text_meta
 from ..article import collapse_spaces
 from .blocks import text_runs
 from .fields import page_fields
+from .script_body import ld_article_bodies
 from ..text.scripts import TITLE_SEPARATOR
 
 #: <meta> names/properties (lower-cased), in order of preference.
@@ -199,6 +200,7 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
                 break
     items = _ld_items(tree)
     _ld(meta, items)
+    meta["ld_bodies"] = ld_article_bodies(items)
     meta["fields"] = page_fields(tree, items, tags, repeated)
     return {k: v for k, v in meta.items() if v}
 
