@@ -25,6 +25,7 @@ from .scoring.heuristics import find_region
 from .html.parse import HtmlPage, noscript_page, parse_html, render_blocks
 from .html.blocks import HtmlStructure
 from .html.fields import paragraphs as read_container_paragraphs
+from .html.script_body import script_article, use_script_body
 from .html.metadata import (choose_title as choose_html_title, page_zone, resolve as resolve_html_meta, text_claims,
                             url_date)
 from .html.labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
@@ -138,6 +139,8 @@ class Cleaner:
                 capped["fallback_max_lines"] = config.fallback_max_lines
         elif helpers and fallback_html(doc, html, self.rules, config.html_fallback_chars):
             stats["fallback"] = "trafilatura"
+        if config.html_fallback_chars and "ld_bodies" in page.meta:
+            doc = self._script_body_pass(doc, page.meta, stats)
         if capped:
             stats["capped"] = capped
         return _assemble(doc, page.meta, stats, html if helpers else None, config)
@@ -163,6 +166,20 @@ class Cleaner:
         stats["retry"] = "noscript"
         capped.update(page.capped)
         return retry
+
+    def _script_body_pass(self, doc: Document, meta: dict[str, Any], stats: dict[str, Any]) -> Document:
+        """Too little body, and the page's JSON-LD article (its headline the page's) holds far more:
+        that text is the body (`html.script_body`). After the trafilatura fallback: a body found in
+        the markup, by either extractor, is not replaced."""
+        config = self.config
+        kept = kept_chars(doc)
+        if kept >= config.html_fallback_chars:
+            return doc
+        blocks = script_article(meta, kept, config.html_fallback_chars, config.max_html_nodes, config.max_lines)
+        if blocks is None:
+            return doc
+        stats["body_from"] = "json-ld"
+        return use_script_body(doc, blocks, self.rules)
 
     def _label(self, doc: Document, mode: Mode) -> Document:
         """Every labelling stage, in order, in either mode: the mode's own evidence (HTML: its
@@ -411,6 +428,8 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         "removed_by_rule": dict(by_rule),
     }
     stats.update(extra_stats)
+    if "body_from" in extra_stats:
+        sources["body"] = extra_stats["body_from"]
     stats["sources"] = sources
     return Article(
         text=text,

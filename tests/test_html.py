@@ -216,3 +216,11 @@ def test_a_component_class_named_cmp_is_no_consent_banner() -> None:
     assert "Part 2." in article.text
     assert "We use cookies" not in article.text
     assert "HTM008" in {r.rule for r in article.removed}
+
+
+def test_json_ld_nested_too_deep_or_with_odd_types_is_ignored() -> None:
+    scripts = ("[" * 100_000 + "]" * 100_000, '{"@type": ["NewsArticle", 3], "headline": "Budget", "keywords": "x"}',
+               '[{"@type": [{"a": 1}], "headline": 7}, {"@type": [null], "@graph": "x"}]')
+    for script in scripts:
+        html = _page(f"<article><p>{PROSE}</p></article>", f'<script type="application/ld+json">{script}</script>')
+        assert cleaner.clean(html, kind="html").text == PROSE

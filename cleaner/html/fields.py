@@ -32,7 +32,7 @@ def _ld_value(items: list[dict[str, Any]], key: str) -> Any:
     for article_like in (True, False):
         for item in items:
             kind = item.get("@type")
-            kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            kind = " ".join(map(str, kind)) if isinstance(kind, list) else str(kind or "")
             if ("Article" in kind or "Posting" in kind or "Report" in kind) != article_like:
                 continue
             value = item.get(key)

@@ -23,6 +23,7 @@ from ..metadata import lines as text_meta
 from ..article import collapse_spaces
 from .blocks import text_runs
 from .fields import page_fields
+from .script_body import ld_article_bodies
 from ..text.scripts import TITLE_SEPARATOR
 
 #: <meta> names/properties (lower-cased), in order of preference.
@@ -50,7 +51,7 @@ def _ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     for node in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(node.text() or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested deeper than the decoder's recursion
             continue
         stack = data if isinstance(data, list) else [data]
         for item in stack:
@@ -87,7 +88,7 @@ def _ld(meta: dict[str, Any], items: list[dict[str, Any]]) -> None:
     # Article-like items first: a page often carries WebSite and Organization items too.
     def rank(item: dict[str, Any]) -> int:
         kind = item.get("@type")
-        kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        kind = " ".join(map(str, kind)) if isinstance(kind, list) else str(kind or "")
         return 0 if ("Article" in kind or "Posting" in kind or "Report" in kind) else 1
 
     for item in sorted(items, key=rank):
@@ -199,6 +200,7 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
                 break
     items = _ld_items(tree)
     _ld(meta, items)
+    meta["ld_bodies"] = ld_article_bodies(items)
     meta["fields"] = page_fields(tree, items, tags, repeated)
     return {k: v for k, v in meta.items() if v}
 

@@ -27,4 +27,5 @@ RULES: list[Rule] = [
     Rule("HTM015", "navigation", "tag or category list (class/id tags/keywords)", scope="code"),
     Rule("HTM016", "navigation", "not in the extraction of the fallback extractor (trafilatura), used when the page's structure gave almost nothing", scope="code"),
     Rule("HTM017", "byline", "note about the author in an author box (class/id author/byline)", scope="code"),
+    Rule("HTM018", "navigation", "repeated by the article in the page's structured data (JSON-LD articleBody), which is the body when the markup shows far less of it", scope="code"),
 ]
