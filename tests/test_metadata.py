@@ -388,3 +388,16 @@ def test_the_printed_date_that_wins_is_named_as_the_source() -> None:
     article = clean_html(head, "<h1>Pool stays open all winter</h1><div>Veröffentlicht am 12.01.2022</div>")
     assert (article.date, article.stats["sources"]["date"]) == ("2022-01-12", "dateline")
     assert clean_html(head, "<h1>Pool stays open all winter</h1>").date == "2021-11-29"
+
+
+def test_json_ld_wrapped_in_cdata_is_read() -> None:
+    head = ("<script type='application/ld+json'>//<![CDATA[\n{\"@type\": \"NewsArticle\", \"datePublished\": "
+            "\"2015-07-10\", \"author\": {\"@type\": \"Person\", \"name\": \"Ann Lee\"}}\n//]]></script>")
+    article = clean_html(head, "<h1>Pool stays open all winter</h1>")
+    assert (article.date, article.authors) == ("2015-07-10", ["Ann Lee"])
+
+
+def test_a_json_ld_headline_that_is_a_description_loses_to_the_visible_title() -> None:
+    head = ("<title>New Zealand - Wikipedia</title><script type='application/ld+json'>{\"@type\": \"Article\", "
+            "\"headline\": \"constitutional monarchy in Oceania\"}</script>")
+    assert clean_html(head, "<h1>New Zealand</h1>", url="https://en.wikipedia.org/wiki/New_Zealand").title == "New Zealand"

@@ -46,11 +46,15 @@ _ISO_PREFIX = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
 
 
+#: The CDATA wrapper some templates put around a script's JSON ("//<![CDATA[ {...} //]]>").
+_CDATA = regex.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+
+
 def _ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(node.text() or "")
+            data = json.loads(_CDATA.sub("", node.text() or ""))
         except (ValueError, RecursionError):  # malformed, or nested deeper than the decoder's recursion
             continue
         stack = data if isinstance(data, list) else [data]
@@ -488,6 +492,12 @@ def choose_title_source(meta: dict[str, Any], fallback: str | None, url: str | N
     if len(h1s) == 1 and len(meta.get("h1", [])) == 1 and len(h1s[0].split()) >= 3:
         # One <h1> on the page, the visible headline, though the claims for sharing say otherwise.
         return h1s[0], "h1"
+    if core and all(source == "json-ld" for _, source in sourced) and not any(_agrees(r, core) for r in references):
+        # JSON-LD, the only claim, says something else than <title> and <h1> both (a "headline" that
+        # is a description, "constitutional monarchy in Oceania" for "New Zealand"): the visible one.
+        for h in h1s:
+            if _agrees(h, core):
+                return h, "h1"
     if sourced:
         return sourced[0]
     if h1s:
