@@ -6,9 +6,10 @@ line's first characters leave possible: `pattern.fullmatch(prefix, partial=True)
 match exactly when some string starting with `prefix` could match. Only those candidates, cached
 per prefix, are tried, so the choice is exact: a rule left out could not have matched. Rules that
 may start with any character (`.{0,80} / ...`, a lookahead) are candidates for every line; they are
-tried together in one alternation, but only those whose trigger literals (`Rule.triggers`: one of them
-is in every line the rule matches) occur in the line (`TriggerScan`); the alternation of each such
-subset is compiled once. Trying the seven gated rules cost ~9 µs a short line; the scan ~3 µs.
+tried one by one, in order, but only those whose trigger literals (`Rule.triggers`: one of them
+is in every line the rule matches) occur in the line (`TriggerScan`). Trying the seven gated rules
+cost ~9 µs a short line; the scan ~3 µs. (One alternation per subset of them was tried first: each
+subset's compilation cost ~10 ms, some forty of them per process, for no faster match.)
 NAV001 has no triggers: its ~50 short words ("menu", "top", "log") are in most lines, so searching
 for them costs more than trying the rule.
 """
@@ -30,14 +31,6 @@ _PREFIX_CACHE_SIZE = 50_000
 #: Normalization drops this control character, so no line holds it: a rule whose pattern can start
 #: with it can start with any character.
 _ANY_CHAR = "\x01"
-
-
-def alternation(rules: list[Rule], flags: int) -> regex.Pattern[str] | None:
-    """One pattern trying `rules` in order, each in a group named after its id."""
-    if not rules:
-        return None
-    source = "|".join(f"(?P<{rule.id}>{rule.pattern})" for rule in rules)
-    return regex.compile(f"(?:{source})", flags)
 
 
 def fold_case(text: str) -> str:
@@ -86,15 +79,13 @@ class LineMatcher:
     def __init__(self, rules: list[Rule], flags: int) -> None:
         compiled = [(k, rule, regex.compile(rule.pattern, flags)) for k, rule in enumerate(rules)]
         floating = [item for item in compiled if item[2].fullmatch(_ANY_CHAR, partial=True) is not None]
-        self._order = {rule.id: k for k, rule, _ in floating}
-        self._flags = flags
-        self._always = [rule for _, rule, _ in floating if not rule.triggers]
-        self._gated = [rule for _, rule, _ in floating if rule.triggers]
-        self._scan = TriggerScan(self._gated, flags) if self._gated else None
-        self._floating_by_present: dict[frozenset[str], regex.Pattern[str] | None] = {}
-        self._anchored = [item for item in compiled if item[1].id not in self._order]
+        #: The start-anywhere rules in order, each with whether its triggers gate it.
+        self._floating = [(k, rule, pattern, bool(rule.triggers)) for k, rule, pattern in floating]
+        gated = [rule for _, rule, _ in floating if rule.triggers]
+        self._scan = TriggerScan(gated, flags) if gated else None
+        starts_anywhere = {rule.id for _, rule, _ in floating}
+        self._anchored = [item for item in compiled if item[1].id not in starts_anywhere]
         self._by_prefix: dict[str, tuple[tuple[int, Rule, regex.Pattern[str]], ...]] = {}
-        self._rules = {rule.id: rule for rule in rules}
         self._end = len(rules)
 
     def _candidates(self, prefix: str) -> tuple[tuple[int, Rule, regex.Pattern[str]], ...]:
@@ -111,24 +102,17 @@ class LineMatcher:
             self._by_prefix[prefix] = found
         return found
 
-    def _floating(self, text: str) -> regex.Pattern[str] | None:
-        """The alternation of the start-anywhere rules that `text` leaves possible, in order."""
+    def _first_floating(self, text: str) -> tuple[int, Rule | None]:
+        """(position, rule) of the first start-anywhere rule matching all of `text`; (end, None) if none."""
         present = self._scan.present(text) if self._scan is not None else frozenset()
-        if present not in self._floating_by_present:
-            rules = sorted(self._always + [r for r in self._gated if r.id in present], key=lambda r: self._order[r.id])
-            self._floating_by_present[present] = alternation(rules, self._flags)
-        return self._floating_by_present[present]
+        for k, rule, pattern, gated in self._floating:
+            if (not gated or rule.id in present) and pattern.fullmatch(text) is not None:
+                return k, rule
+        return self._end, None
 
     def match(self, text: str) -> Rule | None:
         """The first rule whose pattern matches all of `text`, if any."""
-        first: Rule | None = None
-        limit = self._end
-        floating = self._floating(text)
-        if floating is not None:
-            m = floating.fullmatch(text)
-            if m is not None and m.lastgroup is not None:
-                first = self._rules[m.lastgroup]
-                limit = self._order[first.id]
+        limit, first = self._first_floating(text)
         for k, rule, pattern in self._candidates(text[:PREFIX_CHARS]):
             if k >= limit:
                 break
