@@ -11,7 +11,9 @@ is in every line the rule matches) occur in the line (`TriggerScan`). Trying the
 cost ~9 µs a short line; the scan ~3 µs. (One alternation per subset of them was tried first: each
 subset's compilation cost ~10 ms, some forty of them per process, for no faster match.)
 NAV001 has no triggers: its ~50 short words ("menu", "top", "log") are in most lines, so searching
-for them costs more than trying the rule.
+for them costs more than trying the rule. Rules that only match lines holding a Chinese, Japanese,
+Korean or Thai character (`Rule.cjk_only`) are left out of the candidates of every other line, which
+costs those lines one `str.isascii` (or one search, when they hold other non-ASCII characters).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Callable
 
 import regex
 
-from .base import Rule
+from .base import HAN, HANGUL, KANA, THAI, Rule
 
 #: Characters of a line that choose its candidate rules (3: about 1.6 candidates per line besides
 #: the rules that may start anywhere, on the development set).
@@ -31,6 +33,12 @@ _PREFIX_CACHE_SIZE = 50_000
 #: Normalization drops this control character, so no line holds it: a rule whose pattern can start
 #: with it can start with any character.
 _ANY_CHAR = "\x01"
+_CJK_CHAR = re.compile(f"[{HAN}{KANA}{HANGUL}{THAI}]")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a character of the Chinese, Japanese, Korean or Thai scripts."""
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
 
 
 def fold_case(text: str) -> str:
@@ -84,36 +92,43 @@ class LineMatcher:
         gated = [rule for _, rule, _ in floating if rule.triggers]
         self._scan = TriggerScan(gated, flags) if gated else None
         starts_anywhere = {rule.id for _, rule, _ in floating}
-        self._anchored = [item for item in compiled if item[1].id not in starts_anywhere]
-        self._by_prefix: dict[str, tuple[tuple[int, Rule, regex.Pattern[str]], ...]] = {}
+        anchored = [item for item in compiled if item[1].id not in starts_anywhere]
+        self._cjk_only = any(rule.cjk_only for rule in rules)
+        #: The anchored rules a line may match, by whether it holds a CJK or Thai character.
+        self._anchored = {True: anchored, False: [item for item in anchored if not item[1].cjk_only]}
+        self._by_prefix: dict[bool, dict[str, tuple[tuple[int, Rule, regex.Pattern[str]], ...]]] = {True: {}, False: {}}
         self._end = len(rules)
 
-    def _candidates(self, prefix: str) -> tuple[tuple[int, Rule, regex.Pattern[str]], ...]:
-        """The anchored rules that some line starting with `prefix` could match, in order.
+    def _candidates(self, prefix: str, cjk: bool) -> tuple[tuple[int, Rule, regex.Pattern[str]], ...]:
+        """The anchored rules that some line starting with `prefix` (holding a CJK or Thai character,
+        or not: `cjk`) could match, in order.
 
         They are among the candidates of the prefix one character shorter, so only those are tried.
         """
-        found = self._by_prefix.get(prefix)
+        cache = self._by_prefix[cjk]
+        found = cache.get(prefix)
         if found is None:
-            if len(self._by_prefix) >= _PREFIX_CACHE_SIZE:
-                self._by_prefix.clear()
-            pool = self._candidates(prefix[:-1]) if len(prefix) > 1 else self._anchored
+            if len(cache) >= _PREFIX_CACHE_SIZE:
+                cache.clear()
+            pool = self._candidates(prefix[:-1], cjk) if len(prefix) > 1 else self._anchored[cjk]
             found = tuple(item for item in pool if item[2].fullmatch(prefix, partial=True) is not None)
-            self._by_prefix[prefix] = found
+            cache[prefix] = found
         return found
 
-    def _first_floating(self, text: str) -> tuple[int, Rule | None]:
+    def _first_floating(self, text: str, cjk: bool) -> tuple[int, Rule | None]:
         """(position, rule) of the first start-anywhere rule matching all of `text`; (end, None) if none."""
         present = self._scan.present(text) if self._scan is not None else frozenset()
         for k, rule, pattern, gated in self._floating:
-            if (not gated or rule.id in present) and pattern.fullmatch(text) is not None:
+            if ((not gated or rule.id in present) and (cjk or not rule.cjk_only)
+                    and pattern.fullmatch(text) is not None):
                 return k, rule
         return self._end, None
 
     def match(self, text: str) -> Rule | None:
         """The first rule whose pattern matches all of `text`, if any."""
-        limit, first = self._first_floating(text)
-        for k, rule, pattern in self._candidates(text[:PREFIX_CHARS]):
+        cjk = self._cjk_only and has_cjk(text)
+        limit, first = self._first_floating(text, cjk)
+        for k, rule, pattern in self._candidates(text[:PREFIX_CHARS], cjk):
             if k >= limit:
                 break
             if pattern.fullmatch(text) is not None:
