@@ -12,7 +12,7 @@ from cleaner.rules import REGISTRY, RULES_BY_ID, Rule, RuleSet
 from cleaner.rules.base import HAN, HANGUL, KANA, THAI
 import sys
 
-from cleaner.rules.matching import TriggerScan, fold_case, has_cjk
+from cleaner.rules.matching import TriggerScan, _literal_search, fold_case, has_cjk
 
 try:
     from re import _parser as sre_parse
@@ -218,3 +218,11 @@ def test_trigger_scan_finds_each_rule_whose_trigger_occurs(words: list[str]) -> 
     assert expected <= found  # sound: a rule whose trigger occurs is never skipped
     if "\u0307" not in line:  # dropping a combining dot from the line may only add finds
         assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcé版 ", min_size=1, max_size=4), min_size=1, max_size=6),
+       st.text(alphabet="abcé版 ", max_size=20))
+def test_literal_search_finds_a_line_exactly_when_it_holds_a_literal(literals: list[str], text: str) -> None:
+    """The trie-shaped search says what `any(literal in text)` says (shared and nested prefixes too)."""
+    assert (_literal_search(set(literals))(text) is not None) == any(t in text for t in literals)

@@ -19,6 +19,7 @@ costs those lines one `str.isascii` (or one search, when they hold other non-ASC
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from typing import Callable
 
 import regex
@@ -77,8 +78,19 @@ class TriggerScan:
 
 
 def _literal_search(literals: set[str]) -> Callable[[str], re.Match[str] | None]:
-    """A search for any of `literals`, verbatim."""
-    return re.compile("|".join(re.escape(t) for t in sorted(literals, key=lambda t: (-len(t), t)))).search
+    """A search for any of `literals`, verbatim (whether one occurs, not which)."""
+    return re.compile(_trie_pattern(sorted(literals))).search
+
+
+def _trie_pattern(literals: list[str]) -> str:
+    """An alternation that matches where one of the sorted `literals` starts, its branches shared
+    by first character (a trie): the engine tries a few branches at each position of a line rather
+    than every literal. A literal that starts with another adds nothing (the shorter is found there)."""
+    if not literals or "" in literals:
+        return ""
+    branches = [re.escape(first) + _trie_pattern([t[1:] for t in group])
+                for first, group in groupby(literals, key=lambda t: t[0])]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 class LineMatcher:
