@@ -8,10 +8,11 @@ from hypothesis import given, settings, strategies as st
 
 from cleaner import CleanerConfig
 from cleaner.article import collapse_spaces
-from cleaner.rules import REGISTRY, Rule, RuleSet
+from cleaner.rules import REGISTRY, RULES_BY_ID, Rule, RuleSet
+from cleaner.rules.base import HAN, HANGUL, KANA, THAI
 import sys
 
-from cleaner.rules.matching import TriggerScan, fold_case
+from cleaner.rules.matching import TriggerScan, _literal_search, fold_case, has_cjk
 
 try:
     from re import _parser as sre_parse
@@ -130,6 +131,64 @@ def test_soundness_check_can_fail() -> None:
     assert _literal_run_covered(sre_parse.parse(r"(?=.{0,9}cookie).*|x?cookies"), ("cookie",))
 
 
+_CJK_RANGES = [(ord(lo), ord(hi)) for block in (HAN, KANA, HANGUL, THAI) for lo, hi in zip(block[::3], block[2::3])]
+
+
+def _cjk_only_chars(items) -> bool:
+    """True when a parsed character class (not negated) holds only CJK or Thai characters."""
+    def inside(lo: int, hi: int) -> bool:
+        return any(a <= lo and hi <= b for a, b in _CJK_RANGES)
+
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL" and inside(arg, arg) or name == "RANGE" and inside(*arg):
+            continue
+        return False
+    return bool(items)
+
+
+def _needs_cjk(seq) -> bool:
+    """True when every string matching the parsed node sequence `seq` holds a CJK or Thai character.
+
+    Conservative, like `_literal_run_covered`: such a literal or character class covers the sequence,
+    and so does a group, a branch all of whose alternatives are covered, a repeat of at least one
+    covered body, or a positive lookahead whose body is covered.
+    """
+    for op, arg in seq:
+        name = str(op)
+        if name == "LITERAL" and _cjk_only_chars([(op, arg)]):
+            return True
+        if name == "IN" and _cjk_only_chars(arg):
+            return True
+        if name == "SUBPATTERN" and _needs_cjk(arg[-1]):
+            return True
+        if name == "BRANCH" and all(_needs_cjk(alt) for alt in arg[1]):
+            return True
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1 and _needs_cjk(arg[2]):
+            return True
+        if name == "ASSERT" and arg[0] == 1 and _needs_cjk(arg[1]):
+            return True
+    return False
+
+
+def test_cjk_only_rules_need_a_cjk_character() -> None:
+    """Every line a `cjk_only` rule matches holds a Chinese, Japanese, Korean or Thai character, read
+    off its pattern (whole-line matching tries it on no other line)."""
+    flagged = [r for r in REGISTRY if r.cjk_only]
+    assert {"TIM005", "COM004", "PRO007", "ADV004", "MET006", "LEG009"} <= {r.id for r in flagged}
+    for rule in flagged:
+        assert _needs_cjk(sre_parse.parse(rule.pattern)), rule.id
+    assert not _needs_cjk(sre_parse.parse(RULES_BY_ID["SHR004"].pattern))  # "Qzone"
+
+
+def test_cjk_check_can_fail() -> None:
+    assert not _needs_cjk(sre_parse.parse(r"\d+\s*(?:评论|app)"))
+    assert not _needs_cjk(sre_parse.parse(r"[万k]\d"))
+    assert not _needs_cjk(sre_parse.parse(r"(?:评论)?x"))
+    assert _needs_cjk(sre_parse.parse(r"\d+\s*(?:评论|[가-힣]{2})|x?ดู"))
+    assert has_cjk("12 评论") and not has_cjk("12 Kommentare über Ärger") and not has_cjk("12 comments")
+
+
 def test_case_folding_keeps_every_ignorecase_occurrence_of_a_trigger() -> None:
     """Each character that IGNORECASE matches against a trigger's character folds to exactly it, so
     a trigger the pattern's case-insensitive match contains is found verbatim in the folded line."""
@@ -159,3 +218,11 @@ def test_trigger_scan_finds_each_rule_whose_trigger_occurs(words: list[str]) -> 
     assert expected <= found  # sound: a rule whose trigger occurs is never skipped
     if "\u0307" not in line:  # dropping a combining dot from the line may only add finds
         assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcé版 ", min_size=1, max_size=4), min_size=1, max_size=6),
+       st.text(alphabet="abcé版 ", max_size=20))
+def test_literal_search_finds_a_line_exactly_when_it_holds_a_literal(literals: list[str], text: str) -> None:
+    """The trie-shaped search says what `any(literal in text)` says (shared and nested prefixes too)."""
+    assert (_literal_search(set(literals))(text) is not None) == any(t in text for t in literals)

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Han ideographs (with extension A and compatibility ideographs), kana, Hangul syllables and jamo,
+#: Thai: the scripts of the `cjk` family (`text/scripts.py` measures text in them).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+KANA = "\u3040-\u30ff\u31f0-\u31ff"
+HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+THAI = "\u0e00-\u0e7f"
+
 #: How a rule's pattern is applied to a line.
 #: - "line":    the pattern must match the whole line (whitespace collapsed); the line is removed.
 #: - "span":    the pattern is searched in the line; only the matched group "x" (or the match) goes.
@@ -34,6 +41,11 @@ class Rule:
     #: character, use them (tests/test_rule_matching.py checks the whole-line ones against the
     #: pattern). Empty: always tried.
     triggers: tuple[str, ...] = ()
+    #: Every line the pattern matches holds a character of the Chinese, Japanese, Korean or Thai
+    #: scripts (`HAN`, `KANA`, `HANGUL`, `THAI`), so whole-line matching tries it on no other line
+    #: (tests/test_rule_matching.py checks this against the pattern). Some of these rules may start
+    #: with a digit or a Latin letter ("12 评论", "APP下载"), which the first characters cannot rule out.
+    cjk_only: bool = False
 
     @property
     def family(self) -> str:

@@ -7,7 +7,9 @@ given in simplified and traditional characters. No pattern can match a line with
 these scripts (except a bare number with a unit of theirs), so European pages are never touched; the
 patterns that may start a line with any character are gated by trigger literals (LEG009) or start
 with a character of these scripts, so that whole-line matching (`matching.py`, candidates chosen by a
-line's first characters) does not try them on every European line.
+line's first characters) does not try them on every European line. Those that may start with a digit
+or a Latin letter ("12 评论", "APP下载") are tried on no line without a character of these scripts:
+every rule here but SHR004 ("Qzone") is `cjk_only`.
 """
 
 from __future__ import annotations
@@ -136,31 +138,31 @@ def _line(phrases: dict[str, tuple[str, ...]] | tuple[str, ...]) -> str:
 
 RULES: list[Rule] = [
     Rule("ADV004", "advert", "advertisement marker (Chinese, Japanese, Korean, Thai)",
-         r"[\[【(（]?" + _line(ADVERTS) + r"[\]】)）]?" + _END),
+         r"[\[【(（]?" + _line(ADVERTS) + r"[\]】)）]?" + _END, cjk_only=True),
     Rule("REL005", "related", "related-stories section opener (Chinese, Japanese, Korean, Thai)",
-         r"[\[【]?" + _line(RELATED) + r"[\]】]?" + _END, scope="section"),
+         r"[\[【]?" + _line(RELATED) + r"[\]】]?" + _END, scope="section", cjk_only=True),
 
     Rule("SHR004", "share", "share or follow buttons (Chinese, Japanese, Korean, Thai)",
          r"(?:(?:" + _line(SHARE) + r")" + _COUNT + r"[\s,|/·•:：、]*){1,14}"),
     Rule("RDM004", "read-more", "read-more link (Chinese, Japanese, Korean, Thai)",
-         r"[\[【]?" + _line(READ_MORE) + r"[\]】]?(?:\s*(?:>>|»|>|→|＞＞))?" + _END),
+         r"[\[【]?" + _line(READ_MORE) + r"[\]】]?(?:\s*(?:>>|»|>|→|＞＞))?" + _END, cjk_only=True),
     Rule("TIM004", "timestamp", "relative timestamp, possibly with a counter (Chinese, Japanese, Korean, Thai)",
-         r"(?:" + _line(RELATIVE_LEAD) + r"\s*[:：]?\s*)?" + _line(RELATIVE) + r"(?:\s*[•·|,，-]?\s*\d{1,6}){0,3}"),
+         r"(?:" + _line(RELATIVE_LEAD) + r"\s*[:：]?\s*)?" + _line(RELATIVE) + r"(?:\s*[•·|,，-]?\s*\d{1,6}){0,3}", cjk_only=True),
     Rule("TIM005", "counter", "counter of reads, comments, shares or likes (Chinese, Japanese, Korean, Thai)",
          r"(?:\d[\d,.]*\s*[万萬千kK]?\+?\s*" + _line(COUNTERS) + r"(?:数|數|수|量)?|" + _line(COUNTERS)
          + r"(?:数|數|수|量)?\s*[:：]?\s*\d[\d,.]*\s*[万萬千kK]?\+?\s*(?:次|人|件|회|ครั้ง)?)"
-         + r"(?:\s*[•·|,，]?\s*(?:\d[\d,.]*\s*[万萬千kK]?\+?\s*)?" + _line(COUNTERS) + r"?(?:\s*\d[\d,.]*)?){0,3}"),
+         + r"(?:\s*[•·|,，]?\s*(?:\d[\d,.]*\s*[万萬千kK]?\+?\s*)?" + _line(COUNTERS) + r"?(?:\s*\d[\d,.]*)?){0,3}", cjk_only=True),
     Rule("COM004", "comments", "comment-section opener (Chinese, Japanese, Korean, Thai)",
-         r"[\[【]?" + _line(COMMENTS) + r"[\]】]?" + _COUNT + _END, scope="section"),
+         r"[\[【]?" + _line(COMMENTS) + r"[\]】]?" + _COUNT + _END, scope="section", cjk_only=True),
     Rule("MET006", "byline", "author, editor or source line (Chinese, Japanese, Korean, Thai; the authors go to metadata)",
-         _line(BYLINE) + _END, max_chars=80),
+         _line(BYLINE) + _END, max_chars=80, cjk_only=True),
     Rule("PRO007", "promo", "app download, QR code or follow-our-account prompt (Chinese, Japanese, Korean, Thai)",
-         _line(APP_PROMOS) + _END),
+         _line(APP_PROMOS) + _END, cjk_only=True),
     Rule("LEG009", "legal", "copyright, reprint ban, licence number or legal link (Chinese, Japanese, Korean, Thai)",
          _line(LEGAL) + _END, max_chars=300,
          triggers=("版权", "版權", "未经", "未經", "声明", "聲明", "政策", "协议", "協議", "icp", "無断", "プライバシー", "規約",
-                   "著作権", "무단", "저작권", "개인정보", "이용약관", "สงวนลิขสิทธิ์", "นโยบาย", "ข้อกำหนด")),
-    Rule("NAV005", "navigation", "tag, keyword or category line (Chinese, Japanese, Korean, Thai)", _line(TAG_LINES), max_chars=300),
+                   "著作権", "무단", "저작권", "개인정보", "이용약관", "สงวนลิขสิทธิ์", "นโยบาย", "ข้อกำหนด"), cjk_only=True),
+    Rule("NAV005", "navigation", "tag, keyword or category line (Chinese, Japanese, Korean, Thai)", _line(TAG_LINES), max_chars=300, cjk_only=True),
     Rule("NAV006", "navigation", "menu, account control or breadcrumb (Chinese, Japanese, Korean, Thai)",
-         _line(NAVIGATION) + _END),
+         _line(NAVIGATION) + _END, cjk_only=True),
 ]

@@ -55,7 +55,7 @@ class LineStats:
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased words without surrounding punctuation (fast: str.split, not a regex)."""
-    return [token for token in [word.strip(_PUNCT_STRIP) for word in text.lower().split()] if token]
+    return [token for word in text.lower().split() if (token := word.strip(_PUNCT_STRIP))]
 
 
 def line_stats(text: str, stopwords: frozenset[str], config: CleanerConfig,
@@ -280,19 +280,22 @@ def context_features(first: list[float], stats: list[LineStats]) -> list[list[fl
     total = sum(mass) or 1.0
     rows = []
     acc = 0.0
+    # (conditional expressions rather than max() and min() calls: a few calls fewer per line)
     running_max = [0.0] * n
     best = 0.0
     for i in range(n):
         running_max[i] = best
-        best = max(best, first[i])
+        if first[i] > best:
+            best = first[i]
     best = 0.0
     after_max = [0.0] * n
     for i in range(n - 1, -1, -1):
         after_max[i] = best
-        best = max(best, first[i])
+        if first[i] > best:
+            best = first[i]
     for i in range(n):
-        lo2, hi2 = max(0, i - 2), min(n, i + 3)
-        lo5, hi5 = max(0, i - 5), min(n, i + 6)
+        lo2, hi2 = (i - 2 if i > 2 else 0), (i + 3 if i + 3 < n else n)
+        lo5, hi5 = (i - 5 if i > 5 else 0), (i + 6 if i + 6 < n else n)
         rows.append([
             first[i],
             first[i - 1] if i > 0 else 0.0,

@@ -38,7 +38,7 @@ def vocabulary_scores(tokens: list[str], weights: dict[str, float]) -> tuple[flo
     A word the vocabulary does not know weighs 0 (no evidence either way)."""
     if not tokens:
         return 0.0, 0.0
-    known = [weights[t] for t in tokens if t in weights]
+    known = [w for w in map(weights.get, tokens) if w is not None]  # one lookup a token
     lowest = min(known) if known else 0.0
     if lowest > 0.0 and len(known) < len(tokens):
         lowest = 0.0

@@ -9,6 +9,7 @@ heuristics need anyway.
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 
 import justext
 import regex
@@ -64,20 +65,29 @@ class LanguageModel:
         tokens = WORD.findall(text[:30_000].lower())[:_DETECT_TOKENS]
         if len(tokens) < 5:
             return None
-        scores: Counter[str] = Counter()
-        index = self._index
-        for token, count in Counter(tokens).items():
-            entry = index.get(token)
-            if entry is not None:
-                codes, weight = entry
-                for code in codes:
-                    scores[code] += weight * count
+        scores = self._scores(Counter(tokens))
         if not scores:
             return None
-        code, score = scores.most_common(1)[0]
+        code, score = max(scores.items(), key=itemgetter(1))  # the first of equal scores, as most_common
         if score < 3 or score < 0.04 * len(tokens):
             return None
         return code
+
+    def _scores(self, counts: Counter[str]) -> dict[str, float]:
+        """Per language, the weighted stopword hits among `counts`' tokens.
+
+        Only the tokens that are stopwords somewhere (a few hundred of a page's thousand distinct
+        tokens) are visited, in the order first seen, so that each language's score is summed in
+        the same order as token by token."""
+        index = self._index
+        scores: dict[str, float] = {}
+        so_far = scores.get
+        for token in filter(index.__contains__, counts):
+            codes, weight = index[token]
+            gain = weight * counts[token]
+            for code in codes:
+                scores[code] = so_far(code, 0) + gain
+        return scores
 
     def stopwords_for(self, code: str | None) -> frozenset[str]:
         return self.stopwords.get(code or "", frozenset())

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import re
 
-#: Han ideographs (with extension A and compatibility ideographs), kana, Hangul syllables and jamo, Thai.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-KANA = "\u3040-\u30ff\u31f0-\u31ff"
-HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-THAI = "\u0e00-\u0e7f"
+#: Han ideographs (with extension A and compatibility ideographs), kana, Hangul syllables and jamo, Thai
+#: (defined with the rules, which need them too).
+from ..rules.base import HAN, HANGUL, KANA, THAI
 #: Characters that count twice in a line's length (CJK: about two Latin letters' worth each).
 DENSE = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 ANY = re.compile(f"[{HAN}{KANA}{HANGUL}{THAI}]")
