@@ -316,7 +316,8 @@ def _title_parts(title: str) -> list[str]:
 
 
 def _compact(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """The letters and digits of `text`, case folded (the headline helpers call it per character)."""
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 def _is_site(text: str, names: list[str], strict: bool = False) -> bool:
