@@ -271,7 +271,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
     page = HtmlPage([])
     if root is None:
         return page
-    page_chars = len(root.text(deep=True, separator=" ", strip=False) or "") or 1
+    page_chars = 0  # the page's text length, read when a large box is first weighed against it
     blocks = page.blocks
     pieces: list[str] = []
     link_chars = 0
@@ -321,7 +321,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
         if node is None:
             closing = tags[-1]
             if closing in BLOCK:
-                flush()
+                if pieces:  # (most elements end with no text of their own pending)
+                    flush()
                 if closing in PARAGRAPH:
                     pending_paragraph = True
             elif closing == "a":
@@ -404,7 +405,9 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
             small = len(text) <= _WEAK_MAX_CHARS or strong
             if small and len(text) >= 400:
                 small = not _holds_article(node, strong)
-            if small and (len(text) <= _COLLAPSE_MAX_SHARE * page_chars or len(text) < 400):
+                if small and not page_chars:  # read once, for the first large box that may collapse
+                    page_chars = len(root.text(deep=True, separator=" ", strip=False) or "") or 1
+            if small and (len(text) < 400 or len(text) <= _COLLAPSE_MAX_SHARE * page_chars):
                 if "main" in context and "hidden" not in own and tag in ("aside", "form", "footer") and not hints:
                     collapse = False  # an aside/footer inside the article: walk it, keep its evidence
                 if collapse:
@@ -421,7 +424,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
             # Walked after all (it holds article text, or is too big to be chrome): its hint stays in
             # the context as weak evidence.
         if tag in BLOCK:
-            flush()
+            if pieces:
+                flush()
             if tag in PARAGRAPH:
                 pending_paragraph = True
             if tag in STRUCTURE_TAGS:

@@ -65,10 +65,14 @@ _ATOMS = frozenset(
     part for words in (*FAMILIES.values(), MAIN_WORDS) for w in words for part in w.rstrip("*").split("-") if part
 )
 _PREFIX_STARTS = tuple(p for p, _ in _PREFIX)
+#: A word of a token (after a separator, or at its start) that begins with a prefix entry: one search
+#: in C instead of a test per word.
+_PREFIX_WORD = re.compile(r"(?:^|[-_\d])(?:" + "|".join(map(re.escape, _PREFIX_STARTS)) + ")")
 
 
-def _candidates(token: str) -> list[str]:
-    parts = [p for p in _SPLIT.split(token) if p]
+def _candidates(words: list[str]) -> list[str]:
+    """The words of a token (split at `_SPLIT`) and each two or three adjacent ones written together."""
+    parts = [p for p in words if p]
     out = list(parts)
     for i in range(len(parts) - 1):
         out.append(parts[i] + parts[i + 1])
@@ -97,12 +101,12 @@ def _token_hints(token: str) -> tuple[frozenset[str], bool]:
         return _NOTHING
     if token.startswith(_COMPONENT_PREFIXES):
         token = token[4:]
-    parts = _SPLIT.split(token)
-    if not any(p in _ATOMS or p.startswith(_PREFIX_STARTS) for p in parts if p) or NOT_A_BOX.match(token):
-        return _NOTHING
+    words = _SPLIT.split(token)
+    if (_ATOMS.isdisjoint(words) and _PREFIX_WORD.search(token) is None) or NOT_A_BOX.match(token):
+        return _NOTHING  # no word of the vocabulary in it ("col", "row", "wrapper")
     found: set[str] = set()
     is_main = False
-    for word in _candidates(token):
+    for word in _candidates(words):
         family = _EXACT.get(word)
         if family is not None:
             found.add(family)

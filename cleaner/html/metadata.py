@@ -38,6 +38,8 @@ _DOM_AUTHOR = (
     '[class*="byline"]', '[class*="autor"]', '[data-testid*="byline"] a', 'a[href*="/author/"]', 'a[href*="/autor/"]',
     '[id*="author"]',
 )
+#: Words that selectors of `_DOM_AUTHOR` need in an element's class (".author a", '[class*="byline"]').
+_CLASS_WORDS = ("author", "byline", "autor")
 _DOM_DATE = ('article time[datetime]', 'time[datetime]', '[itemprop="datePublished"]')
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—·»:-]\s+|\s+-{1,2}\s+|" + TITLE_SEPARATOR)
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|text|written by)\s*:?\s+", regex.IGNORECASE)
@@ -178,9 +180,12 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
     h1s = [_headline(n) for n in tree.css("h1")[:6]]
     meta["h1"] = [h for h in h1s if 3 <= len(h) <= 300]
+    classes = _ClassWords(tree)
     for selector in _DOM_AUTHOR:
         found: list[str] = []
         box = None
+        if not classes.may_match(selector):
+            continue
         for node in tree.css(selector)[:8]:
             if _in_comments(node) or _in_page_footer(node):
                 continue
@@ -207,6 +212,28 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
     meta["ld_bodies"] = ld_article_bodies(items)
     meta["fields"] = page_fields(tree, items, tags, repeated)
     return {k: v for k, v in meta.items() if v}
+
+
+class _ClassWords:
+    """Whether any element's class holds a word of `_CLASS_WORDS` (in any case), asked once per word:
+    a selector that needs the word cannot match without it, and each selector searches the whole tree."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        self.present: dict[str, bool] = {}
+
+    def may_match(self, selector: str) -> bool:
+        word = _class_word(selector)
+        if word is None:
+            return True
+        if word not in self.present:
+            self.present[word] = self.tree.css_first(f'[class*="{word}" i]') is not None
+        return self.present[word]
+
+
+def _class_word(selector: str) -> str | None:
+    """The word of `_CLASS_WORDS` that `selector` needs in some element's class, if any."""
+    return next((w for w in _CLASS_WORDS if selector.startswith((f".{w}", f'[class*="{w}"]'))), None)
 
 
 def _in_comments(node: Any) -> bool:
@@ -289,7 +316,8 @@ def _title_parts(title: str) -> list[str]:
 
 
 def _compact(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """The letters and digits of `text`, case folded (the headline helpers call it per character)."""
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 def _is_site(text: str, names: list[str], strict: bool = False) -> bool:
