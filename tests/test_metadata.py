@@ -401,3 +401,10 @@ def test_a_json_ld_headline_that_is_a_description_loses_to_the_visible_title() -
     head = ("<title>New Zealand - Wikipedia</title><script type='application/ld+json'>{\"@type\": \"Article\", "
             "\"headline\": \"constitutional monarchy in Oceania\"}</script>")
     assert clean_html(head, "<h1>New Zealand</h1>", url="https://en.wikipedia.org/wiki/New_Zealand").title == "New Zealand"
+
+
+def test_a_byline_element_holding_a_button_or_a_date_label_names_nobody() -> None:
+    updated = clean_html("", "<h1>Pool stays open all winter</h1><div class='byline'>Last Updated: January 7, 2025</div>")
+    assert updated.authors == []
+    follow = clean_html("", "<h1>Pool stays open all winter</h1><div class='author'>Follow @annlee</div>")
+    assert follow.authors == []

@@ -641,7 +641,8 @@ def _choose_authors(meta: dict[str, Any], found: dict[str, Any], url: str | None
     claims.append((list(meta.get("ld_author_org") or []), "json-ld organization"))
     # (a label read as the byline, "Stand:" or "Autor:", names nobody: not even the site)
     # (nor does a placeholder, "No Author", "Beitrag": unlike the site's name, never the author)
-    claims = [c for c in claims if c[0] and not any(n.endswith(":") or n.strip().casefold() in _NO_PERSON for n in c[0])]
+    claims = [c for c in claims if c[0] and not any(n.endswith(":") or n.strip().casefold() in _NO_PERSON
+                                                    or text_meta.label_not_name(n) for n in c[0])]
     sites = _site_names(meta, url)
     people = [c for c in claims if not any(_not_a_person(n, sites) for n in c[0])]
     names, source = (people or claims or [([], None)])[0]

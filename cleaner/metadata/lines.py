@@ -602,6 +602,20 @@ _NAME_LEAD = regex.compile(
     regex.IGNORECASE,
 )
 #: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
+#: Words of a button or a date label that a byline element may hold instead of a name ("Follow",
+#: "Last Updated: January 7, 2025").
+_LABEL_WORDS = frozenset("follow folgen suivre seguir last updated published modified posted veröffentlicht "
+                         "aktualisiert publié publicado".split())
+
+
+def label_not_name(name: str) -> bool:
+    """A claimed author that is a button or a date label ("Follow", "Last Updated: January"): every
+    word is a label word, a month or a word that is never a name (`_NOT_A_NAME`)."""
+    words = [w.casefold() for w in regex.findall(r"[\p{L}]+", name)]
+    return bool(words) and any(w in _LABEL_WORDS for w in words) and all(
+        w in _LABEL_WORDS or w in _NOT_A_NAME or w in MONTHS for w in words)
+
+
 _NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
 
 
