@@ -279,15 +279,18 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
     visited = 0
     collapsed = 0
     next_id = 0
-    # Per open element: its tag, id, context and soft boxes, on parallel stacks.
-    tags: list[str | None] = []  # None: a node lexbor names no tag (a processing instruction)
-    #: Per open element: the innermost block tag around it (the tag a block flushed there gets).
-    block_tags: list[str] = ["div"]
-    #: Per open element: how many elements around it (itself included) had their subtree read.
-    reads: list[int] = [0]
+    # The innermost open element's state is in locals; entering an element saves the state around
+    # it on `outer` as one tuple, and leaving it restores that (one push and pop per element).
+    open_tag: str | None = None  # None: a node lexbor names no tag (a processing instruction)
+    #: The innermost block tag around (the tag a block flushed there gets).
+    block_tag = "div"
+    #: How many open elements had their subtree read.
+    reads = 0
+    context: frozenset[str] = frozenset()
+    soft: tuple[tuple[int, frozenset[str]], ...] = ()
+    outer: list[tuple[str | None, str, int, frozenset[str], tuple[tuple[int, frozenset[str]], ...]]] = []
+    #: Ids of the open elements (a block's `ancestors`).
     ids: list[int] = []
-    contexts: list[frozenset[str]] = [frozenset()]
-    softs: list[tuple[tuple[int, frozenset[str]], ...]] = [()]
     seen: dict[tuple[str | None, str | None, str | None], tuple[frozenset[str], bool]] = {}
     link_depth = 0
     layout = page.layout
@@ -307,10 +310,10 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
         links, link_chars = link_chars, 0
         if not text:
             return
-        if block_tags[-1] == "pre":
+        if block_tag == "pre":
             layout.code[len(blocks)] = raw
-        blocks.append(Block(text, block_tags[-1], min(1.0, links / len(text)), contexts[-1],
-                            tuple(ids), pending_paragraph, soft=softs[-1]))
+        blocks.append(Block(text, block_tag, min(1.0, links / len(text)), context,
+                            tuple(ids), pending_paragraph, soft=soft))
         pending_paragraph = False
 
     # Nodes to enter, and None where the element below it on the stack is left (its state is on
@@ -319,7 +322,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
     while stack:
         node = stack.pop()
         if node is None:
-            closing = tags[-1]
+            closing = open_tag
             if closing in BLOCK:
                 if pieces:  # (most elements end with no text of their own pending)
                     flush()
@@ -330,12 +333,8 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
                 since, first, href = anchors.pop()
                 if href and since == flushes and first < len(pieces):
                     layout.links.append((len(blocks), "".join(pieces[first:]), href))
-            tags.pop()
-            block_tags.pop()
-            reads.pop()
             ids.pop()
-            contexts.pop()
-            softs.pop()
+            open_tag, block_tag, reads, context, soft = outer.pop()
             continue
         tag = node.tag
         if tag == "-text":
@@ -360,7 +359,6 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
         attrs = node.attributes
         if attrs and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
             continue
-        context = contexts[-1]
         hints: frozenset[str] = _NO_HINTS
         is_main = False
         if attrs:
@@ -378,7 +376,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
         # Whether this element's whole subtree is read (its text, a search in it), and whether as many
         # elements around it already were: then it is walked without reading (see MAX_NESTED_READS).
         read_here = False
-        deep = reads[-1] >= MAX_NESTED_READS
+        deep = reads >= MAX_NESTED_READS
         if hints or is_main or tag in _EVIDENCE_TAGS:
             # Most elements (a plain div, span, p) say nothing about where they are: no work for them.
             own = {tag} if tag in CONTEXT_TAGS else set()
@@ -415,7 +413,7 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
                     if text:
                         # (tag is None only on a processing instruction, which has no class to collapse)
                         blocks.append(Block(text, tag or "", 0.0, context | own,
-                                            tuple(ids) + (next_id,), True, collapsed=True, soft=softs[-1],
+                                            tuple(ids) + (next_id,), True, collapsed=True, soft=soft,
                                             node=node))
                     next_id += 1
                     collapsed += 1
@@ -437,13 +435,18 @@ def segment_html(html: str | LexborHTMLParser, max_nodes: int = 100_000, max_blo
                 page.hrefs.append((len(blocks), href))
         elif tag == "img":
             layout.images.append((len(blocks), attrs))
-        tags.append(tag)
-        block_tags.append(tag if tag in BLOCK else block_tags[-1])
-        reads.append(reads[-1] + 1 if read_here else reads[-1])
+        outer.append((open_tag, block_tag, reads, context, soft))
+        open_tag = tag
+        if tag in BLOCK:
+            block_tag = tag
+        if read_here:
+            reads += 1
         ids.append(next_id)
+        if collapse and tag != "body":
+            soft += ((next_id, frozenset(own)),)
+        if own:
+            context = context | own
         next_id += 1
-        contexts.append(context | own if own else context)
-        softs.append(softs[-1] + ((ids[-1], frozenset(own)),) if collapse and tag != "body" else softs[-1])
         stack.append(None)
         # At most as many children as the walk may still visit (text nodes between them): a <p> of
         # a million <br>s is not turned into a million node objects only to stop at `max_nodes`.
