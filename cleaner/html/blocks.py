@@ -197,6 +197,9 @@ def _holds_article(node: LexborNode, strong: bool) -> bool:
 #: stays in HTML mode), taken from its own table. The odd spaces it maps to " " need no work here:
 #: `str.split` already takes them, and line separators, for whitespace.
 _DROPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(DROPPED_CHARS - {SOFT_HYPHEN})) + "]")
+#: The dropped characters that `str.split` takes for whitespace (dropping them joins the words around).
+_DROPPED_SPACES = tuple(chr(c) for c in sorted(DROPPED_CHARS - {SOFT_HYPHEN}) if chr(c).isspace())
+assert not any(chr(c).isprintable() for c in DROPPED_CHARS), "clean_text's shortcut needs them unprintable"
 
 
 def clean_text(raw: str) -> str:
@@ -204,8 +207,22 @@ def clean_text(raw: str) -> str:
     would give, without translating the whole string character by character.
 
     Soft hyphens stay in HTML mode: they are part of the page's words as published (and of the
-    snippets that the evaluation looks for); text mode drops them."""
+    snippets that the evaluation looks for); text mode drops them.
+
+    Most blocks hold no dropped character, and telling so costs less than the regex: the others are
+    all unprintable, so a printable result of splitting alone holds none of them, unless one of them
+    was taken for a space."""
+    text = " ".join(raw.split())
+    if text.isprintable() and not _holds_any(raw, _DROPPED_SPACES):
+        return text
     return " ".join(_DROPPED.sub("", raw).split())
+
+
+def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    for char in chars:
+        if char in text:  # (a memchr; no time at all for a character wider than the string's)
+            return True
+    return False
 
 
 def text_runs(node: Any, max_chars: int | None = None, split_at_br: bool = False) -> list[str]:
