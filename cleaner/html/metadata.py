@@ -579,9 +579,9 @@ def _not_a_person(name: str, sites: list[str]) -> bool:
 
 #: What marks a site's name as a person's: a title before it ("Dr. Alexander Klier") or an initial
 #: ("C.Habermueller"). Two capitalised words alone do not ("Golf Post" on golfpost.de).
-_HONORIFIC = regex.compile(r"^(?:dr|prof|mag|dipl\.-ing)\.?\s+(?=\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}$)", regex.IGNORECASE)
-_INITIAL_NAME = regex.compile(r"\p{Lu}\.\s?\p{Lu}\p{Ll}+")
 _PERSON_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}")
+_HONORIFIC = regex.compile(rf"^(?:dr|prof|mag|dipl\.-ing)\.?\s+(?=(?-i:{_PERSON_NAME.pattern})$)", regex.IGNORECASE)
+_INITIAL_NAME = regex.compile(r"\p{Lu}\.\s?\p{Lu}\p{Ll}+")
 
 
 def _owner_name(candidate: str, is_person: bool) -> str | None:
@@ -601,9 +601,10 @@ def _site_owner(meta: dict[str, Any], url: str | None) -> list[str]:
     <title>'s last part) is a person's name that the host spells ("Dr. Alexander Klier" on
     alexander-klier.net, "C.Habermueller" on chabermu.wordpress.com), or a JSON-LD Person whose
     first or last name is the host ("Helge Fahrnberger" on helge.at)."""
-    hosts = [_compact(label) for label in _host_labels(meta, url)[:1]]
-    if not hosts:
+    labels = _host_labels(meta, url)
+    if not labels:
         return []
+    host = _compact(labels[0])
     parts = _title_parts(meta.get("html_title") or "")
     named = [meta.get("site_name"), meta.get("ld_publisher"), *(parts[-1:] if len(parts) > 1 else [])]
     for candidate, is_person in [*((c, False) for c in named), *((c, True) for c in meta.get("ld_people") or [])]:
@@ -611,7 +612,6 @@ def _site_owner(meta: dict[str, Any], url: str | None) -> list[str]:
         if not name:
             continue
         compact, words = _compact(name), [_compact(w) for w in regex.split(r"[\s.-]+", name) if w]
-        host = hosts[0]
         if compact == host or (len(host) >= 6 and compact.startswith(host)) or (is_person and host in (words[0], words[-1])):
             return [name]
     return []
@@ -736,9 +736,7 @@ def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple
     lines = []
     for i in order:
         text = doc.segments[i].text
-        if _EMBED_SIGNATURE.search(text):
-            continue
-        if _EVENT_LINE.match(text) or not text_meta.dateline(text, date_order):
+        if _EMBED_SIGNATURE.search(text) or _EVENT_LINE.match(text) or not text_meta.dateline(text, date_order):
             continue
         first, readings, revision = text_meta.dates_in(text, date_order)
         if first:
@@ -789,9 +787,8 @@ def resolve(meta: dict[str, Any], found: dict[str, Any], html: str | None = None
         date = iso_date(meta.get(key), zone)
         if date:
             sources["date"] = _DATE_CLAIMS[key]
+            date = _printed_date(date, meta[key], found.get("header_dates") or [], sources)
             break
-    if date:
-        date = _printed_date(date, meta.get(key), found.get("header_dates") or [], sources)
     if not date and found.get("date"):
         date = found["date"]
         sources["date"] = found.get("date_source") or "text"

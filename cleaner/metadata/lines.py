@@ -601,7 +601,6 @@ _NAME_LEAD = regex.compile(
     r"korrespondent(?:in)?|reporter(?:in)?|volontär(?:in)?|(?:rechts|fach)?anwalt|(?:rechts|fach)?anwältin)\s+(?=\p{Lu}))?",
     regex.IGNORECASE,
 )
-#: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
 #: Words of a button or a date label that a byline element may hold instead of a name ("Follow",
 #: "Last Updated: January 7, 2025").
 _LABEL_WORDS = frozenset("follow folgen suivre seguir last updated published modified posted veröffentlicht "
@@ -616,6 +615,7 @@ def label_not_name(name: str) -> bool:
         w in _LABEL_WORDS or w in _NOT_A_NAME or w in MONTHS for w in words)
 
 
+#: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
 _NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
 
 
