@@ -93,14 +93,35 @@ class Cleaner:
         own = {"reference_date": reference_date} if reference_date else {}
         if kind == "html":
             return self._clean_html(text, url, own)
-        text, cut = first_lines(text, config.max_lines)
+        doc, stats = self._text_document(text, url, own)
+        return _assemble(self._label(doc, TEXT_MODE), {}, stats, config=config)
+
+    def _text_document(self, text: str, url: str | None, own: dict[str, Any]) -> tuple[Document, dict[str, Any]]:
+        """Text mode's document before any label: the first `max_lines` lines, a converter's layout
+        undone, normalized, segmented; with the stats that say what was done."""
+        text, cut = first_lines(text, self.config.max_lines)
         text, layout = undo_layout(text)
         normalized = normalize_text(text)
-        doc = self._label(Document(normalized, segment_text(normalized), url=url, kind=kind, meta=own), TEXT_MODE)
         stats: dict[str, Any] = {"layout": layout} if layout != "plain" else {}
         if cut:
-            stats["capped"] = {"max_lines": config.max_lines}
-        return _assemble(doc, {}, stats, config=config)
+            stats["capped"] = {"max_lines": self.config.max_lines}
+        return Document(normalized, segment_text(normalized), url=url, kind="text", meta=own), stats
+
+    def prepare(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> tuple[Document, "Mode"]:
+        """The document as the article's extent is decided on it: decoded, segmented and labelled by every
+        stage before the extent (HTML: the first pass over the page's blocks), with its mode. For
+        training and inspecting the extent model (scripts/train_extent_model.py)."""
+        text, kind = to_text(raw, kind, self.config.max_input_bytes)
+        if kind == "html":
+            page = parse_html(text, self.config.max_html_nodes, self.config.max_html_depth, self.config.max_lines)
+            normalized, segments = render_blocks(page.blocks)
+            mode: Mode = HtmlMode(page, soft_boxes=True)
+            doc = Document(normalized, segments, url=url, kind="html", meta={})
+        else:
+            doc, _ = self._text_document(text, url, {})
+            mode = TEXT_MODE
+        self._label_front(doc, mode)
+        return doc, mode
 
     def _clean_html(self, html: str, url: str | None, own: dict[str, Any]) -> Article:
         """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages.
@@ -186,20 +207,25 @@ class Cleaner:
         containers), the language, the stages the heuristics take as given, the mode's region
         finder, the stages that need the region, and the mode's last word (HTML: its headline)."""
         config = self.config
+        self._label_front(doc, mode)
+        if "heuristics" not in config.disabled_stages:
+            mode.find_region(doc, _language_model().stopwords_for(doc.language), config, self.rules)
+        self.label_after_heuristics(doc)
+        mode.finish(doc, self)
+        return doc
+
+    def _label_front(self, doc: Document, mode: "Mode") -> None:
+        """The stages before the article's extent: the mode's evidence, the language, rules,
+        metadata lines and structure."""
         mode.evidence(doc, self)
         languages = _language_model()
-        if config.language:
-            doc.language, doc.meta["language_from"] = config.language, "config"
+        if self.config.language:
+            doc.language, doc.meta["language_from"] = self.config.language, "config"
         else:
             # (code, "script" | "stopwords") from the first sample that gives one; (None, None) if none does
             found = map(languages.detect_source, mode.language_samples(doc))
             doc.language, doc.meta["language_from"] = next((f for f in found if f[0] is not None), (None, None))
         self.label_before_heuristics(doc)
-        if "heuristics" not in config.disabled_stages:
-            mode.find_region(doc, languages.stopwords_for(doc.language), config, self.rules)
-        self.label_after_heuristics(doc)
-        mode.finish(doc, self)
-        return doc
 
     def label_before_heuristics(self, doc: Document) -> None:
         """Rules, metadata lines and structure: what the heuristics take as given."""

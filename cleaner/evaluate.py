@@ -200,6 +200,19 @@ def score_page(page: Page, body: str | None, article: Article | None, error: str
     return result
 
 
+def snippet_line_labels(texts: list[str], keep: list[str], drop: list[str]) -> list[int | None]:
+    """Per line: 1 if it holds a must-keep snippet (or, being 25+ characters, lies inside one), 0 for a
+    must-drop snippet, None for neither or both: the labels the learnt models are fitted to."""
+    labels: list[int | None] = []
+    keep = [collapse_spaces(s) for s in keep]
+    drop = [collapse_spaces(s) for s in drop]
+    for text in texts:
+        pos = any(s in text or (len(text) >= 25 and text in s) for s in keep)
+        neg = any(s in text or (len(text) >= 25 and text in s) for s in drop)
+        labels.append(None if pos == neg else int(pos))
+    return labels
+
+
 def _who_removed(snippet: str, article: Article | None) -> list[str]:
     """Rule ids of removals whose text overlaps a missed snippet (what to look at first)."""
     if article is None:

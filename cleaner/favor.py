@@ -1,11 +1,10 @@
 """`favor` presets: how much doubtful text stays (`CleanerConfig.favor`, `--favor`).
 
 Each preset moves the thresholds that decide borderline lines, relative to the configured ones, so
-that an explicit `keep_threshold` or `inside_threshold` still counts:
+that the config's own settings still count:
 
-- the line scorer's keep threshold (a line below it is not article text), its inside threshold
-  (a line between two article lines stays if its score reaches it) and its gap (low-scoring lines
-  allowed between two article lines);
+- the score of the body state when the article's extent is decided (scoring/extent.py): how far the
+  article reaches at its edges and whether a stretch inside it is page chrome;
 - HTML mode: the weight of chrome against prose when the article container is chosen (higher: a
   smaller, purer container), the prose a block outside the container needs to stay, and whether
   lines the heuristics dropped inside the container are given back.
@@ -25,12 +24,9 @@ __all__ = ["FAVORS", "Tuning", "tuning"]
 
 @dataclass(frozen=True)
 class Tuning:
-    #: Added to the line scorer's keep threshold (the model's own, or `keep_threshold`).
-    keep_shift: float = 0.0
-    #: Added to `inside_threshold`.
-    inside_shift: float = 0.0
-    #: Added to `max_gap` (at least 0 in all).
-    gap_shift: int = 0
+    #: Added to every line's score in the article's body state when its extent is decided
+    #: (scoring/extent.py): higher keeps more doubtful lines at the article's edges and inside it.
+    body_shift: float = 0.0
     #: HTML: weight of chrome characters against prose when choosing the article container.
     alpha: float = 0.8
     #: HTML: prose characters a block outside the container needs to stay.
@@ -41,8 +37,8 @@ class Tuning:
 
 FAVORS: dict[str, Tuning] = {
     "balanced": Tuning(),
-    "precision": Tuning(keep_shift=0.15, inside_shift=0.3, gap_shift=-1, alpha=1.0, sibling_prose=150),
-    "recall": Tuning(keep_shift=-0.15, inside_shift=-0.2, gap_shift=1, alpha=0.6, sibling_prose=40),
+    "precision": Tuning(body_shift=-0.5, alpha=1.0, sibling_prose=150),
+    "recall": Tuning(body_shift=0.5, alpha=0.6, sibling_prose=40),
 }
 
 

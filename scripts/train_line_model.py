@@ -22,7 +22,8 @@ from cleaner.config import CleanerConfig
 from cleaner.text.document import Document
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
-from cleaner.evaluate import Counts, cleaner_extractor, dump_pages, evaluate, load_dataset, read_input, split
+from cleaner.evaluate import (Counts, cleaner_extractor, dump_pages, evaluate, load_dataset, read_input,
+                              snippet_line_labels, split)
 from cleaner.scoring.features import FEATURE_NAMES
 from cleaner.scoring.features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from cleaner.scoring.heuristics import prepare
@@ -37,17 +38,6 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "scoring" / "d
 VOCABULARY_PATH = MODEL_PATH.with_name("line_vocabulary.json")
 #: A word enters the vocabulary only when lines of at least this many pages hold it.
 VOCABULARY_MIN_PAGES = 3
-
-
-def line_labels(texts: list[str], keep: list[str], drop: list[str]) -> list[int | None]:
-    labels: list[int | None] = []
-    keep = [collapse_spaces(s) for s in keep]
-    drop = [collapse_spaces(s) for s in drop]
-    for text in texts:
-        pos = any(s in text or (len(text) >= 25 and text in s) for s in keep)
-        neg = any(s in text or (len(text) >= 25 and text in s) for s in drop)
-        labels.append(None if pos == neg else int(pos))
-    return labels
 
 
 #: Text lines at least this long may match inside a longer HTML-mode paragraph; shorter ones
@@ -160,7 +150,7 @@ def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = N
         doc.language = languages.detect(normalized)
         cleaner.label_before_heuristics(doc)
         prepared = prepare(doc, languages.stopwords_for(doc.language), config)
-        labels = line_labels(prepared.texts, page.with_, page.without)
+        labels = snippet_line_labels(prepared.texts, page.with_, page.without)
         weights = [gold_weight if label is not None else 0.0 for label in labels]
         if weak is not None:
             for i, label in enumerate(weak_labels(prepared.texts, weak.get(page.doc_id))):

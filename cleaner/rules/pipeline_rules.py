@@ -18,7 +18,9 @@ RULES: list[Rule] = [
     Rule("DUP002", "duplicate", "line repeating an earlier line of the page", scope="code"),
     Rule("BRD001", "navigation", "breadcrumb glued to the headline", scope="code"),
     Rule("SYN001", "related", "syndicated story appended after the article (headline, source, time, teaser)", scope="code"),
-    Rule("HEU001", "navigation", "not article text: low line score in its context (menus, footers, teasers, comments)", scope="code"),
+    Rule("EXT001", "navigation", "before the article: page chrome above its first line (menus, banners, section labels)", scope="code"),
+    Rule("EXT002", "navigation", "after the article: page chrome past its last line (footers, teasers, comments, link lists)", scope="code"),
+    Rule("EXT003", "navigation", "interrupts the article: a stretch of page chrome between two parts of its body", scope="code"),
     Rule("HEU002", "navigation", "link list inside the article region: long line with almost no function words", scope="code"),
     Rule("HEU003", "navigation", "short line left directly above the headline at the top of the article (section name, last menu item, counter)", scope="code"),
 ]

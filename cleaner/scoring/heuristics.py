@@ -33,12 +33,7 @@ from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from ..rules import RuleSet
 from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES
 from .vocabulary import load_vocabulary
-
-#: Labels of lines that interrupt an article without ending it.
-_INTERRUPTIONS = frozenset({"advert", "caption", "credit", "share", "timestamp", "counter", "read-more"})
-#: Non-sentence lines (headings, short items) allowed between two trailing sentences.
-_MAX_TRAILING_GAP = 2
-
+from .extent import BODY, STATE_RULES, decode, extent_rows, load_extent_model
 
 def _sigmoid(z: float) -> float:
     if z < -30:
@@ -77,14 +72,6 @@ def load_model() -> LineModel:
     return LineModel(tuple(data["first"]), tuple(data["second"]), float(data["threshold"]))
 
 
-def probabilities(doc: Document, prepared: "Prepared", model: LineModel) -> tuple[list[float], list[list[float]]]:
-    """Second-stage probability of every line (0 for lines a rule already removed), and its context rows."""
-    ruled = [v is not None for v in doc.verdicts]
-    first = model.first_stage(prepared.rows, ruled)
-    context = second_stage_rows(first, prepared.stats)
-    return model.second_stage(prepared.rows, context, ruled), context
-
-
 @dataclass
 class Prepared:
     """Everything the scorer (and the training script) needs about one document's lines."""
@@ -111,95 +98,53 @@ def prepare(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> 
     return Prepared(texts, stats, scores, (lo, hi), rows)
 
 
-def _fill_gaps(doc: Document, keep: list[bool], max_gap: int) -> None:
-    """Context smoothing: a few unlabelled lines between two kept lines stay with them.
+@dataclass
+class Evidence:
+    """What the extent decision reads about every line: the scorer's inputs and both stages' outputs."""
 
-    Headings, list items and short lines inside an article score low on their own; between two
-    article lines they are article too. Lines a rule removed are never brought back.
-    """
-    last_kept = -1
-    for i, k in enumerate(keep):
-        if not k:
-            continue
-        gap = range(last_kept + 1, i)
-        if last_kept >= 0 and 0 < len(gap) <= max_gap and all(doc.verdicts[j] is None for j in gap):
-            for j in gap:
-                keep[j] = True
-        last_kept = i
+    prepared: Prepared
+    first: list[float]
+    second: list[float]
+    context: list[list[float]]
+    rows: list[list[float]]
 
 
-def _sentence(s: LineStats, dense: float) -> bool:
-    """A full sentence of prose: several words, many of them function words, a sentence end."""
-    return s.terminal and s.words >= 3 and s.density >= dense
-
-
-def _hysteresis(
-    doc: Document, keep: list[bool], probs: list[float], low: float, stats: list[LineStats], dense: float
-) -> None:
-    """Between the first and last article line, a line stays unless it is clearly boilerplate;
-    a full sentence of prose there always stays (dropping article text is worse than keeping a menu)."""
-    kept = [i for i, k in enumerate(keep) if k]
-    if not kept:
-        return
-    for i in range(kept[0], kept[-1]):
-        if keep[i] or doc.verdicts[i] is not None:
-            continue
-        if probs[i] >= low or _sentence(stats[i], dense):
-            keep[i] = True
-    # The article's last paragraphs: sentences of prose after the last kept line stay, with the
-    # headings or list items between them, across interruptions (adverts, captions, inline links)
-    # but not across other boilerplate.
-    last = kept[-1]
-    pending: list[int] = []
-    for i in range(last + 1, len(keep)):
-        verdict = doc.verdicts[i]
-        if verdict is not None:
-            if verdict.label in _INTERRUPTIONS:
-                continue
-            break
-        if _sentence(stats[i], dense):
-            for j in pending + [i]:
-                keep[j] = True
-            pending = []
-        elif len(pending) < _MAX_TRAILING_GAP:
-            pending.append(i)
-        else:
-            break
+def line_evidence(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> Evidence:
+    """Score every line with the two-stage line model and build the extent's feature rows."""
+    prepared = prepare(doc, stopwords, config)
+    model = load_model()
+    ruled = [v is not None for v in doc.verdicts]
+    first = model.first_stage(prepared.rows, ruled)
+    context = second_stage_rows(first, prepared.stats)
+    second = model.second_stage(prepared.rows, context, ruled)
+    rows = extent_rows(doc, prepared.rows, prepared.stats, first, second, context)
+    return Evidence(prepared, first, second, context, rows)
 
 
 def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
-    """Score every unlabelled line; label the ones that are not article text (HEU001, HEU002)."""
+    """Decide the article's extent (scoring/extent.py) and label what lies outside it (EXT001-EXT003);
+    inside it, a long line of almost no function words is a link list (HEU002)."""
     n = len(doc.segments)
     if n == 0:
         return
-    prepared = prepare(doc, stopwords, config)
-    model = load_model()
-    threshold = config.keep_threshold if config.keep_threshold is not None else model.threshold
-    inside, max_gap = config.inside_threshold, config.max_gap
-    if config.favor != "balanced":
-        favor = tuning(config)
-        threshold += favor.keep_shift
-        inside += favor.inside_shift
-        max_gap = max(0, max_gap + favor.gap_shift)
-    probs, _ = probabilities(doc, prepared, model)
-    keep = [doc.verdicts[i] is None and probs[i] >= threshold for i in range(n)]
-    _fill_gaps(doc, keep, max_gap)
-    _hysteresis(doc, keep, probs, inside, prepared.stats, config.stopwords_high)
-    kept = [i for i in range(n) if keep[i]]
-    if not kept:
-        # Nothing reads like article text: keep what the rules left rather than return nothing.
+    evidence = line_evidence(doc, stopwords, config)
+    model = load_extent_model()
+    shift = tuning(config).body_shift
+    states = decode(model.scores(evidence.rows, shift), model.moves, model.starts)
+    body = [i for i, s in enumerate(states) if s == BODY]
+    if not body:
         doc.region = (0, n)
         return
-    doc.region = (kept[0], kept[-1] + 1)
-    outside_ok = rules.enabled("HEU001")
+    doc.region = (body[0], body[-1] + 1)
     # Without a stoplist (Chinese, Japanese, ...) stopword density says nothing about a line.
     listy_ok = rules.enabled("HEU002") and bool(stopwords)
-    for i in range(n):
+    stats, texts = evidence.prepared.stats, evidence.prepared.texts
+    for i, state in enumerate(states):
         if doc.verdicts[i] is not None:
             continue
-        text = prepared.texts[i]
-        if not keep[i]:
-            if outside_ok:
-                doc.label(i, "HEU001")
-        elif listy_ok and len(text) >= 100 and prepared.stats[i].density < 0.05 and not prepared.stats[i].terminal:
+        if state != BODY:
+            rule = STATE_RULES[state]
+            if rules.enabled(rule):
+                doc.label(i, rule)
+        elif listy_ok and len(texts[i]) >= 100 and stats[i].density < 0.05 and not stats[i].terminal:
             doc.label(i, "HEU002")
