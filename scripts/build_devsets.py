@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import functools
 import gzip
 import hashlib
 import json
@@ -57,7 +58,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from cleaner.evaluate import DUMP_STYLES, EXTRACTED_STYLES
-from cleaner.text.language import STOPLISTS
+from cleaner.text.language import STOPLISTS, LanguageModel
 
 FULL_STYLES = tuple(s for s in DUMP_STYLES if s != "html_text")  # html_text is the set's own text/ folder
 STYLES = FULL_STYLES + EXTRACTED_STYLES
@@ -129,7 +130,7 @@ def _trafilatura() -> Extract:
     import trafilatura
 
     _quiet("trafilatura")
-    return lambda html, url: trafilatura.extract(html) or ""
+    return lambda html, url: trafilatura.extract(html)  # None when it finds nothing: an empty dump
 
 
 def _readability_lxml() -> Extract:
@@ -189,11 +190,7 @@ def justext_stoplist(html: str) -> str:
     `<html lang="en">`, and jusText with the English stoplist keeps nothing of them."""
     from html_text import extract_text
 
-    from cleaner.text.language import LanguageModel
-
-    global _LANGUAGES
-    _LANGUAGES = _LANGUAGES or LanguageModel()
-    detected = _LANGUAGES.detect(extract_text(html))
+    detected = _language_model().detect(extract_text(html))
     if detected in _STOPLIST_OF:
         return _STOPLIST_OF[detected]
     head = html[:65536]
@@ -204,7 +201,9 @@ def justext_stoplist(html: str) -> str:
     return "English"
 
 
-_LANGUAGES = None
+@functools.cache
+def _language_model() -> "LanguageModel":
+    return LanguageModel()
 
 
 def _justext() -> Extract:
