@@ -10,7 +10,9 @@ together, full-page dumps and other extractors' output alike, so that no one sty
   all the paths that satisfy them (a CRF trained on partial labels);
 - softmax-margin (Gimpel and Smith, 2010): the normaliser sums over paths with each disagreement's cost
   added, a lost must-keep line costing `--keep-cost` and a kept must-drop line `--drop-cost` (losing
-  article text is worse than keeping a menu line);
+  article text is worse than keeping a menu line); on other extractors' output a lost must-keep line
+  costs `--extracted-keep-cost`: there the cleaner must only ever improve the text, and the model,
+  which sees no style name, has to tell such text from a full page by its make-up;
 - L2 regularisation (`--l2`), L-BFGS (scipy).
 
 The forward-backward passes are compiled (numba), so a fit over some 6,000 documents takes minutes. Measure on the held-out halves afterwards
@@ -37,7 +39,7 @@ from scipy.optimize import minimize
 from cleaner.config import CleanerConfig
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
-from cleaner.evaluate import DUMP_STYLES, dump_pages, load_dataset, snippet_line_labels, split
+from cleaner.evaluate import DUMP_STYLES, EXTRACTED_STYLES, dump_pages, load_dataset, snippet_line_labels, split
 from cleaner.scoring.extent import BODY, EXTENT_FEATURES, FIRST_STATES, LAST_STATES, MOVES, STATES, decode
 from cleaner.scoring.heuristics import line_evidence
 
@@ -75,14 +77,14 @@ def collect(pages, style: str, config: CleanerConfig, cache: Path | None) -> lis
 class Corpus:
     """Every document's lines in one array, with per line the gold's constraints and costs."""
 
-    def __init__(self, docs: list[tuple[np.ndarray, list, list]], keep_cost: float, drop_cost: float) -> None:
+    def __init__(self, docs: list[tuple[np.ndarray, list, list]], keep_costs: list[float], drop_cost: float) -> None:
         self.x = np.ascontiguousarray(np.concatenate([x for x, _, _ in docs]))
         self.offsets = np.cumsum([0] + [len(x) for x, _, _ in docs]).astype(np.int64)
         n = len(self.x)
         self.allowed = np.zeros((n, S))  # 0 where allowed, _NEG where the gold forbids the state
         self.cost = np.zeros((n, S))
         at = 0
-        for x, labels, ruled in docs:
+        for (x, labels, ruled), keep_cost in zip(docs, keep_costs):
             for i, label in enumerate(labels):
                 if label == 1:
                     self.allowed[at + i] = [0.0 if s == BODY else _NEG for s in range(S)]
@@ -233,6 +235,8 @@ def main() -> None:
     parser.add_argument("--dump-dir", action="append", default=[],
                         help="STYLE=FOLDER: a dump style read from another folder (ID.txt per page)")
     parser.add_argument("--keep-cost", type=float, default=2.0)
+    parser.add_argument("--extracted-keep-cost", type=float, default=6.0,
+                        help="the keep cost on other extractors' output, where the cleaner must cost no article line")
     parser.add_argument("--drop-cost", type=float, default=1.0)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--iterations", type=int, default=200)
@@ -243,7 +247,7 @@ def main() -> None:
     config = CleanerConfig()
     tune_pages = split(load_dataset(args.dataset), "tune")
     styles: dict[str, list] = {}
-    wanted = [s for s in (DUMP_STYLES if args.dumps == "all" else args.dumps.split(",")) if s]
+    wanted = [s for s in (DUMP_STYLES + EXTRACTED_STYLES if args.dumps == "all" else args.dumps.split(",")) if s]
     for style in wanted:
         try:
             styles[style] = dump_pages(tune_pages, args.dataset, style)
@@ -257,7 +261,9 @@ def main() -> None:
     per_style = {style: collect(pages, style, config, args.cache / f"{style}.pickle" if args.cache else None)
                  for style, pages in styles.items()}
     docs = [doc for style_docs in per_style.values() for doc in style_docs]
-    corpus = Corpus(docs, args.keep_cost, args.drop_cost)
+    keep_costs = [args.extracted_keep_cost if style in EXTRACTED_STYLES else args.keep_cost
+                  for style, style_docs in per_style.items() for _ in style_docs]
+    corpus = Corpus(docs, keep_costs, args.drop_cost)
     model = Model(len(EXTENT_FEATURES))
     print(f"{len(docs)} documents from {len(styles)} styles, {len(corpus.x)} lines")
     calls = [0]
@@ -280,7 +286,8 @@ def main() -> None:
     print(f"  all          {line_scores(docs, w, moves, starts)}")
     meta = {"trained_on": "tune half of the development set (cleaner.evaluate.split, seed 20261123), styles: "
                           + ", ".join(styles),
-            "keep_cost": args.keep_cost, "drop_cost": args.drop_cost, "l2": args.l2,
+            "keep_cost": args.keep_cost, "extracted_keep_cost": args.extracted_keep_cost,
+            "drop_cost": args.drop_cost, "l2": args.l2,
             "documents": len(docs), "date": dt.date.today().isoformat()}
     args.out.write_text(json.dumps(to_json(w, moves, starts, meta), indent=1) + "\n")
     print(f"wrote {args.out}")

@@ -30,9 +30,15 @@ _HEADLINE_WORDS = 4
 _HEADLINE_LENGTH_BONUS = 0.5
 
 
+#: A list item ("- ...", "• ...") or a lead-in ending in a colon ("Das Beste kommt jetzt:") is no headline.
+_NOT_HEADLINE = regex.compile(r"^[-•*·–▪►✓]\s|:$")
+
+
 def _usable(doc: Document, i: int) -> bool:
     v = doc.verdicts[i]
     text = doc.segments[i].text
+    if _NOT_HEADLINE.search(text):
+        return False
     if doc.language in SCRIPT_LANGUAGES:  # a CJK headline: no spaces, ten characters or so
         return (v is None or v.rule in _SOFT) and heading_like(text) and weighted_length(text) >= 12 and word_count(text) >= 2
     return (v is None or v.rule in _SOFT) and heading_like(text) and len(text) >= 12 and len(text.split()) >= 2
@@ -158,6 +164,16 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
     return best[4] if best else None
 
 
+#: The first line is taken for the headline when the article's prose starts within this many lines of it.
+_PLAIN_HEAD_REACH = 3
+
+
+def _plain_headline(text: str, url: str | None) -> bool:
+    """A first line that names no site ("Headline | Site" is a page's <title>, not its headline)."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(text) if p.strip()]
+    return not _site_parts(text, parts, url)
+
+
 def _hint_is_site(doc: Document, hint: int) -> bool:
     """BRD001's hint is the site's name when the page <title> line ends with it ("Headline | Site")."""
     first, text = doc.segments[0].text, doc.segments[hint].text
@@ -187,6 +203,10 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
     hint = doc.meta.get("title_hint")
     if candidate is None and hint is not None and not _hint_is_site(doc, hint):
         candidate = hint
+    if candidate is None and start <= _PLAIN_HEAD_REACH and _usable(doc, 0) and _plain_headline(segs[0].text, doc.url):
+        # The text opens with its headline and the article follows at once: text another extractor
+        # cut to the article, not a page's dump opening with its <title> ("Headline | Site") and menus.
+        candidate = 0
     if candidate is None:
         first = segs[0].text
         page_title = _words(first)

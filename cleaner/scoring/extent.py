@@ -70,15 +70,21 @@ _BASE = ("log_len", "stop_density", "terminal", "colon_end", "bullet", "upper_ra
          "prose", "short", "rel_pos", "in_run", "dup", "prose_before", "prose_after")
 _BASE_INDEX = tuple(FEATURE_NAMES.index(name) for name in _BASE)
 
-EXTENT_FEATURES: tuple[str, ...] = (
+#: A line's own evidence and its neighbours'.
+LINE_FEATURES: tuple[str, ...] = (
     ("bias", "logit", "logit_first", "ruled")
     + tuple(f"ruled_{g}" for g in _GROUPS)
-    + ("section_opener", "end_marker", "past_end_marker", "empty")
+    + ("section_opener", "end_marker", "past_end_marker")
     + _BASE
     + ("logit_prev", "logit_next", "win5", "kept_before", "kept_after", "in_core", "core_gap_low", "core_far")
-    + ("doc_prose_share", "doc_ruled_share", "doc_log_lines", "short_x_prose_share", "logit_x_prose_share",
-       "ruled_x_prose_share")
 )
+#: The document's make-up: the same for every line, they move each state's score per document.
+DOC_FEATURES: tuple[str, ...] = ("doc_prose_lines", "doc_prose_chars", "doc_ruled_share", "doc_log_lines")
+#: Every line feature again, times the share of the document's characters in prose lines: text another
+#: extractor already cut to the article is mostly prose, a full page's dump is not, and the same line
+#: (a short one at the end, a list item) means something else in each.
+EXTENT_FEATURES: tuple[str, ...] = LINE_FEATURES + DOC_FEATURES + tuple(f"{name}_x_prose" for name in LINE_FEATURES)
+_N_LINE = len(LINE_FEATURES)
 _N = len(EXTENT_FEATURES)
 _IDX = {name: k for k, name in enumerate(EXTENT_FEATURES)}
 #: (extent column, second-stage context column) of the context features read as they are.
@@ -108,22 +114,23 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
     ruled = [v is not None for v in verdicts]
     unruled = n - sum(ruled)
     prose_lines = sum(1 for i in range(n) if not ruled[i] and stats[i].prose)
-    prose_share = prose_lines / unruled if unruled else 0.0
-    ruled_share = (n - unruled) / n if n else 0.0
-    log_lines = min(math.log1p(n) / 8.0, 1.0)
+    all_chars = sum(s.length for i, s in enumerate(stats) if not ruled[i]) or 1
+    prose_chars = sum(s.length for i, s in enumerate(stats) if not ruled[i] and s.prose)
+    share = prose_chars / all_chars
+    doc_row = [prose_lines / unruled if unruled else 0.0, share, (n - unruled) / n if n else 0.0,
+               min(math.log1p(n) / 8.0, 1.0)]
     openers = {i for i, rule in doc.markers if RULES_BY_ID[rule].scope == "section"}
     ends = sorted(i for i, rule in doc.markers if RULES_BY_ID[rule].scope == "end")
     first_end = ends[0] if ends else n
     logits = [_logit(p) if not r else -1.0 for p, r in zip(second, ruled)]
     out: list[list[float]] = []
     for i in range(n):
-        row = [0.0] * _N
+        row = [0.0] * _N_LINE
         row[0] = 1.0
         verdict = verdicts[i]
         if verdict is not None:
             row[3] = 1.0
             row[_IDX["ruled_" + _LABEL_GROUPS.get(verdict.label, "other")]] = 1.0
-            row[_IDX["ruled_x_prose_share"]] = prose_share
         else:
             row[1] = logits[i]
             row[2] = _logit(first[i])
@@ -133,23 +140,15 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
             ctx = context[i]
             for k, c in _CONTEXT_PAIRS:
                 row[k] = ctx[c]
-            if stats[i].length < 30:
-                row[_IDX["short_x_prose_share"]] = prose_share
-            row[_IDX["logit_x_prose_share"]] = logits[i] * prose_share
         if i in openers:
             row[_IDX["section_opener"]] = 1.0
         if i == first_end:
             row[_IDX["end_marker"]] = 1.0
         elif i > first_end:
             row[_IDX["past_end_marker"]] = 1.0
-        if not doc.segments[i].text.strip():
-            row[_IDX["empty"]] = 1.0
         row[_IDX["logit_prev"]] = logits[i - 1] if i > 0 else 0.0
         row[_IDX["logit_next"]] = logits[i + 1] if i + 1 < n else 0.0
-        row[_IDX["doc_prose_share"]] = prose_share
-        row[_IDX["doc_ruled_share"]] = ruled_share
-        row[_IDX["doc_log_lines"]] = log_lines
-        out.append(row)
+        out.append(row + doc_row + [v * share for v in row])
     return out
 
 

@@ -20,6 +20,8 @@ from ..rules import RULES_BY_ID, RuleSet
 from .scripts import LANGUAGES as SCRIPT_LANGUAGES, ends_sentence, is_sentence, weighted_length
 
 _CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")
+#: A block of more lines than this is running text, not a picture's caption and credit.
+_CAPTION_BLOCK_LINES = 4
 #: A sentence end followed by another sentence: a paragraph, not a heading.
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}")
 #: Lines at least this long count as article prose when weighing what lies before/after a marker.
@@ -79,11 +81,17 @@ def label_captions(doc: Document, rules: RuleSet) -> None:
     if not rules.enabled("CAP002"):
         return
     segs = doc.segments
+    block_lines: dict[int, int] = {}
+    for seg in segs:
+        block_lines[seg.block] = block_lines.get(seg.block, 0) + 1
     for i, verdict in enumerate(doc.verdicts):
         if verdict is None or verdict.rule not in _CREDIT_LINE_RULES or segs[i].first_in_block:
             continue
-        # Only small blocks: a credit closing a long run of single-spaced paragraphs signs one image,
-        # not the paragraphs.
+        # Only small blocks: a credit closing a long run of single-spaced paragraphs (text another
+        # extractor cut, one paragraph a line) signs one image, or the article's pictures, not the
+        # paragraphs above it.
+        if block_lines[segs[i].block] > _CAPTION_BLOCK_LINES:
+            continue
         j = i - 1
         while j >= 0 and i - j <= 2 and segs[j].block == segs[i].block:
             if doc.verdicts[j] is None and len(segs[j].text) <= 300:
