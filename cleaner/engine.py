@@ -322,6 +322,16 @@ class HtmlMode(Mode):
 _REGION_MARGIN = 8
 
 
+def undecided_stretch(doc: Document) -> tuple[int, int]:
+    """[lo, hi): the lines from the first to the last one no stage has decided, with `_REGION_MARGIN`
+    lines of context on each side (the whole document when every line is undecided or none is)."""
+    undecided = [i for i, v in enumerate(doc.verdicts) if v is None]
+    n = len(doc.segments)
+    if not undecided:
+        return 0, n
+    return max(0, undecided[0] - _REGION_MARGIN), min(n, undecided[-1] + 1 + _REGION_MARGIN)
+
+
 def _find_region_within(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
     """The region heuristics on the stretch of an HTML page that its markup left undecided.
 
@@ -329,10 +339,8 @@ def _find_region_within(doc: Document, stopwords: frozenset[str], config: Cleane
     run; scoring them again only to find they are labelled costs most of the heuristics' time. The
     heuristics see the lines from the first to the last undecided one (with a few lines of context),
     and their verdicts and region are copied back."""
-    undecided = [i for i, v in enumerate(doc.verdicts) if v is None]
+    lo, hi = undecided_stretch(doc)
     n = len(doc.segments)
-    lo = max(0, undecided[0] - _REGION_MARGIN) if undecided else 0
-    hi = min(n, undecided[-1] + 1 + _REGION_MARGIN) if undecided else n
     if lo == 0 and hi == n:
         find_region(doc, stopwords, config, rules)
         return

@@ -302,7 +302,7 @@ def meta_table(results: list[PageResult]) -> dict[str, tuple[int, int]]:
 
 #: Rule families for the ablation table (switched off one at a time).
 ABLATION_FAMILIES = ("ADV", "PRO", "RDM", "SHR", "LEG", "NAV", "CRD", "CAP", "TIM", "REL", "COM", "MET",
-                     "TTL", "DUP", "BRD", "HEU", "HTM")
+                     "TTL", "DUP", "BRD", "HEU", "EXT", "HTM")
 
 
 def _counts_row(table: "Table", name: str, c: Counts) -> None:

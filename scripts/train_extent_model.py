@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import pickle
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,6 +37,7 @@ import numpy as np
 from numba import njit
 from scipy.optimize import minimize
 
+from cleaner.article import collapse_spaces
 from cleaner.config import CleanerConfig
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
@@ -49,15 +51,34 @@ S = len(STATES)
 _NEG = -1e9
 
 
-def collect(pages, style: str, config: CleanerConfig, cache: Path | None) -> list[tuple[np.ndarray, list, list]]:
-    """Per page: (feature rows, snippet labels per line, ruled per line), cached per style."""
+def cropped(raw: bytes, page, rng: random.Random) -> bytes:
+    """A short page cut from a full-page dump: a few lines before the first must-keep line to a few after
+    the last (and the page's <title> line on top, half the time). The development set's dumps are long
+    pages; users also clean short ones, with little chrome around the article."""
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    keep = [collapse_spaces(s) for s in page.with_]
+    hits = [i for i, line in enumerate(lines) if any(k in collapse_spaces(line) for k in keep)]
+    if not hits:
+        return raw
+    lo, hi = max(0, hits[0] - rng.randint(0, 8)), min(len(lines), hits[-1] + 1 + rng.randint(0, 8))
+    head = lines[:1] if lo > 0 and rng.random() < 0.5 else []
+    return "\n".join(head + lines[lo:hi]).encode("utf-8")
+
+
+def collect(pages, style: str, config: CleanerConfig, cache: Path | None,
+            crop: bool = False) -> list[tuple[np.ndarray, list, list]]:
+    """Per page: (feature rows, snippet labels per line, ruled per line), cached per style (`crop`: of
+    a short page cut from each)."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
     cleaner = Cleaner(config)
     languages = _language_model()
+    rng = random.Random(20261207)
     out = []
     for page in pages:
         raw = page.text_path.read_bytes()
+        if crop:
+            raw = cropped(raw, page, rng)
         try:
             doc, _ = cleaner.prepare(raw, kind="text", url=page.url)
         except CleanerError:
@@ -239,6 +260,8 @@ def main() -> None:
                         help="the keep cost on other extractors' output, where the cleaner must cost no article line")
     parser.add_argument("--drop-cost", type=float, default=1.0)
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--crops", default="html_text,innertext",
+                        help="full-page dump styles of which a short page cut around the article is added too")
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--cache", type=Path, default=Path("artifacts/extent-features"),
                         help="folder for the per-style feature cache (delete it after changing features or rules)")
@@ -260,6 +283,11 @@ def main() -> None:
         styles[style] = [replace(p, text_path=Path(folder) / f"{p.doc_id}.txt") for p in tune_pages]
     per_style = {style: collect(pages, style, config, args.cache / f"{style}.pickle" if args.cache else None)
                  for style, pages in styles.items()}
+    for style in args.crops.split(","):
+        if style in styles:
+            per_style[f"{style} (cropped)"] = collect(styles[style], f"{style} (cropped)", config,
+                                                      args.cache / f"{style}-cropped.pickle" if args.cache else None,
+                                                      crop=True)
     docs = [doc for style_docs in per_style.values() for doc in style_docs]
     keep_costs = [args.extracted_keep_cost if style in EXTRACTED_STYLES else args.keep_cost
                   for style, style_docs in per_style.items() for _ in style_docs]

@@ -17,6 +17,7 @@ from ..text.segment import Segment
 from ..text.labelling import absolute_offset as _absolute
 from .blocks import HtmlPage, collapsed_link_density
 from ..rules import RuleSet
+from ..rules.pipeline_rules import EXTENT_RULES
 
 #: Context -> rule, in order of precedence (a cookie banner inside a footer is a cookie banner).
 CONTEXT_RULES: tuple[tuple[str, str], ...] = (
@@ -198,7 +199,7 @@ def measure_collapsed_links(doc: Document, page: HtmlPage) -> None:
 
 
 #: Families whose verdicts the fallback may overturn: structure and region guesses, not patterns.
-_OVERTURNABLE = ("HTM", "HEU")
+_OVERTURNABLE = ("HTM", "HEU", "EXT")
 
 
 def kept_chars(doc: Document) -> int:
@@ -270,7 +271,7 @@ def restore_html(doc: Document) -> None:
     for i in range(stop):
         verdict = doc.verdicts[i]
         seg = segs[i]
-        if verdict is not None and verdict.rule == "HEU001" and inside[i] and seg.link_density < 0.3:
+        if verdict is not None and verdict.rule in EXTENT_RULES and inside[i] and seg.link_density < 0.3:
             if lo <= i <= hi or len(seg.text) >= 40 or (i < lo and not _is_heading(seg.tag)):
                 doc.unlabel(i)
 
@@ -287,14 +288,14 @@ def _section_end(doc: Document, inside: list[bool], start: int) -> int:
 
 def _ruled(doc: Document, i: int) -> bool:
     verdict = doc.verdicts[i]
-    return verdict is not None and verdict.rule != "HEU001"
+    return verdict is not None and verdict.rule not in EXTENT_RULES
 
 
 def _has_prose(doc: Document, inside: list[bool], start: int, end: int) -> bool:
     """A paragraph of running text in [start, end) that only the region heuristics took out."""
     for i in range(start, end):
         seg, verdict = doc.segments[i], doc.verdicts[i]
-        if (inside[i] and verdict is not None and verdict.rule == "HEU001" and len(seg.text) >= 80
+        if (inside[i] and verdict is not None and verdict.rule in EXTENT_RULES and len(seg.text) >= 80
                 and seg.text[-1] in ".!?" and seg.link_density < 0.3):
             return True
     return False

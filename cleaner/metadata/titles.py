@@ -11,13 +11,14 @@ from . import lines as metadata
 from ..text.document import Document
 from ..scoring.features import best_run
 from ..rules import RuleSet
+from ..rules.pipeline_rules import EXTENT_RULES
 from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES, TITLE_SEPARATOR, is_sentence, weighted_length, word_count
 from ..text.structure import heading_like
 
 #: Separators between headline and site name in a page <title> ("Headline | Site").
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+|" + TITLE_SEPARATOR)
 #: Verdicts that do not stop a line from being the headline (they only say "outside the body").
-_SOFT = ("HEU001", "DUP001", "DUP002")
+_SOFT = (*EXTENT_RULES, "DUP001", "DUP002")
 _WORD = regex.compile(r"\w+")
 _HOST = regex.compile(r"^(?:[a-z]+://)?([^/:?#]+)", regex.IGNORECASE)
 _PROSE_CHARS = 80
@@ -252,7 +253,7 @@ _BEFORE_TITLE = 2
 _AROUND_START = 4
 #: Verdicts a byline line may carry when read again near the headline (a date line may hold the
 #: author: "Veröffentlicht am 12. Juni 2017 von gizzmo").
-_BYLINE_VERDICTS = (None, "HEU001", "MET001", "MET002", "MET003", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
+_BYLINE_VERDICTS = (None, *EXTENT_RULES, "MET001", "MET002", "MET003", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
 _MAX_BYLINE = 160
 #: Lines under the headline where a line of bare names is taken as the byline.
 _BARE_NAMES_REACH = 3
@@ -379,7 +380,7 @@ def _bare_name_author(doc: Document) -> bool:
     for anchor in sorted(anchors):
         for i in range(max(0, anchor - _NAME_REACH), min(len(doc.segments), anchor + _NAME_REACH + 1)):
             verdict = doc.verdicts[i]
-            if i > start + 2 or (verdict is not None and verdict.rule != "HEU001"):
+            if i > start + 2 or (verdict is not None and verdict.rule not in EXTENT_RULES):
                 continue
             name = metadata.lone_name(doc.segments[i].text)
             if name:

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from .base import Rule
 
+#: The extent's verdicts (scoring/extent.py): outside the body by where the line stands, not by what it
+#: says; later stages may still read such a line as the headline, a byline or a date line.
+EXTENT_RULES = ("EXT001", "EXT002", "EXT003")
+
 RULES: list[Rule] = [
     Rule("MET001", "byline", "author line (the authors go to metadata)", scope="code"),
     Rule("MET002", "dateline", "date line (the date goes to metadata)", scope="code"),

@@ -17,14 +17,15 @@ RULES: list[Rule] = [
         r"more (?:from|on) .{1,60}|more (?:stories|articles|news|videos)(?: (?:from|on|like this) .{1,40})?|"
         r"read next|up next|what to read next|recommended(?: for you| stories| reading| articles)?|"
         r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|also read|trending(?: now| stories)?|"
-        r"most (?:read|popular|viewed|shared)|top stories|latest (?:news|stories|articles|posts)|popular posts|"
+        r"most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from|at) .{1,40})?|top stories|latest (?:news|stories|articles|posts)|popular posts|"
         r"recent posts|(?:das )?k[öo]nnte (?:sie|dich) auch interessieren|mehr zum thema|weitere (?:artikel|beitr[äa]ge|nachrichten|themen)|"
-        r"[äa]hnliche (?:artikel|beitr[äa]ge|themen)|verwandte (?:artikel|themen|beitr[äa]ge)|meistgelesen(?:e(?: artikel)?)?|"
+        r"[äa]hnliche (?:artikel|beitr[äa]ge|themen)|verwandte (?:artikel|themen|beitr[äa]ge)|meistgelesen(?:e(?: artikel)?)?(?: (?:in|auf|bei|aus) .{1,40})?|"
+        r"meistgeklickt(?:e(?: artikel)?)?|meistkommentiert(?:e(?: artikel)?)?|beliebteste (?:artikel|beitr[äa]ge|nachrichten)|"
         r"empfehlungen|unsere empfehlungen|passend zum thema|neueste (?:artikel|beitr[äa]ge)|top-?themen|"
-        r"sur le m[êe]me (?:sujet|th[èe]me)|articles? (?:similaires|li[ée]s)|les plus lus|"
-        r"noticias relacionadas|art[íi]culos relacionados|te puede interesar|lo m[áa]s le[íi]do|"
-        r"articoli correlati|potrebbe interessarti|i pi[ùu] letti|powi[ąa]zane artyku[łl]y|"
-        r"najcz[ęe][śs]ciej czytane|gerelateerde artikelen|meest gelezen|not[íi]cias relacionadas|leia tamb[ée]m|mais lidas|"
+        r"sur le m[êe]me (?:sujet|th[èe]me)|articles? (?:similaires|li[ée]s)|les (?:articles )?plus (?:lus|partag[ée]s|comment[ée]s)|"
+        r"noticias relacionadas|art[íi]culos relacionados|te puede interesar|lo m[áa]s (?:le[íi]do|visto|compartido|comentado)|"
+        r"articoli correlati|potrebbe interessarti|i pi[ùu] (?:letti|visti|condivisi|commentati)|powi[ąa]zane artyku[łl]y|"
+        r"najcz[ęe][śs]ciej (?:czytane|komentowane)|gerelateerde artikelen|meest (?:gelezen|bekeken|gedeeld)|not[íi]cias relacionadas|leia tamb[ée]m|mais (?:lidas|vistas|lidos)|"
         # "Lesen Sie auch die folgenden Beiträge:", "Die meistgelesenen Artikel bei SWR.de/Sport",
         # "SEIT 10 TAGEN AM MEISTEN GELESEN", "Neueste Artikel für Fußbodenheizung", "Weiterführende Links".
         r"lesen sie auch (?:die|diese) (?:folgenden )?(?:beitr[äa]ge|artikel)|(?:die )?meistgelesenen? (?:artikel|beitr[äa]ge|nachrichten|news)(?: .{1,40})?|"
@@ -50,7 +51,22 @@ RULES: list[Rule] = [
         r"gedanken?|kommentare?|reaktionen|r[ée]ponses?|commentaires?|respuestas?|comentarios?) "
         r"(?:to|on|zu|auf|[àa]|sur|a|en) .{1,200}|"
         r"no (?:responses?|comments?|repl(?:y|ies))(?: (?:yet|so far))?|keine (?:kommentare|antworten|reaktionen)(?: .{1,80})?|"
-        r"do[łl][ąa]cz do dyskusji|skomentuj|(?:participa|[úu]nete) en la conversaci[óo]n|rejoignez la (?:discussion|conversation))" + _END,
+        r"do[łl][ąa]cz do dyskusji|skomentuj|(?:participa|[úu]nete) en la conversaci[óo]n|rejoignez la (?:discussion|conversation)|"
+        # "Post a Comment", "Leave a Reply Cancel reply", "Schreibe einen Kommentar", "Kommentar hinterlassen".
+        r"(?:post|add|write|submit|leave) (?:a|your) (?:comment|reply|response)(?: cancel reply)?|be the first to comment(?: on this)?|"
+        r"(?:schreibe?n? sie|schreib|schreibe) (?:einen|deinen|ihren) kommentar|(?:einen )?kommentar (?:hinterlassen|abgeben|posten)|"
+        r"ihr kommentar(?: zu diesem (?:artikel|beitrag))?|dein kommentar|sei (?:der|die) erste,? (?:der|die) (?:kommentiert|einen kommentar schreibt)|"
+        r"[ée]crire un commentaire|ajouter un commentaire|soyez le premier [àa] commenter|"
+        r"(?:escribe|a[ñn]ade|deja) (?:un|tu) comentario|s[ée] el primero en comentar|"
+        r"scrivi un commento|aggiungi un commento|sii il primo a commentare|"
+        r"(?:escreva|adicione) (?:um|seu) coment[áa]rio|seja o primeiro a comentar|"
+        r"schrijf een reactie|(?:wees|ben) de eerste (?:die reageert|om te reageren)|napisz komentarz|"
+        r"comments are closed\.?|kommentare sind (?:geschlossen|deaktiviert)\.?|die kommentarfunktion (?:ist|wurde) .{1,60}|"
+        r"les commentaires sont (?:ferm[ée]s|d[ée]sactiv[ée]s)\.?|los comentarios est[áa]n cerrados\.?|"
+        r"i commenti sono chiusi\.?|coment[áa]rios (?:est[ãa]o )?(?:encerrados|fechados)\.?|reacties zijn gesloten\.?|"
+        r"komentarze (?:s[ąa] )?(?:wy[łl][ąa]czone|zamkni[ęe]te)\.?|"
+        r"nur (?:angemeldete|registrierte) (?:benutzer|nutzer|leser) k[öo]nnen (?:kommentieren|kommentare schreiben).{0,60}|"
+        r"(?:please )?(?:log ?in|sign in|register) to (?:comment|post a comment|leave a comment|join the (?:discussion|conversation)))" + _END,
         scope="section",
     ),
     Rule(

@@ -33,6 +33,19 @@ RULES: list[Rule] = [
         r"replies|antworten)",
     ),
     Rule(
+        "TIM006", "timestamp", "article-age banner ('This article is more than 5 years old')",
+        r"(?:this (?:article|story|content|post) is (?:more than|over) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) "
+        r"(?:years?|months?) old|this (?:article|story|post) was (?:first )?published (?:more than |over )?(?:\d+|a|one|two|three) (?:years?|months?) ago|"
+        r"(?:dieser|der) (?:artikel|beitrag|text) ist (?:[äa]lter als|mehr als|[üu]ber) (?:\d+|ein|einem|zwei|drei|f[üu]nf|zehn) "
+        r"(?:jahre?n?|monate?n?)(?: alt)?|"
+        r"(?:cet|l') ?article (?:a|date de) (?:plus de )?(?:\d+|un|deux|trois) (?:ans?|mois)|"
+        r"(?:este|el) (?:art[íi]culo|contenido) tiene m[áa]s de (?:\d+|un|dos|tres) (?:a[ñn]os?|mes(?:es)?)(?: de antig[üu]edad)?|"
+        r"(?:questo|l') ?articolo (?:ha|[èe] di) (?:pi[ùu] di )?(?:\d+|un|due|tre) (?:anni|anno|mesi|mese)(?: fa)?|"
+        r"(?:este|o) artigo tem mais de (?:\d+|um|dois|tr[êe]s) (?:anos?|m[êe]s(?:es)?)|"
+        r"dit artikel is (?:meer dan|ouder dan) (?:\d+|een|twee|drie) (?:jaar|maanden?) oud|"
+        r"ten artyku[łl] (?:ma|jest starszy ni[żz]) (?:ponad )?(?:\d+|rok|dwa|trzy) (?:lat[a]?|rok|miesi[ęe]cy))" + r"[\s.!]*",
+    ),
+    Rule(
         "TIM003", "counter", "reading time or length counter ('5 min read', 'Lesezeit: 3 Minuten', '21 minutes - 4312 words')",
         r"(?:(?:gesch[äa]tzte )?(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|"
         r"czas czytania|leestijd)\s*:?\s*(?:ca\.\s*|etwa\s*|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:uten?|utes?|utos?|uti|\.)?|minutes?)|"

@@ -41,7 +41,7 @@ SHORT_CHARS = 40
 SHORT_BODY = 1_000
 _ENDS = ".!?…\"”»)'’。！？」』）"
 #: Rules that drop lines by the region heuristics or the page structure (not by a named phrase).
-_HEURISTIC = ("HEU", "HTM013", "HTM016")
+_HEURISTIC = ("HEU", "EXT", "HTM013", "HTM016")
 #: Rules that cut a section off the end of the page.
 _SECTIONS = frozenset({"REL002", "REL003", "COM003", "SYN001"})
 #: The fitted weights, package data.

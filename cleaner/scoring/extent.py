@@ -34,6 +34,8 @@ from importlib import resources
 from operator import mul
 from typing import Sequence
 
+import regex
+
 from ..rules import RULES_BY_ID
 from ..text.document import Document
 from .features import FEATURE_NAMES, LineStats
@@ -77,6 +79,7 @@ LINE_FEATURES: tuple[str, ...] = (
     + ("section_opener", "end_marker", "past_end_marker")
     + _BASE
     + ("logit_prev", "logit_next", "win5", "kept_before", "kept_after", "in_core", "core_gap_low", "core_far")
+    + ("site_title", "above_prose", "top_gap", "below_prose", "tail_gap")
 )
 #: The document's make-up: the same for every line, they move each state's score per document.
 DOC_FEATURES: tuple[str, ...] = ("doc_prose_lines", "doc_prose_chars", "doc_ruled_share", "doc_log_lines")
@@ -91,6 +94,10 @@ _IDX = {name: k for k, name in enumerate(EXTENT_FEATURES)}
 _CONTEXT_PAIRS = tuple((_IDX[ours], SECOND_STAGE_NAMES.index(theirs)) for ours, theirs in (
     ("win5", "p_win5"), ("kept_before", "kept_before"), ("kept_after", "kept_after"), ("in_core", "in_core"),
     ("core_gap_low", "core_gap_low"), ("core_far", "core_far")))
+#: Distances (in lines) to the first or last prose line are counted up to this.
+_GAP_LINES = 10
+#: A first line shaped "Headline | Site": a page's <title>, which full-page dumps open with.
+_PAGE_TITLE = regex.compile(r"\S\s+(?:[|–—•·»]|-|::)\s+\S[^.!?]*$")
 #: Logits are clipped to this and scaled by it, so every feature stays within about [-1, 1].
 _LOGIT_CLIP = 8.0
 _EPS = 1e-6
@@ -123,6 +130,8 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
     ends = sorted(i for i, rule in doc.markers if RULES_BY_ID[rule].scope == "end")
     first_end = ends[0] if ends else n
     logits = [_logit(p) if not r else -1.0 for p, r in zip(second, ruled)]
+    prose_at = [i for i in range(n) if not ruled[i] and stats[i].prose]
+    first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     out: list[list[float]] = []
     for i in range(n):
         row = [0.0] * _N_LINE
@@ -146,9 +155,18 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
             row[_IDX["end_marker"]] = 1.0
         elif i > first_end:
             row[_IDX["past_end_marker"]] = 1.0
+        if i < first_prose:
+            row[_IDX["above_prose"]] = 1.0
+            row[_IDX["top_gap"]] = min(first_prose - i, _GAP_LINES) / _GAP_LINES
+        elif i > last_prose:
+            row[_IDX["below_prose"]] = 1.0
+            row[_IDX["tail_gap"]] = min(i - last_prose, _GAP_LINES) / _GAP_LINES
         row[_IDX["logit_prev"]] = logits[i - 1] if i > 0 else 0.0
         row[_IDX["logit_next"]] = logits[i + 1] if i + 1 < n else 0.0
         out.append(row + doc_row + [v * share for v in row])
+    if n and _PAGE_TITLE.search(doc.segments[0].text) and len(doc.segments[0].text) <= 200:
+        out[0][_IDX["site_title"]] = 1.0
+        out[0][_IDX["site_title_x_prose"]] = share
     return out
 
 

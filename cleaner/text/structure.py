@@ -17,6 +17,7 @@ import regex
 
 from .document import Document
 from ..rules import RULES_BY_ID, RuleSet
+from ..rules.pipeline_rules import EXTENT_RULES
 from .scripts import LANGUAGES as SCRIPT_LANGUAGES, ends_sentence, is_sentence, weighted_length
 
 _CREDIT_LINE_RULES = ("CRD001", "CRD002", "CRD003")
@@ -290,12 +291,15 @@ def label_author_bio(doc: Document, rules: RuleSet) -> None:
         if m is None or m.group("name").split()[0].casefold() in _NOT_NAMES or not _BIO_ROLE.search(m.group("rest")):
             continue
         name = m.group("name")
-        boxed = any(segs[j].text == name for j in range(max(0, i - 4), i))
+        header = next((j for j in range(i - 1, max(-1, i - 5), -1) if segs[j].text == name), None)
         before = sums.between(0, i)
         after_article = before >= _MIN_ARTICLE and before >= 0.7 * total
-        if boxed or after_article:
+        if header is not None or after_article:
             doc.label(i, "MET005")
             sums.labelled(i)
+            # The name standing alone above the box heads it ("Will Knight" / "Will Knight is a ...").
+            if header is not None and doc.verdicts[header] is None:
+                doc.label(header, "MET005")
 
 
 def label_duplicates(doc: Document, rules: RuleSet) -> None:
@@ -320,11 +324,11 @@ def label_duplicates(doc: Document, rules: RuleSet) -> None:
                 # Every copy inside the article was dropped by the scorer, which HTML mode may still
                 # overturn (`restore_html`): one copy stays in its hands rather than all going.
                 inside = [k for k in members if region[0] <= k < region[1]
-                          and (_v := doc.verdicts[k]) is not None and _v.rule == "HEU001"]
+                          and (_v := doc.verdicts[k]) is not None and _v.rule in EXTENT_RULES]
             keep = inside[0] if inside else None
         for k in members:
             if k != keep:
-                doc.label(k, rule_id, overrule=(_v := doc.verdicts[k]) is not None and _v.rule == "HEU001")
+                doc.label(k, rule_id, overrule=(_v := doc.verdicts[k]) is not None and _v.rule in EXTENT_RULES)
 
 
 #: Lines after a teaser headline searched for its repeat and its timestamp.
