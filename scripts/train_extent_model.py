@@ -41,7 +41,8 @@ from cleaner.article import collapse_spaces
 from cleaner.config import CleanerConfig
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
-from cleaner.evaluate import DUMP_STYLES, EXTRACTED_STYLES, dump_pages, load_dataset, snippet_line_labels, split
+from cleaner.evaluate import (DUMP_STYLES, EXTRACTED_STYLES, dump_pages, load_dataset, read_input, snippet_line_labels,
+                              split)
 from cleaner.scoring.extent import BODY, EXTENT_FEATURES, FIRST_STATES, LAST_STATES, MOVES, STATES, decode
 from cleaner.scoring.heuristics import line_evidence
 
@@ -65,8 +66,36 @@ def cropped(raw: bytes, page, rng: random.Random) -> bytes:
     return "\n".join(head + lines[lo:hi]).encode("utf-8")
 
 
-def collect(pages, style: str, config: CleanerConfig, cache: Path | None,
-            crop: bool = False) -> list[tuple[np.ndarray, list, list]]:
+#: HTML-mode rules that decide by the page's markup alone and almost never take article text: menus,
+#: footers, sidebars, forms, link lists, mastheads.
+_MARKUP_CHROME = frozenset({"HTM001", "HTM002", "HTM003", "HTM011", "HTM012", "HTM014"})
+#: Weak label: a line the page's markup calls chrome.
+WEAK_DROP = 2
+
+
+def markup_chrome(pages, config: CleanerConfig, cache: Path | None) -> dict[str, set[str]]:
+    """Per page, the texts HTML mode removes by its markup alone (`_MARKUP_CHROME`; no region
+    heuristics): weak labels for the dump lines no snippet covers. Partial labels say nothing about
+    most lines of a page; without these, nothing teaches the model that a page's leading menu or its
+    footer is not the article."""
+    if cache is not None and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    markup_only = Cleaner(config.replace(disabled_stages=config.disabled_stages | {"heuristics"}))
+    out: dict[str, set[str]] = {}
+    for page in pages:
+        try:
+            article = markup_only.clean(read_input(page, "html"), kind="html", url=page.url)
+        except CleanerError:
+            continue
+        out[page.doc_id] = {collapse_spaces(r.text) for r in article.removed if r.rule in _MARKUP_CHROME}
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def collect(pages, style: str, config: CleanerConfig, cache: Path | None, crop: bool = False,
+            chrome: dict[str, set[str]] | None = None) -> list[tuple[np.ndarray, list, list]]:
     """Per page: (feature rows, snippet labels per line, ruled per line), cached per style (`crop`: of
     a short page cut from each)."""
     if cache is not None and cache.exists():
@@ -86,7 +115,12 @@ def collect(pages, style: str, config: CleanerConfig, cache: Path | None,
         if not doc.segments:
             continue
         evidence = line_evidence(doc, languages.stopwords_for(doc.language), config)
-        labels = snippet_line_labels([seg.text for seg in doc.segments], page.with_, page.without)
+        texts = [seg.text for seg in doc.segments]
+        labels = snippet_line_labels(texts, page.with_, page.without)
+        page_chrome = (chrome or {}).get(page.doc_id, set())
+        for i, label in enumerate(labels):
+            if label is None and collapse_spaces(texts[i]) in page_chrome:
+                labels[i] = WEAK_DROP
         out.append((np.array(evidence.rows, dtype=float), labels, [v is not None for v in doc.verdicts]))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +132,8 @@ def collect(pages, style: str, config: CleanerConfig, cache: Path | None,
 class Corpus:
     """Every document's lines in one array, with per line the gold's constraints and costs."""
 
-    def __init__(self, docs: list[tuple[np.ndarray, list, list]], keep_costs: list[float], drop_cost: float) -> None:
+    def __init__(self, docs: list[tuple[np.ndarray, list, list]], keep_costs: list[float], drop_cost: float,
+                 weak_cost: float) -> None:
         self.x = np.ascontiguousarray(np.concatenate([x for x, _, _ in docs]))
         self.offsets = np.cumsum([0] + [len(x) for x, _, _ in docs]).astype(np.int64)
         n = len(self.x)
@@ -113,6 +148,9 @@ class Corpus:
                 elif label == 0 and not ruled[i]:
                     self.allowed[at + i, BODY] = _NEG
                     self.cost[at + i, BODY] = drop_cost
+                elif label == WEAK_DROP and not ruled[i]:
+                    # No constraint, only a cost: a soft push out of the body.
+                    self.cost[at + i, BODY] = weak_cost
             if (self.allowed[at : at + len(x), BODY] <= _NEG).all():
                 # Every line is must-drop: no path with a body agrees (every path has one), so the
                 # gold says nothing this model can learn from; the page counts with no constraint.
@@ -259,6 +297,8 @@ def main() -> None:
     parser.add_argument("--extracted-keep-cost", type=float, default=6.0,
                         help="the keep cost on other extractors' output, where the cleaner must cost no article line")
     parser.add_argument("--drop-cost", type=float, default=1.0)
+    parser.add_argument("--weak-cost", type=float, default=0.5,
+                        help="cost of keeping a line the page's markup calls chrome (0: no weak labels)")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--crops", default="html_text,innertext",
                         help="full-page dump styles of which a short page cut around the article is added too")
@@ -281,17 +321,20 @@ def main() -> None:
     for item in args.dump_dir:
         style, folder = item.split("=", 1)
         styles[style] = [replace(p, text_path=Path(folder) / f"{p.doc_id}.txt") for p in tune_pages]
-    per_style = {style: collect(pages, style, config, args.cache / f"{style}.pickle" if args.cache else None)
+    chrome = markup_chrome(tune_pages, config, args.cache / "markup-chrome.pickle" if args.cache else None) \
+        if args.weak_cost > 0 else None
+    per_style = {style: collect(pages, style, config, args.cache / f"{style}.pickle" if args.cache else None,
+                                chrome=chrome)
                  for style, pages in styles.items()}
     for style in args.crops.split(","):
         if style in styles:
             per_style[f"{style} (cropped)"] = collect(styles[style], f"{style} (cropped)", config,
                                                       args.cache / f"{style}-cropped.pickle" if args.cache else None,
-                                                      crop=True)
+                                                      crop=True, chrome=chrome)
     docs = [doc for style_docs in per_style.values() for doc in style_docs]
     keep_costs = [args.extracted_keep_cost if style in EXTRACTED_STYLES else args.keep_cost
                   for style, style_docs in per_style.items() for _ in style_docs]
-    corpus = Corpus(docs, keep_costs, args.drop_cost)
+    corpus = Corpus(docs, keep_costs, args.drop_cost, args.weak_cost)
     model = Model(len(EXTENT_FEATURES))
     print(f"{len(docs)} documents from {len(styles)} styles, {len(corpus.x)} lines")
     calls = [0]
@@ -315,7 +358,7 @@ def main() -> None:
     meta = {"trained_on": "tune half of the development set (cleaner.evaluate.split, seed 20261123), styles: "
                           + ", ".join(styles),
             "keep_cost": args.keep_cost, "extracted_keep_cost": args.extracted_keep_cost,
-            "drop_cost": args.drop_cost, "l2": args.l2,
+            "drop_cost": args.drop_cost, "weak_cost": args.weak_cost, "l2": args.l2,
             "documents": len(docs), "date": dt.date.today().isoformat()}
     args.out.write_text(json.dumps(to_json(w, moves, starts, meta), indent=1) + "\n")
     print(f"wrote {args.out}")

@@ -718,8 +718,6 @@ def text_claims(doc: Any, date_order: str = "DMY") -> dict[str, Any]:
 #: Lines around the headline read for the date a reader sees printed with it (two above for a
 #: dateline over the headline, six below for one under the byline).
 _DATELINE_ABOVE, _DATELINE_BELOW = 2, 6
-#: An embedded post's signature ("— Elon Musk (@elonmusk) November 4, 2023"): its date is the post's.
-_EMBED_SIGNATURE = regex.compile(r"\(@\w{1,30}\)")
 
 
 #: A date line that announces an event ("Termin: 21.02.2020, 19 Uhr"): the event's date.
@@ -736,7 +734,7 @@ def header_dates(doc: Any, headline: int, date_order: str = "DMY") -> list[tuple
     lines = []
     for i in order:
         text = doc.segments[i].text
-        if _EMBED_SIGNATURE.search(text) or _EVENT_LINE.match(text) or not text_meta.dateline(text, date_order):
+        if text_meta.EMBEDDED_POST.search(text) or _EVENT_LINE.match(text) or not text_meta.dateline(text, date_order):
             continue
         first, readings, revision = text_meta.dates_in(text, date_order)
         if first:

@@ -45,7 +45,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
                     meta.setdefault("relative_dates", []).append((i, resolved))
             continue
         text = doc.kept_text(i) if doc.spans[i] else seg.text
-        if len(text) > 160 or not text:
+        if len(text) > 160 or not text or metadata.EMBEDDED_POST.search(text):
             continue
         # (a Thai date is of the Buddhist era: "8 พฤษภาคม 2568")
         dated = _MAYBE_DATE.search(text) is not None or (doc.language == "th" and "25" in text)

@@ -35,6 +35,10 @@ _TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\
 _DATE_WORD = regex.compile(rf"(?:{DATE_WORDS})", regex.IGNORECASE)
 _LEFTOVER_WORD = regex.compile(r"[\p{L}]{2,}")
 _BULLET = regex.compile(r"[-–•*·▪►]\s")
+#: An embedded post's signature ("— Elon Musk (@elonmusk) November 4, 2023"): the post's author and
+#: date, part of the article that quotes it, not the article's byline or date line.
+EMBEDDED_POST = regex.compile(r"\(@\w{1,30}\)")
+
 #: Quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = " \"'”’»)"
 #: A line with a date is a sentence, not a date line, with this many non-date words and this many

@@ -79,7 +79,7 @@ LINE_FEATURES: tuple[str, ...] = (
     + ("section_opener", "end_marker", "past_end_marker")
     + _BASE
     + ("logit_prev", "logit_next", "win5", "kept_before", "kept_after", "in_core", "core_gap_low", "core_far")
-    + ("site_title", "above_prose", "top_gap", "below_prose", "tail_gap")
+    + ("site_title", "above_prose", "top_gap", "below_prose", "tail_gap", "sentence")
 )
 #: The document's make-up: the same for every line, they move each state's score per document.
 DOC_FEATURES: tuple[str, ...] = ("doc_prose_lines", "doc_prose_chars", "doc_ruled_share", "doc_log_lines")
@@ -94,6 +94,9 @@ _IDX = {name: k for k, name in enumerate(EXTENT_FEATURES)}
 _CONTEXT_PAIRS = tuple((_IDX[ours], SECOND_STAGE_NAMES.index(theirs)) for ours, theirs in (
     ("win5", "p_win5"), ("kept_before", "kept_before"), ("kept_after", "kept_after"), ("in_core", "in_core"),
     ("core_gap_low", "core_gap_low"), ("core_far", "core_far")))
+#: A line of three or more words ending like a sentence, this dense in function words, is a sentence
+#: of prose however short ("That was all.").
+_SENTENCE_DENSITY = 0.3
 #: Distances (in lines) to the first or last prose line are counted up to this.
 _GAP_LINES = 10
 #: A first line shaped "Headline | Site": a page's <title>, which full-page dumps open with.
@@ -149,6 +152,9 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
             ctx = context[i]
             for k, c in _CONTEXT_PAIRS:
                 row[k] = ctx[c]
+            s = stats[i]
+            if s.terminal and s.words >= 3 and s.density >= _SENTENCE_DENSITY:
+                row[_IDX["sentence"]] = 1.0
         if i in openers:
             row[_IDX["section_opener"]] = 1.0
         if i == first_end:
