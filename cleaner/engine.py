@@ -332,6 +332,16 @@ def undecided_stretch(doc: Document) -> tuple[int, int]:
     return max(0, undecided[0] - _REGION_MARGIN), min(n, undecided[-1] + 1 + _REGION_MARGIN)
 
 
+def stretch_document(doc: Document, lo: int, hi: int) -> Document:
+    """The lines [lo, hi) of an HTML page as a document of their own (verdicts and spans shared with the
+    page's lists by copy), with what the extent reads of the page: its markers and container flags."""
+    container = doc.meta.get("html_container")
+    return Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
+                    verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi],
+                    markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi],
+                    meta={"html_container": container[lo:hi]} if container is not None else {})
+
+
 def _find_region_within(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
     """The region heuristics on the stretch of an HTML page that its markup left undecided.
 
@@ -344,8 +354,7 @@ def _find_region_within(doc: Document, stopwords: frozenset[str], config: Cleane
     if lo == 0 and hi == n:
         find_region(doc, stopwords, config, rules)
         return
-    part = Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
-                    verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi])
+    part = stretch_document(doc, lo, hi)
     find_region(part, stopwords, config, rules)
     doc.verdicts[lo:hi] = part.verdicts
     if part.region is not None:

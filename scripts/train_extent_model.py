@@ -39,7 +39,7 @@ from scipy.optimize import minimize
 
 from cleaner.article import collapse_spaces
 from cleaner.config import CleanerConfig
-from cleaner.engine import Cleaner, _language_model
+from cleaner.engine import Cleaner, _language_model, stretch_document, undecided_stretch
 from cleaner.errors import CleanerError
 from cleaner.evaluate import (DUMP_STYLES, EXTRACTED_STYLES, dump_pages, load_dataset, read_input, snippet_line_labels,
                               split)
@@ -104,14 +104,18 @@ def collect(pages, style: str, config: CleanerConfig, cache: Path | None, crop: 
     languages = _language_model()
     rng = random.Random(20261207)
     out = []
+    kind = "html" if style == "html" else "text"
     for page in pages:
-        raw = page.text_path.read_bytes()
+        raw = read_input(page, kind)
         if crop:
             raw = cropped(raw, page, rng)
         try:
-            doc, _ = cleaner.prepare(raw, kind="text", url=page.url)
+            doc, _ = cleaner.prepare(raw, kind=kind, url=page.url)
         except CleanerError:
             continue
+        if kind == "html":
+            # HTML mode decides the extent on the stretch its markup left undecided (engine.py).
+            doc = stretch_document(doc, *undecided_stretch(doc))
         if not doc.segments:
             continue
         evidence = line_evidence(doc, languages.stopwords_for(doc.language), config)
@@ -300,6 +304,8 @@ def main() -> None:
     parser.add_argument("--weak-cost", type=float, default=0.5,
                         help="cost of keeping a line the page's markup calls chrome (0: no weak labels)")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--html", action=argparse.BooleanOptionalAction, default=True,
+                        help="also fit on HTML mode's pages (the stretch its markup leaves undecided)")
     parser.add_argument("--crops", default="html_text,innertext",
                         help="full-page dump styles of which a short page cut around the article is added too")
     parser.add_argument("--iterations", type=int, default=200)
@@ -318,6 +324,8 @@ def main() -> None:
             if args.dumps != "all":
                 raise
             print(f"  skipping {style}: {exc}")
+    if args.html:
+        styles["html"] = tune_pages
     for item in args.dump_dir:
         style, folder = item.split("=", 1)
         styles[style] = [replace(p, text_path=Path(folder) / f"{p.doc_id}.txt") for p in tune_pages]

@@ -80,6 +80,8 @@ LINE_FEATURES: tuple[str, ...] = (
     + _BASE
     + ("logit_prev", "logit_next", "win5", "kept_before", "kept_after", "in_core", "core_gap_low", "core_far")
     + ("site_title", "above_prose", "top_gap", "below_prose", "tail_gap", "sentence")
+    # HTML mode: what the markup says of the block (0 in text mode).
+    + ("in_container", "heading_tag", "list_tag", "link_dense")
 )
 #: The document's make-up: the same for every line, they move each state's score per document.
 DOC_FEATURES: tuple[str, ...] = ("doc_prose_lines", "doc_prose_chars", "doc_ruled_share", "doc_log_lines")
@@ -97,6 +99,10 @@ _CONTEXT_PAIRS = tuple((_IDX[ours], SECOND_STAGE_NAMES.index(theirs)) for ours, 
 #: A line of three or more words ending like a sentence, this dense in function words, is a sentence
 #: of prose however short ("That was all.").
 _SENTENCE_DENSITY = 0.3
+#: HTML tags of headings and of list items and table cells; a block this much link text is a link list.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LIST_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
+_LINK_DENSE = 0.5
 #: Distances (in lines) to the first or last prose line are counted up to this.
 _GAP_LINES = 10
 #: A first line shaped "Headline | Site": a page's <title>, which full-page dumps open with.
@@ -134,6 +140,8 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
     first_end = ends[0] if ends else n
     logits = [_logit(p) if not r else -1.0 for p, r in zip(second, ruled)]
     prose_at = [i for i in range(n) if not ruled[i] and stats[i].prose]
+    html = doc.kind == "html"
+    inside = doc.meta.get("html_container") if html else None
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     out: list[list[float]] = []
     for i in range(n):
@@ -155,6 +163,16 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
             s = stats[i]
             if s.terminal and s.words >= 3 and s.density >= _SENTENCE_DENSITY:
                 row[_IDX["sentence"]] = 1.0
+        if html:
+            seg = doc.segments[i]
+            if inside is not None and inside[i]:
+                row[_IDX["in_container"]] = 1.0
+            if seg.tag in _HEADINGS:
+                row[_IDX["heading_tag"]] = 1.0
+            elif seg.tag in _LIST_TAGS:
+                row[_IDX["list_tag"]] = 1.0
+            if seg.link_density >= _LINK_DENSE:
+                row[_IDX["link_dense"]] = 1.0
         if i in openers:
             row[_IDX["section_opener"]] = 1.0
         if i == first_end:
