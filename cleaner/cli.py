@@ -6,6 +6,7 @@ A thin adapter over the library: it reads inputs, calls `Cleaner.clean`, and pri
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -20,7 +21,8 @@ from . import __version__
 from .article import Article
 from .config import CleanerConfig
 from .engine import Cleaner
-from .errors import CleanerError, ConfigError
+from .errors import CleanerError, ConfigError, OutputError
+from .output.neutralize import terminal_text
 from .rules import REGISTRY
 
 app = typer.Typer(
@@ -136,8 +138,10 @@ def clean_command(
 
     if output is not None and output_dir is not None:
         _usage("use either -o/--output or --output-dir, not both")
-    if output is not None and not output.parent.is_dir():
-        _usage(f"cannot write {output}: folder {output.parent} does not exist")
+    if output is not None:
+        _check_output_file(output)
+    if output_dir is not None:
+        _check_output_dir(output_dir)
     if resume and output is None:
         _usage("--resume needs -o/--output FILE (the records already written there are skipped)")
     fmt = (output_format or (OutputFormat.jsonl if output is not None else OutputFormat.text)).value
@@ -160,13 +164,42 @@ def clean_command(
         failures = run_clean(request, cfg, err)
     except ConfigError as exc:  # an unreadable --site-rules file
         _usage(str(exc))
+    except OutputError as exc:
+        err.print(f"[red]output error:[/red] {escape(terminal_text(str(exc)))}")
+        raise typer.Exit(EXIT_OUTPUT) from None
     if failures:
         raise typer.Exit(1)
 
 
+#: Exit status of `cleaner clean` when the output itself could not be written (README: Exit status).
+EXIT_OUTPUT = 3
+
+
 def _usage(message: str) -> None:
-    err.print(f"[red]usage error:[/red] {escape(message)}")
+    err.print(f"[red]usage error:[/red] {escape(terminal_text(message))}")
     raise typer.Exit(2)
+
+
+def _check_output_file(output: Path) -> None:
+    """-o names a file that can be written: a usage error now, not a traceback later."""
+    if output.is_dir():
+        _usage(f"cannot write {output}: it is a folder (use --output-dir for one file per document)")
+    if not output.parent.is_dir():
+        _usage(f"cannot write {output}: folder {output.parent} does not exist")
+    if not os.access(output if output.exists() else output.parent, os.W_OK):
+        _usage(f"cannot write {output}: permission denied")
+
+
+def _check_output_dir(output_dir: Path) -> None:
+    """--output-dir names a folder that exists or can be made, and can be written to."""
+    if output_dir.exists() and not output_dir.is_dir():
+        _usage(f"cannot write to {output_dir}: it is a file, not a folder")
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _usage(f"cannot make folder {output_dir}: {exc.strerror or exc}")
+    if not os.access(output_dir, os.W_OK | os.X_OK):
+        _usage(f"cannot write to folder {output_dir}: permission denied")
 
 
 @app.command("learn")
@@ -231,9 +264,10 @@ def explain_command(
             article: Article = cleaner.clean(read_source(source), kind=kind.value)
         except (CleanerError, OSError) as exc:
             failures += 1
-            err.print(f"[red]error[/red] {escape(source)}: {type(exc).__name__}: {escape(str(exc))}")
+            err.print(f"[red]error[/red] {escape(terminal_text(source))}: {type(exc).__name__}: "
+                      f"{escape(terminal_text(str(exc)))}")
             continue
-        print_explanation(article, console, select, source if len(paths) > 1 else None)
+        print_explanation(article, console, select, terminal_text(source) if len(paths) > 1 else None)
     if failures:
         raise typer.Exit(1)
 

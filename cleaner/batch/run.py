@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import itertools
 import json
-import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from rich.console import Console
+from rich.markup import escape
 
-from .pool import Result, Summary, run_batch
-from .writers import BatchProgress, OutputDir, comments_section, print_summary, resume_output
+from .pool import Result, Summary, failed_result, run_batch
+from .writers import BatchProgress, OutputDir, OutputSink, comments_section, print_summary, resume_output
 from ..config import CleanerConfig
 from ..engine import STAGES, Cleaner
-from ..errors import CleanerError
+from ..errors import CleanerError, InternalError, OutputError
+from ..output.neutralize import terminal_text
 from ..output.records import FORMATS, FormatWriter, OutputOptions
-from .readers import InputDoc, ReaderOptions, iter_inputs
+from .readers import InputDoc, ReaderOptions, canonical_path, iter_inputs
 from ..text.sites import SiteLearner, line_key, load_site_rules
 
 
@@ -81,42 +82,64 @@ def learn_sites(docs: Iterable[InputDoc], config: CleanerConfig, learner: SiteLe
 
 
 def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int:
-    """Run the batch; return the number of failed documents."""
+    """Run the batch; return the number of failed documents.
+
+    Raises `OutputError` when the output itself cannot be written (disk full, file-size limit, closed
+    pipe, output folder gone): the run stops there, and what was written is whole records or files."""
     options = reader_options(request, config)
     if request.site_rules is not None:
         config = config.replace(site_boilerplate=load_site_rules(request.site_rules))
     summary = Summary()
-    done: set[str] = set()
-    sink: IO[str] = sys.stdout
-    if request.output is not None:
-        if request.resume:
-            sink, done = resume_output(request.output)
-        else:
-            sink = open(request.output, "w", encoding="utf-8")
-    docs = with_url(iter_inputs(request.inputs, options), request.url)
-    if request.learn_sites:
-        config, docs = _learn_first(request, config, options, docs, err)
-    if done:
-        docs = _skip_done(docs, done, summary)
-    writer = _Writer(request, sink, err)
-    show_progress = not request.quiet and (request.progress or err.is_terminal)
-    started = time.monotonic()
+    sink, done = _open_output(request)
     try:
-        with BatchProgress(err, show_progress) as bar:
-            for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
-                                    output=_output_options(request)):
-                summary.add(result)
-                writer.write(result)
-                bar.update(summary)
-        writer.close()
+        docs = with_url(iter_inputs(request.inputs, options), request.url)
+        if request.learn_sites:
+            config, docs = _learn_first(request, config, options, docs, err)
+        if done:
+            docs = _skip_done(docs, done, summary)
+        writer = _Writer(request, sink, err)
+        show_progress = not request.quiet and (request.progress or err.is_terminal)
+        started = time.monotonic()
+        try:
+            with BatchProgress(err, show_progress) as bar:
+                for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
+                                        output=_output_options(request)):
+                    summary.add(writer.write(result, summary))
+                    bar.update(summary)
+            writer.close()
+        except OutputError as exc:
+            raise OutputError(f"{exc}. {_what_was_written(request, summary)}") from exc
+        finally:
+            writer.release()
     finally:
-        if sink is not sys.stdout:
-            sink.close()
+        sink.close()
     if not request.quiet and (summary.documents + summary.skipped > 1 or show_progress):
         print_summary(summary, time.monotonic() - started, err)  # not for a one-document run
     if summary.failed:
         err.print(f"{summary.failed} of {summary.documents} input(s) failed")
     return summary.failed
+
+
+def _open_output(request: BatchRequest) -> tuple[OutputSink, set[str]]:
+    """The output stream, and with --resume the sources already written to it."""
+    if request.output is None:
+        return OutputSink.stdout(), set()
+    try:
+        if request.resume:
+            return resume_output(request.output)
+        return OutputSink.open(request.output), set()
+    except OSError as exc:
+        raise OutputError(f"cannot write {request.output}: {exc.strerror or exc}") from exc
+
+
+def _what_was_written(request: BatchRequest, summary: Summary) -> str:
+    """What a fatal output error leaves behind, and how to go on."""
+    if request.output_dir is not None:
+        return f"The {summary.documents:,} document(s) before it were written whole to {request.output_dir}"
+    if request.output is not None and request.output_format == "jsonl":
+        return (f"{summary.documents:,} record(s) before it are complete lines in {request.output}; "
+                "free the space and run the same command with --resume to write the rest")
+    return f"{summary.documents:,} record(s) were written before it; the output is incomplete"
 
 
 def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOptions,
@@ -160,63 +183,92 @@ def _skip_done(docs: Iterator[InputDoc], done: set[str], summary: Summary) -> It
 
 
 class _Writer:
-    """Writes each result as it arrives: a JSON line (flushed), a text block, or a file."""
+    """Writes each result as it arrives: a JSON line, a text block, a structured record, or a file.
 
-    def __init__(self, request: BatchRequest, sink: IO[str], err: Console) -> None:
+    It is the fault boundary per record: a record that cannot be written (it cannot be encoded, its
+    output file is refused) is replaced by that document's error record, and the batch goes on; an
+    `OutputError` (the output itself fails) ends the run."""
+
+    def __init__(self, request: BatchRequest, sink: OutputSink, err: Console) -> None:
         self.format = request.output_format
         self.sink = sink
         self.err = err
+        self.quiet = request.quiet
         self.dir = OutputDir(request.output_dir, self.format, request.comments) if request.output_dir else None
         self.structured = FormatWriter(self.format, sink) if self.format in FORMATS else None
         self.comments = request.comments
-        self.inputs = set(request.inputs)
+        self.inputs = {i if i == "-" else canonical_path(Path(i)) for i in request.inputs}
         self.headers = len(request.inputs) > 1
         self.count = 0
         #: --format json: the first record waits until we know whether one object or an array is due.
         self.json_pending: str | None = None
 
-    def write(self, result: Result) -> None:
-        self.count += 1
+    def write(self, result: Result, summary: Summary) -> Result:
+        """Write `result`, or its document's error record if it cannot be written; return what was written."""
+        try:
+            self._write(result, summary)
+        except OutputError:
+            raise
+        except Exception as exc:
+            error = exc if isinstance(exc, CleanerError) else InternalError(
+                f"the record could not be written ({type(exc).__name__}: {exc})")
+            result = failed_result(result, error)
+            if self.dir is not None:  # its file is what failed: say so, write nothing more
+                self._report(result)
+            else:
+                self._write(result, summary)
+        return result
+
+    def _write(self, result: Result, summary: Summary) -> None:
         if self.dir is not None:
-            self.dir.write(result)
-            if result.error is not None:
-                self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+            renamed = self.dir.write(result)
+            if renamed is not None:
+                summary.renamed += 1
+                if not self.quiet:
+                    self.err.print(f"note: {escape(terminal_text(result.source))} written as "
+                                   f"{escape(terminal_text(renamed))} (another document had its name)")
+            self._report(result)
         elif self.structured is not None:
             self.structured.write(result.rendered, result.line, result.title)
-            if result.error is not None and self.format != "csv":
-                self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+            if self.format != "csv":
+                self._report(result)
         elif self.format == "jsonl":
             self.sink.write(result.line + "\n")
-            self.sink.flush()
         elif self.format == "json":
             self._write_json(result.line)
         elif result.error is not None:
-            self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+            self._report(result)
         else:
             self._write_text(result)
+        self.count += 1
+
+    def _report(self, result: Result) -> None:
+        """A failed document's line on stderr (names from outside shown with their control characters escaped)."""
+        if result.error is not None:
+            self.err.print(f"[red]error[/red] {escape(terminal_text(result.source))}: "
+                           f"{escape(terminal_text(result.error))}", highlight=False)
 
     def _write_text(self, result: Result) -> None:
         parts = []
         if self.headers or result.source not in self.inputs:  # several documents: say which
-            parts.append(("\n" if self.count > 1 else "") + f"==> {result.source} <==")
+            parts.append(("\n" if self.count else "") + f"==> {terminal_text(result.source)} <==")
         if result.title:
             parts.append(f"# {result.title}\n")
         parts.append(result.text or "")
         if self.comments and result.comments:
             parts.append(comments_section(result.comments))
         self.sink.write("\n".join(parts) + "\n")
-        self.sink.flush()
 
     def _write_json(self, line: str) -> None:
         """Stream a JSON array (one object when there is one input): only one record is ever held."""
-        if self.count == 1:
+        if self.count == 0:
             self.json_pending = line
             return
         if self.json_pending is not None:
-            self.sink.write("[\n" + _indented(self.json_pending))
+            self.sink.write("[\n" + _indented(self.json_pending) + ",\n" + _indented(line))
             self.json_pending = None
-        self.sink.write(",\n" + _indented(line))
-        self.sink.flush()
+        else:
+            self.sink.write(",\n" + _indented(line))
 
     def close(self) -> None:
         if self.structured is not None and self.dir is None:
@@ -229,7 +281,11 @@ class _Writer:
             self.sink.write(json.dumps(json.loads(self.json_pending), ensure_ascii=False, indent=2) + "\n")
         else:
             self.sink.write("\n]\n")
-        self.sink.flush()
+
+    def release(self) -> None:
+        """Close the output folder's open descriptors (the stream is the caller's)."""
+        if self.dir is not None:
+            self.dir.close()
 
 
 def _indented(line: str) -> str:

@@ -12,13 +12,14 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .neutralize import csv_cell
 
 if TYPE_CHECKING:
     from ..article import Article
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "FormatWriter", "OutputOptions", "csv_row", "render", "write_document"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "FormatWriter", "OutputOptions", "csv_row", "document_text", "render"]
 
 #: The formats rendered here (text, json and jsonl are written by `batch.run`).
 FORMATS = ("markdown", "html", "csv")
@@ -55,29 +56,36 @@ def render(options: OutputOptions, record: dict[str, Any], article: "Article") -
 
 
 def csv_row(record: dict[str, Any]) -> str:
-    """One CSV line (RFC 4180 quoting, "\\r\\n" ends) of a JSON record, ok or error."""
+    """One CSV line (RFC 4180, every cell quoted, "\\r\\n" ends) of a JSON record, ok or error; each
+    cell neutralised against formula injection (`output.neutralize.csv_cell`)."""
     values = []
     for column in CSV_COLUMNS:
         value = record.get(column)
         if isinstance(value, list):
             value = "; ".join(str(v) for v in value)
-        values.append("" if value is None else str(value))
+        values.append("" if value is None else csv_cell(str(value)))
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(values)
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(values)
     return buffer.getvalue()
 
 
 def csv_header() -> str:
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(CSV_COLUMNS)
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(CSV_COLUMNS)
     return buffer.getvalue()
+
+
+class TextSink(Protocol):
+    """Where `FormatWriter` writes: each call one whole piece of output (`batch.writers.OutputSink`)."""
+
+    def write(self, text: str) -> Any: ...
 
 
 class FormatWriter:
     """Streams rendered documents to `sink` in one of FORMATS. Errors: a CSV row; in Markdown and
     HTML, reported on stderr by the caller (as `--format text` does) and left out of the document."""
 
-    def __init__(self, fmt: str, sink: IO[str]) -> None:
+    def __init__(self, fmt: str, sink: TextSink) -> None:
         self.format = fmt
         self.sink = sink
         self.count = 0
@@ -86,12 +94,13 @@ class FormatWriter:
         self.pending: tuple[str, str | None] | None = None
 
     def write(self, rendered: str | None, line: str, title: str | None = None) -> None:
-        """`rendered`: the worker's rendering (None for an error); `line`: the JSON record."""
+        """`rendered`: the worker's rendering (None for an error); `line`: the JSON record. What one
+        record adds goes to the sink in one call (a sink that fails leaves whole records only)."""
         if self.format == "csv":
-            if not self.started:
-                self.sink.write(csv_header())
-                self.started = True
-            self.sink.write(rendered if rendered is not None else csv_row(json.loads(line)))
+            out = "" if self.started else csv_header()
+            out += rendered if rendered is not None else csv_row(json.loads(line))
+            self.sink.write(out)
+            self.started = True
         elif rendered is None:
             return
         elif self.format == "markdown":
@@ -99,19 +108,18 @@ class FormatWriter:
             self.count += 1
         else:
             self._write_html(rendered, title)
-        self.sink.flush()
 
     def _write_html(self, rendered: str, title: str | None) -> None:
         from .html import page_start
 
-        self.count += 1
-        if self.count == 1:
+        if self.count == 0:
             self.pending = (rendered, title)
-            return
-        if self.pending is not None:
-            self.sink.write(page_start("Cleaned articles") + self.pending[0])
+        elif self.pending is not None:
+            self.sink.write(page_start("Cleaned articles") + self.pending[0] + rendered)
             self.pending = None
-        self.sink.write(rendered)
+        else:
+            self.sink.write(rendered)
+        self.count += 1
 
     def close(self) -> None:
         from .html import PAGE_END, page_start
@@ -125,15 +133,12 @@ class FormatWriter:
                 self.sink.write(PAGE_END)
             else:
                 self.sink.write(page_start("No articles") + PAGE_END)
-        self.sink.flush()
 
 
-def write_document(path: Path, fmt: str, rendered: str, title: str | None) -> None:
+def document_text(fmt: str, rendered: str, title: str | None) -> str:
     """One document's own file (--output-dir): Markdown as rendered, HTML as a whole page."""
     if fmt == "html":
         from .html import PAGE_END, page_start
 
-        rendered = page_start(title) + rendered + PAGE_END
-    else:
-        rendered += "\n"
-    path.write_text(rendered, encoding="utf-8")
+        return page_start(title) + rendered + PAGE_END
+    return rendered + "\n"
