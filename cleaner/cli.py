@@ -31,7 +31,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 #: Messages on stderr are not wrapped at the terminal's width (a path or a command split over two
-#: lines cannot be copied or grepped) and their variable parts are escaped (`cleaner[spark]` is not markup).
+#: lines cannot be copied or grepped) and their variable parts are escaped (`article-cleaner[spark]` is not markup).
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import pytest
 
-pytest.importorskip("scrapy", reason="needs the scrapy extra: pip install cleaner[scrapy]")
+pytest.importorskip("scrapy", reason="needs the scrapy extra: pip install 'article-cleaner[scrapy]'")
 
 from scrapy.exceptions import DropItem, NotConfigured  # noqa: E402
 from scrapy.utils.test import get_crawler  # noqa: E402
