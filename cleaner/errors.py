@@ -61,3 +61,14 @@ class TimeLimitError(CleanerError):
     """Cleaning one document took longer than the configured `max_seconds`."""
 
     kind = "timeout"
+
+
+class FetchError(CleanerError):
+    """A URL could not be downloaded: the connection failed or timed out, or the server answered
+    with an error status (`status`)."""
+
+    kind = "fetch"
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status

@@ -40,20 +40,23 @@ def sample_tree(root: Path, copies: int) -> list[Path]:
     return files
 
 
-def warc_bytes(pages: list[tuple[str, bytes, str]], *, compress: bool = True, date: str | None = None) -> bytes:
+def warc_bytes(pages: list[tuple[str, bytes, str]] | list[tuple[str, bytes, str, str]], *, compress: bool = True,
+               date: str | None = None) -> bytes:
     """A WARC (gzip per record) with a warcinfo record, then one request + response per page
-    (`date`: the responses' WARC-Date, else the time of writing)."""
+    (`date`: the responses' WARC-Date, else the time of writing); a page's fourth item is its HTTP
+    status line ("404 Not Found"; "200 OK" when absent), an empty Content-Type sends none."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=compress)
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
-    for url, body, content_type in pages:
+    for url, body, content_type, *status in pages:
         request = writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
                                             http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
         writer.write_record(request)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(status[0] if status else "200 OK",
+                                   [("Content-Type", content_type)] if content_type else [], protocol="HTTP/1.1")
         dated = {"WARC-Date": date} if date else None
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
                                                       warc_headers_dict=dated))

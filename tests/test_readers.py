@@ -31,7 +31,8 @@ def check_accounted(docs: list[InputDoc]) -> None:
     assert docs, "a file always yields at least one document or error"
     assert len({d.source for d in docs}) == len(docs), "sources are unique (the --resume key)"
     for doc in docs:
-        assert (doc.data is None) == (doc.error is not None)
+        assert (doc.data is None) == (doc.error is not None or doc.skipped is not None)
+        assert doc.error is None or doc.skipped is None
         assert doc.data is None or doc.size <= OPTIONS.max_input_bytes
 
 
@@ -81,7 +82,7 @@ def test_json_lines_yield_one_document_per_non_blank_line(tmp_path: Path, record
 @FUZZ
 @given(texts=st.lists(st.text(min_size=1, max_size=300), min_size=1, max_size=4), cut=st.integers(min_value=0, max_value=400))
 def test_warc_records_survive_any_truncation(tmp_path: Path, texts: list[str], cut: int) -> None:
-    pages = [(f"https://example.com/{i}", t.encode(), "text/plain") for i, t in enumerate(texts)]
+    pages = [(f"https://example.com/{i}", t.encode(), "text/html") for i, t in enumerate(texts)]
     archive = warc_bytes(pages, compress=bool(cut % 2))
     docs = read_bytes(tmp_path, "crawl.warc", archive[: len(archive) - cut])
     ok = [d for d in docs if d.error is None]

@@ -10,20 +10,28 @@ import itertools
 import json
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Iterable, Iterator
 
-from rich.console import Console
-
-from .pool import Result, Summary, run_batch
-from .writers import BatchProgress, OutputDir, comments_section, print_summary, resume_output
 from ..config import CleanerConfig
 from ..engine import STAGES, Cleaner
 from ..errors import CleanerError
 from ..output.records import FORMATS, FormatWriter, OutputOptions
-from .readers import InputDoc, ReaderOptions, iter_inputs
 from ..text.sites import SiteLearner, line_key, load_site_rules
+from .fetch import is_url
+from .pool import Result, Summary, run_batch, skip_result
+from .progress import Progress, interrupted_message, print_summary
+from .readers import InputDoc, ReaderOptions, countable, iter_inputs
+from .skips import CorpusFilter, Filters, Skip
+from .writers import OutputDir, comments_section, resume_output
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class Interrupted(Exception):
+    """Ctrl-C during a batch: what was written is complete; the message says how to go on."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,8 @@ class BatchRequest:
     """Everything `cleaner clean` was asked to do, minus the cleaner config."""
 
     inputs: list[str]
+    #: A file of URLs to clean, one per line (`--urls`; "-" for standard input), after `inputs`.
+    urls: str | None = None
     #: How to read the inputs (format, glob, JSON fields, kind); the size limit comes from the config.
     reading: ReaderOptions = ReaderOptions()
     output_format: str = "text"
@@ -51,6 +61,27 @@ class BatchRequest:
     images: bool = False
     #: Text output: the removed comment thread after the body (`--comments`).
     comments: bool = False
+    #: Corpus filters: documents in other languages, too short, or near-duplicates are skipped.
+    filters: Filters = field(default_factory=Filters)
+
+    def sources(self) -> Iterator[str]:
+        """The inputs, then the URLs of the `--urls` file (read as they are needed)."""
+        yield from self.inputs
+        if self.urls is not None:
+            yield from read_url_list(self.urls)
+
+
+def read_url_list(path: str) -> Iterator[str]:
+    """The URLs of a `--urls` file: one per line; blank lines and lines starting with # are ignored."""
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
+    try:
+        for line in stream:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
 
 
 def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOptions:
@@ -81,7 +112,8 @@ def learn_sites(docs: Iterable[InputDoc], config: CleanerConfig, learner: SiteLe
 
 
 def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int:
-    """Run the batch; return the number of failed documents."""
+    """Run the batch; return the number of failed documents. Raises `Interrupted` on Ctrl-C, after
+    closing the output so that every record written is whole."""
     options = reader_options(request, config)
     if request.site_rules is not None:
         config = config.replace(site_boilerplate=load_site_rules(request.site_rules))
@@ -93,42 +125,71 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
             sink, done = resume_output(request.output)
         else:
             sink = open(request.output, "w", encoding="utf-8")
-    docs = with_url(iter_inputs(request.inputs, options), request.url)
+    docs = with_url(iter_inputs(request.sources(), options), request.url)
     if request.learn_sites:
         config, docs = _learn_first(request, config, options, docs, err)
     if done:
         docs = _skip_done(docs, done, summary)
-    writer = _Writer(request, sink, err)
     show_progress = not request.quiet and (request.progress or err.is_terminal)
+    total = countable(request.inputs, options) if show_progress and request.urls is None else None
+    progress = Progress(err.file, enabled=show_progress, total=total)
+    writer = _Writer(request, sink, err, progress)
+    corpus = CorpusFilter(request.filters) if request.filters.active else None
+    # URL downloads run in threads: workers then start from a fresh server process, not a fork of this one.
+    fetching = request.urls is not None or any(is_url(source) for source in request.inputs)
     started = time.monotonic()
     try:
-        with BatchProgress(err, show_progress) as bar:
+        try:
             for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
-                                    output=_output_options(request)):
+                                    output=_output_options(request),
+                                    start_method="forkserver" if fetching else None):
+                if corpus is not None:
+                    result = _filtered(result, corpus)
                 summary.add(result)
                 writer.write(result)
-                bar.update(summary)
+                progress.update(summary)
+        except KeyboardInterrupt:
+            writer.close()
+            progress.close()
+            raise Interrupted(interrupted_message(
+                summary, resumable=request.output is not None and request.output_format == "jsonl")) from None
         writer.close()
+        progress.close()
     finally:
         if sink is not sys.stdout:
             sink.close()
-    if not request.quiet and (summary.documents + summary.skipped > 1 or show_progress):
+    several = summary.documents + summary.resumed > 1
+    if not request.quiet and (several or show_progress or summary.skipped):
         print_summary(summary, time.monotonic() - started, err)  # not for a one-document run
     if summary.failed:
         err.print(f"{summary.failed} of {summary.documents} input(s) failed")
     return summary.failed
 
 
+def _filtered(result: Result, corpus: CorpusFilter) -> Result:
+    """The result, or its skipped record when a corpus filter (`--language`, `--min-chars`,
+    `--dedup`) does not keep it."""
+    if result.error_kind is not None or result.skip_kind is not None:
+        return result
+    skip: Skip | None = corpus.check(result.id, result.text or "", result.language, result.fingerprint)
+    if skip is None:
+        return result
+    record = json.loads(result.line)
+    return skip_result(result.source, result.rel_path, skip.record(record.get("id"), result.source, record.get("url")),
+                       skip.kind, skip.reason)
+
+
 def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOptions,
                  docs: Iterator[InputDoc], err: Console) -> tuple[CleanerConfig, Iterator[InputDoc]]:
-    """--learn-sites: two passes over files; on standard input, learn from a first sample only."""
+    """--learn-sites: two passes over files; on standard input and URLs (read or downloaded once),
+    learn from a first sample only."""
     learner = SiteLearner()
-    if "-" in request.inputs:
+    if "-" in request.inputs or request.urls is not None or any(map(is_url, request.inputs)):
         sample = list(itertools.islice(docs, request.learn_sample))
         learned = learn_sites(sample, config, learner)
         docs = itertools.chain(sample, docs)
     else:
-        learned = learn_sites(with_url(iter_inputs(request.inputs, options), request.url), config, learner)
+        learned = learn_sites(with_url(iter_inputs(request.sources(), options), request.url), config, learner)
     rules = learner.rules()
     if not request.quiet:
         err.print(f"learned {sum(map(len, rules.values())):,} boilerplate line(s) on {len(rules):,} site(s) "
@@ -154,7 +215,7 @@ def with_url(docs: Iterator[InputDoc], url: str | None) -> Iterator[InputDoc]:
 def _skip_done(docs: Iterator[InputDoc], done: set[str], summary: Summary) -> Iterator[InputDoc]:
     for doc in docs:
         if doc.source in done:
-            summary.skipped += 1
+            summary.resumed += 1
         else:
             yield doc
 
@@ -162,10 +223,12 @@ def _skip_done(docs: Iterator[InputDoc], done: set[str], summary: Summary) -> It
 class _Writer:
     """Writes each result as it arrives: a JSON line (flushed), a text block, or a file."""
 
-    def __init__(self, request: BatchRequest, sink: IO[str], err: Console) -> None:
+    def __init__(self, request: BatchRequest, sink: IO[str], err: Console, progress: Progress | None = None) -> None:
         self.format = request.output_format
         self.sink = sink
         self.err = err
+        #: On a terminal, the progress line is erased before a record is written to the same terminal.
+        self.progress = progress if progress is not None and progress.terminal and _isatty(sink) else None
         self.dir = OutputDir(request.output_dir, self.format, request.comments) if request.output_dir else None
         self.structured = FormatWriter(self.format, sink) if self.format in FORMATS else None
         self.comments = request.comments
@@ -177,6 +240,8 @@ class _Writer:
 
     def write(self, result: Result) -> None:
         self.count += 1
+        if self.progress is not None:
+            self.progress.clear()
         if self.dir is not None:
             self.dir.write(result)
             if result.error is not None:
@@ -192,7 +257,7 @@ class _Writer:
             self._write_json(result.line)
         elif result.error is not None:
             self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
-        else:
+        elif result.skipped is None:
             self._write_text(result)
 
     def _write_text(self, result: Result) -> None:
@@ -236,3 +301,10 @@ def _indented(line: str) -> str:
     """One JSON Lines record as a pretty-printed array element."""
     text = json.dumps(json.loads(line), ensure_ascii=False, indent=2)
     return "\n".join("  " + part for part in text.splitlines())
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
