@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Iterable, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import CleanerError, FetchError, InputTooLargeError
@@ -119,7 +119,7 @@ def _download(http: urllib3.PoolManager, url: str, options: FetchOptions,
             raise FetchError(f"{url}: HTTP {status} {response.reason or ''}".rstrip(), status=status)
         content_type = response.headers.get("Content-Type", "")
         if http_skip(status, content_type, plain_text=True) is not None:
-            return b"", response.geturl() or url, status, content_type, _fetched(response.headers.get("Date"))
+            return b"", _final_url(url, response), status, content_type, _fetched(response.headers.get("Date"))
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > max_bytes:
             raise InputTooLargeError(f"{url} is {int(length):,} bytes, over the limit of {max_bytes:,} "
@@ -134,12 +134,17 @@ def _download(http: urllib3.PoolManager, url: str, options: FetchOptions,
             if time.monotonic() > deadline:
                 raise FetchError(f"cannot fetch {url}: the download took over {options.timeout:g} s "
                                  "(--fetch-timeout)")
-        return (b"".join(parts), response.geturl() or url, status, content_type,
+        return (b"".join(parts), _final_url(url, response), status, content_type,
                 _fetched(response.headers.get("Date")))
     except (HTTPError, OSError) as exc:  # the connection broke while reading the body
         raise FetchError(f"cannot fetch {url}: {_reason(exc)}") from exc
     finally:
         response.release_conn()
+
+
+def _final_url(url: str, response: urllib3.BaseHTTPResponse) -> str:
+    """The address the page was found at after redirects (urllib3 may give it relative, as a path)."""
+    return urljoin(url, response.geturl() or url)
 
 
 def _reason(exc: BaseException | None) -> str:
@@ -148,11 +153,11 @@ def _reason(exc: BaseException | None) -> str:
 
     if isinstance(exc, NameResolutionError):
         return "the host name does not resolve"
-    if isinstance(exc, Timeout):
-        return "timed out"
-    if isinstance(exc, NewConnectionError):
+    if isinstance(exc, NewConnectionError):  # (a subclass of the connect timeout in urllib3 2)
         cause = str(exc).rsplit(": ", 1)[-1]
         return f"cannot connect ({cause})"
+    if isinstance(exc, Timeout):
+        return "timed out"
     return f"{type(exc).__name__}: {exc}" if exc is not None else "unknown error"
 
 

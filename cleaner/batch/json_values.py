@@ -58,6 +58,7 @@ class _Buffer:
     def value(self, number: int, limit: int) -> object:
         """Decode the value at `pos`, reading more until it is whole (doubling what is read, so a
         large record is decoded a few times at most, not once per chunk)."""
+        self.next_char()  # the decoder takes no whitespace before a value
         while True:
             pending = len(self.text) - self.pos
             try:

@@ -78,7 +78,9 @@ def _header(article: Article, record: dict[str, Any]) -> str:
     publisher = article.publisher or (urlsplit(url).hostname if url else None) or ""
     sigle = ", ".join(filter(None, [publisher, article.date]))
     if article.license:
-        publication = _element("publisher", publisher) + f"<availability><p>{xml_escape(article.license)}</p></availability>"
+        # (an availability statement must follow a publisher: "N/A" as trafilatura writes when none is known)
+        publication = (_element("publisher", publisher or "N/A")
+                       + f"<availability><p>{xml_escape(article.license)}</p></availability>")
     else:
         publication = _element("publisher", publisher) or "<p/>"
     notes = _element("note", str(record.get("id") or ""), type="id") + _element("note", article.fingerprint, type="fingerprint")
