@@ -104,6 +104,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         code = app(args=argv, standalone_mode=False)
     except UsageProblem as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `cleaner` alone: the help was shown
+            sys.exit(getattr(exc, "exit_code", 2))
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "cleaner"
         print(f"{command}: usage error: {exc.format_message()} (see '{command} --help')", file=sys.stderr)
@@ -167,6 +169,7 @@ def clean_command(
     max_input_bytes: Optional[int] = typer.Option(None, "--max-input-bytes", help="Per-document size limit (config max_input_bytes)."),
     resume: bool = typer.Option(False, "--resume", help="With -o: skip documents already in the file, append the rest."),
     progress: bool = typer.Option(False, "--progress", help="Show progress even when stderr is not a terminal (a line every few seconds)."),
+    progress_interval: float = typer.Option(5.0, "--progress-interval", min=0.1, help="Seconds between two progress lines when stderr is not a terminal."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary."),
     site_rules: Optional[Path] = typer.Option(None, "--site-rules", help="Apply site boilerplate learned by `cleaner learn` (rule SIT001)."),
     learn_sites: bool = typer.Option(False, "--learn-sites", help="Learn site boilerplate from these inputs first, then clean them with it."),
@@ -218,12 +221,13 @@ def clean_command(
                             html_field=html_field, url_field=url_field, id_field=id_field, kind=kind.value, fetch=fetch)
     request = BatchRequest(
         inputs=inputs, urls=urls, reading=reading, output_format=fmt, url=url, output=output, output_dir=output_dir,
-        jobs=jobs, ordered=not unordered, resume=resume, progress=progress, quiet=quiet,
+        jobs=jobs, ordered=not unordered, resume=resume, progress=progress, progress_interval=progress_interval,
+        quiet=quiet,
         site_rules=site_rules, learn_sites=learn_sites, links=links, images=images, comments=comments,
         filters=filters,
     )
     try:
-        failures = run_clean(request, cfg, stderr())
+        failures = run_clean(request, cfg, stderr)
     except ConfigError as exc:  # an unreadable --site-rules file
         _usage(str(exc))
     except Interrupted as exc:

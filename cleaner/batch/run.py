@@ -12,7 +12,7 @@ import sys
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..config import CleanerConfig
 from ..engine import STAGES, Cleaner
@@ -51,6 +51,8 @@ class BatchRequest:
     ordered: bool = True
     resume: bool = False
     progress: bool = False
+    #: Seconds between two progress lines in a log (stderr not a terminal).
+    progress_interval: float = 5.0
     quiet: bool = False
     site_rules: Path | None = None
     learn_sites: bool = False
@@ -111,9 +113,10 @@ def learn_sites(docs: Iterable[InputDoc], config: CleanerConfig, learner: SiteLe
     return learned
 
 
-def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int:
+def run_clean(request: BatchRequest, config: CleanerConfig, err: Callable[[], Console]) -> int:
     """Run the batch; return the number of failed documents. Raises `Interrupted` on Ctrl-C, after
-    closing the output so that every record written is whole."""
+    closing the output so that every record written is whole. `err` gives the console for messages
+    on stderr (made when first needed: a one-document run usually needs none)."""
     options = reader_options(request, config)
     if request.site_rules is not None:
         config = config.replace(site_boilerplate=load_site_rules(request.site_rules))
@@ -130,9 +133,9 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
         config, docs = _learn_first(request, config, options, docs, err)
     if done:
         docs = _skip_done(docs, done, summary)
-    show_progress = not request.quiet and (request.progress or err.is_terminal)
+    show_progress = not request.quiet and (request.progress or _isatty(sys.stderr))
     total = countable(request.inputs, options) if show_progress and request.urls is None else None
-    progress = Progress(err.file, enabled=show_progress, total=total)
+    progress = Progress(sys.stderr, enabled=show_progress, total=total, interval=request.progress_interval)
     writer = _Writer(request, sink, err, progress)
     corpus = CorpusFilter(request.filters) if request.filters.active else None
     # URL downloads run in threads: workers then start from a fresh server process, not a fork of this one.
@@ -160,9 +163,9 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
             sink.close()
     several = summary.documents + summary.resumed > 1
     if not request.quiet and (several or show_progress or summary.skipped):
-        print_summary(summary, time.monotonic() - started, err)  # not for a one-document run
+        print_summary(summary, time.monotonic() - started, err())  # not for a one-document run
     if summary.failed:
-        err.print(f"{summary.failed} of {summary.documents} input(s) failed")
+        err().print(f"{summary.failed} of {summary.documents} input(s) failed")
     return summary.failed
 
 
@@ -180,7 +183,7 @@ def _filtered(result: Result, corpus: CorpusFilter) -> Result:
 
 
 def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOptions,
-                 docs: Iterator[InputDoc], err: Console) -> tuple[CleanerConfig, Iterator[InputDoc]]:
+                 docs: Iterator[InputDoc], err: Callable[[], Console]) -> tuple[CleanerConfig, Iterator[InputDoc]]:
     """--learn-sites: two passes over files; on standard input and URLs (read or downloaded once),
     learn from a first sample only."""
     learner = SiteLearner()
@@ -192,7 +195,7 @@ def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOp
         learned = learn_sites(with_url(iter_inputs(request.sources(), options), request.url), config, learner)
     rules = learner.rules()
     if not request.quiet:
-        err.print(f"learned {sum(map(len, rules.values())):,} boilerplate line(s) on {len(rules):,} site(s) "
+        err().print(f"learned {sum(map(len, rules.values())):,} boilerplate line(s) on {len(rules):,} site(s) "
                   f"from {learned:,} document(s) with a URL")
     merged = {**config.site_boilerplate}
     for site, lines in rules.items():
@@ -223,7 +226,8 @@ def _skip_done(docs: Iterator[InputDoc], done: set[str], summary: Summary) -> It
 class _Writer:
     """Writes each result as it arrives: a JSON line (flushed), a text block, or a file."""
 
-    def __init__(self, request: BatchRequest, sink: IO[str], err: Console, progress: Progress | None = None) -> None:
+    def __init__(self, request: BatchRequest, sink: IO[str], err: Callable[[], Console],
+                 progress: Progress | None = None) -> None:
         self.format = request.output_format
         self.sink = sink
         self.err = err
@@ -245,18 +249,18 @@ class _Writer:
         if self.dir is not None:
             self.dir.write(result)
             if result.error is not None:
-                self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+                self.err().print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
         elif self.structured is not None:
             self.structured.write(result.rendered, result.line, result.title)
             if result.error is not None and self.format != "csv":
-                self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+                self.err().print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
         elif self.format == "jsonl":
             self.sink.write(result.line + "\n")
             self.sink.flush()
         elif self.format == "json":
             self._write_json(result.line)
         elif result.error is not None:
-            self.err.print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
+            self.err().print(f"[red]error[/red] {result.source}: {result.error}", highlight=False)
         elif result.skipped is None:
             self._write_text(result)
 
