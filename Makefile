@@ -34,16 +34,18 @@ test: setup
 eval: setup
 	$(VENV)/bin/cleaner eval --dataset $(DATASET) --mode both $(ARGS)
 
-## devsets: render the dev set's pages with other HTML-to-text converters into DATASET/dumps/STYLE/
-## (inscriptis, chromium innerText, BeautifulSoup, html2text; cached), for `cleaner eval --dump all`
+## devsets: render the dev set's pages with other HTML-to-text converters (inscriptis, chromium innerText,
+## BeautifulSoup, html2text) and article extractors (trafilatura, readability-lxml, newspaper4k, goose3,
+## resiliparse, boilerpy3, jusText) into DATASET/dumps/STYLE/ (cached), for `cleaner eval --dump all|extracted`
 ## With READABILITY=GITDIR (a snapshot of github.com/mozilla/readability, e.g. from the search tool's
-## fetch) it also builds the second development set from its test pages into READABILITY_SET.
+## fetch) it also builds the second development set from its test pages into READABILITY_SET, and its dumps.
 READABILITY ?=
 READABILITY_SET ?= ../shared/benchmarks/readability-pages
 devsets:
 	$(MAKE) setup
 	$(VENV)/bin/python scripts/build_devsets.py --dataset $(DATASET) $(ARGS)
-	if [ -n "$(READABILITY)" ]; then $(VENV)/bin/python scripts/build_readability_set.py --snapshot $(READABILITY) --out $(READABILITY_SET); fi
+	if [ -n "$(READABILITY)" ]; then $(VENV)/bin/python scripts/build_readability_set.py --snapshot $(READABILITY) --out $(READABILITY_SET) \
+		&& $(VENV)/bin/python scripts/build_devsets.py --dataset $(READABILITY_SET) $(ARGS); fi
 
 ## bench: speed side by side with peers on the development set (installs the bench extra)
 bench: bench-text bench-html bench-batch bench-spark

@@ -400,7 +400,7 @@ def eval_command(
     ablate: bool = typer.Option(False, "--ablate", help="Also score with each rule family switched off."),
     failures: int = typer.Option(10, "--failures", min=0, help="Show this many pages with missed must-keep snippets."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
-    dump: Optional[str] = typer.Option(None, "--dump", help="Score text mode on one dump style (html_text, inscriptis, innertext, bs4, html2text; built by `make devsets`), or 'all' for the style x half table."),
+    dump: Optional[str] = typer.Option(None, "--dump", help="Score text mode on one dump style (html_text, inscriptis, innertext, bs4, html2text; built by `make devsets`), or 'all' for the style x half table; or on extractors' output, before and after cleaning (trafilatura, readability_lxml, newspaper4k, goose3, resiliparse, boilerpy3, justext, or 'extracted' for all seven)."),
     output: EvalOutput = typer.Option(EvalOutput.text, "--output", help="Score the body (text), or the Markdown with its marks taken out (markdown; markdown-links with links and images)."),
     favor: Optional[Favor] = typer.Option(None, "--favor", help="precision, recall or balanced (config favor)."),
     confidence: bool = typer.Option(False, "--confidence", help="Also report how well Article.confidence ranks the pages by their F1 (not with --dump all)."),
@@ -410,11 +410,17 @@ def eval_command(
     from rich.console import Console
 
     from .errors import CleanerError
-    from .evaluate import dump_pages, run_dump_table, run_report
+    from .evaluate import EXTRACTED_STYLES, dump_pages, dump_styles, run_dump_table, run_extracted_table, run_report
 
     cfg = load_config(config, favor=favor.value if favor else None)
     try:
-        if dump == "all" or (dump and "," in dump):
+        styles = dump_styles(dump) if dump else ()
+        extracted = [s for s in styles if s in EXTRACTED_STYLES]
+        if extracted and len(extracted) < len(styles):
+            _usage("--dump takes full-page styles or extracted styles, not both in one run")
+        if extracted:
+            run_extracted_table(dataset, extracted, half.value, cfg, Console(), json_out)
+        elif dump == "all" or (dump and "," in dump):
             run_dump_table(dataset, dump, cfg, Console(), json_out)
         else:
             if dump:

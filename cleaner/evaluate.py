@@ -120,14 +120,18 @@ def split(pages: list[Page], half: str) -> list[Page]:
 
 
 #: Text dumps `cleaner eval --dump` scores: the set's own text/ folder (html_text) and the converters
-#: `make devsets` (scripts/build_devsets.py) renders into DATASET/dumps/STYLE/.
+#: `make devsets` (scripts/build_devsets.py) renders into DATASET/dumps/STYLE/ (the page's whole text).
 DUMP_STYLES = ("html_text", "inscriptis", "innertext", "bs4", "html2text")
+#: Article extractors' output, rendered the same way (`cleaner eval --dump extracted`): already an
+#: article, with some residue left in; scored as it is (before) and after text mode cleaned it.
+EXTRACTED_STYLES = ("trafilatura", "readability_lxml", "newspaper4k", "goose3", "resiliparse", "boilerpy3", "justext")
 
 
 def dump_pages(pages: list[Page], root: Path, style: str) -> list[Page]:
     """The same pages and gold, reading text mode's input from one dump style's folder."""
-    if style not in DUMP_STYLES:
-        raise CleanerError(f"unknown dump style {style!r}; known: {', '.join(DUMP_STYLES)} or 'all'")
+    if style not in DUMP_STYLES + EXTRACTED_STYLES:
+        raise CleanerError(f"unknown dump style {style!r}; known: {', '.join(DUMP_STYLES + EXTRACTED_STYLES)}, "
+                           "'all' or 'extracted'")
     if style == "html_text":
         return pages
     folder = root / "dumps" / style
@@ -200,18 +204,21 @@ def score_page(page: Page, body: str | None, article: Article | None, error: str
     return result
 
 
+def overlaps(text: str, snippet: str) -> bool:
+    """Whether `text` holds part of `snippet` (both whitespace-collapsed): the snippet's first or last
+    40 characters, or the whole text when it has 20 or more characters."""
+    return bool(text) and (snippet[:40] in text or snippet[-40:] in text or (len(text) >= 20 and text in snippet))
+
+
 def _who_removed(snippet: str, article: Article | None) -> list[str]:
     """Rule ids of removals whose text overlaps a missed snippet (what to look at first)."""
     if article is None:
         return []
     target = collapse_spaces(snippet)
-    head = target[:40]
     rules = []
     for r in article.removed:
-        removed = collapse_spaces(r.text)
-        if head in removed or (len(removed) >= 20 and removed in target):
-            if r.rule not in rules:
-                rules.append(r.rule)
+        if r.rule not in rules and overlaps(collapse_spaces(r.text), target):
+            rules.append(r.rule)
     return rules
 
 
@@ -425,6 +432,118 @@ def run_dump_table(dataset: Path, dump: str, config: CleanerConfig, console: "Co
         table.add_row("gap (best-worst F1)", "", "", f"{summary['tune']['gap']:.3f}", "", "", f"{summary['test']['gap']:.3f}")
         report["summary"] = summary
     console.print(table)
+    if json_out:
+        json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return report
+
+
+def dump_styles(dump: str) -> tuple[str, ...]:
+    """The styles `--dump` names: one, a comma-separated list, 'all' (the five full-page styles) or
+    'extracted' (the seven extractors)."""
+    groups = {"all": DUMP_STYLES, "extracted": EXTRACTED_STYLES}
+    return tuple(style for name in dump.split(",") if name.strip() for style in groups.get(name.strip(), (name.strip(),)))
+
+
+#: A page whose F1 falls (rises) by more than this is one the cleaner made worse (better).
+WORSE_BY = 0.05
+
+
+def compare_extracted(pages: list[Page], config: CleanerConfig) -> dict[str, Any]:
+    """An extractor's output on `pages` as it is (before) and after text mode cleaned it: the two totals,
+    the pages made worse or better (page F1 moving by more than WORSE_BY), the snippets the cleaner
+    lost or removed, and each line it removed told apart, where the gold can tell, as article (it holds
+    part of a must-keep snippet), residue (part of a must-drop snippet) or unknown."""
+    clean = cleaner_extractor(config, "text")
+    removals: dict[str, list[Any]] = {}
+    empty: set[str] = set()
+
+    def as_is(data: bytes, page: Page) -> tuple[str | None, Article | None]:
+        text = data.decode("utf-8", errors="replace")
+        if not text.strip():
+            empty.add(page.doc_id)
+        return text, None
+
+    def cleaned(data: bytes, page: Page) -> tuple[str | None, Article | None]:
+        body, article = clean(data, page)
+        removals[page.doc_id] = article.removed if article is not None else []
+        return body, article
+
+    before, before_pages, _ = evaluate(pages, "text", as_is)
+    after, after_pages, elapsed = evaluate(pages, "text", cleaned)
+    snippets = dict.fromkeys(("must_keep_in_input", "must_keep_lost", "must_keep_gained",
+                              "must_drop_in_input", "must_drop_removed", "must_drop_added"), 0)
+    lines = dict.fromkeys(("article", "residue", "unknown"), 0)
+    worse: list[dict[str, Any]] = []
+    better = 0
+    article_lines: list[dict[str, str]] = []
+    for page, b, a in zip(pages, before_pages, after_pages):
+        kept_before = set(page.with_) - {m["snippet"] for m in b.missed}
+        kept_after = set(page.with_) - {m["snippet"] for m in a.missed}
+        snippets["must_keep_in_input"] += len(kept_before)
+        snippets["must_keep_lost"] += len(kept_before - kept_after)
+        snippets["must_keep_gained"] += len(kept_after - kept_before)
+        snippets["must_drop_in_input"] += len(set(b.leaked))
+        snippets["must_drop_removed"] += len(set(b.leaked) - set(a.leaked))
+        snippets["must_drop_added"] += len(set(a.leaked) - set(b.leaked))
+        keep = [collapse_spaces(x) for x in page.with_]
+        drop = [collapse_spaces(x) for x in page.without]
+        for removal in removals.get(page.doc_id, []):
+            for line in filter(None, map(collapse_spaces, removal.text.splitlines())):
+                kind = ("article" if any(overlaps(line, x) for x in keep)
+                        else "residue" if any(overlaps(line, x) for x in drop) else "unknown")
+                lines[kind] += 1
+                if kind == "article":
+                    article_lines.append({"page": page.doc_id, "rule": removal.rule, "text": line})
+        if a.counts.f1 < b.counts.f1 - WORSE_BY:
+            worse.append({"page": page.doc_id, "f1_before": round(b.counts.f1, 4), "f1_after": round(a.counts.f1, 4),
+                          "lost": [m for m in a.missed if m["snippet"] in kept_before],
+                          "leaked": [x for x in a.leaked if x not in b.leaked], "error": a.error})
+        elif a.counts.f1 > b.counts.f1 + WORSE_BY:
+            better += 1
+    return {"pages": len(pages), "empty_inputs": len(empty), "before": before.to_dict(), "after": after.to_dict(),
+            "delta_f1": round(after.f1 - before.f1, 4), "worse": len(worse),
+            "worse_share": round(len(worse) / len(pages), 4) if pages else 0.0, "better": better,
+            "snippets": snippets, "removed_lines": lines, "docs_per_second": round(len(pages) / max(elapsed, 1e-9), 1),
+            "worse_pages": worse, "removed_article_lines": article_lines}
+
+
+def run_extracted_table(dataset: Path, styles: Iterable[str], half: str, config: CleanerConfig, console: "Console",
+                        json_out: Path | None = None) -> dict[str, Any]:
+    """Before / after text mode on each extracted style (`cleaner eval --dump extracted`), per half."""
+    from rich.table import Table
+
+    styles = tuple(styles)
+    pages = load_dataset(dataset)
+    styled = {style: dump_pages(pages, dataset, style) for style in styles}  # every dump present, before any work
+    halves = ("tune", "test") if half == "all" else (half,)
+    report: dict[str, Any] = {"dataset": str(dataset), "mode": "text", "worse_by": WORSE_BY, "styles": {}}
+    for style in styles:
+        report["styles"][style] = {h: compare_extracted(split(styled[style], h), config) for h in halves}
+    if not console.is_terminal:  # a file or a pipe gets the tables whole, one row a line
+        from rich.console import Console
+
+        console = Console(file=console.file, width=160)
+    for h in halves:
+        n = len(split(pages, h))
+        scores = Table(title=f"extracted text, {h} half ({n} pages): the extractor's output as is (before), "
+                             "cleaned in text mode (after)")
+        removed = Table(title=f"what the cleaner removed, {h} half (lines: as the gold's snippets tell them apart)")
+        for col in ("style", "before P / R / F1", "after P / R / F1", "ΔF1", f"worse (F1 -{WORSE_BY}+)", "better"):
+            scores.add_column(col)
+        for col in ("style", "must-keep lost / in input", "gained", "must-drop removed / in input", "added",
+                    "lines removed: article / residue / unknown", "empty inputs"):
+            removed.add_column(col)
+        for style in styles:
+            r = report["styles"][style][h]
+            b, a, sn, ln = r["before"], r["after"], r["snippets"], r["removed_lines"]
+            scores.add_row(style, f"{b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f}",
+                           f"{a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f}", f"{r['delta_f1']:+.3f}",
+                           f"{r['worse']} ({r['worse_share']:.1%})", str(r["better"]))
+            removed.add_row(style, f"{sn['must_keep_lost']} / {sn['must_keep_in_input']}", str(sn["must_keep_gained"]),
+                            f"{sn['must_drop_removed']} / {sn['must_drop_in_input']}", str(sn["must_drop_added"]),
+                            f"{ln['article']} / {ln['residue']} / {ln['unknown']}", str(r["empty_inputs"]))
+        console.print(scores)
+        console.print(removed)
     if json_out:
         json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return report

@@ -1,11 +1,13 @@
-"""Build text dumps of the development set's pages with several HTML-to-text converters (`make devsets`).
+"""Build text dumps of the development set's pages with HTML-to-text converters and article extractors (`make devsets`).
 
 Text mode must hold on whatever text a user's scraper makes, not only on the one converter that made the
-set's `text/` folder. This script renders every page of a trafilatura-eval style set (gold.json + html/)
-with real converters as a user would call them, and writes `DATASET/dumps/STYLE/ID.txt`, so that
-`cleaner eval --dump STYLE` (or `--dump all`) scores text mode on each with the same snippet gold.
+set's `text/` folder, and on the output of an article extractor, which is already an article with some
+residue left in. This script renders every page of a trafilatura-eval style set (gold.json + html/)
+with real converters and extractors as a user would call them, and writes `DATASET/dumps/STYLE/ID.txt`,
+so that `cleaner eval --dump STYLE` (or `--dump all`, `--dump extracted`) scores text mode on each with
+the same snippet gold.
 
-Styles (each the converter's plain, default call on the decoded page):
+Full-page styles (each the converter's plain, default call on the decoded page):
 - `html_text`: the set's own `text/` dumps (html-text 0.7.1, guess_layout=True); not rebuilt here.
 - `inscriptis`: `inscriptis.get_text(html)`.
 - `innertext`: `document.body.innerText` in headless Debian chromium via Playwright, JavaScript off,
@@ -18,6 +20,23 @@ Styles (each the converter's plain, default call on the decoded page):
   html_text), which measures the converter's option, not a cleaner; a user who keeps non-English text
   sets it.
 
+Extracted styles (`cleaner eval --dump extracted`: the extractor's output as is, and the cleaner on it),
+each the library's documented call with its defaults on the decoded page:
+- `trafilatura`: `trafilatura.extract(html)`.
+- `readability_lxml`: `readability.Document(html).summary()`, read as text with `html_text.extract_text`.
+- `newspaper4k`: `newspaper.Article(url, fetch_images=False)` (the page's http(s) address, else ""),
+  `.download(input_html=html)`, `.parse()`, `.text` (`fetch_images` only chooses the top image, by
+  downloading the page's images; the text does not depend on it, and the build makes no request).
+- `goose3`: one `goose3.Goose()` for the run, `.extract(raw_html=html).cleaned_text`.
+- `resiliparse`: `resiliparse.extract.html2text.extract_plain_text(html, main_content=True)`.
+- `boilerpy3`: `boilerpy3.extractors.ArticleExtractor().get_content(html)`.
+- `justext`: `justext.justext(html, justext.get_stoplist(LANGUAGE))` with the stoplist of the page's
+  language: the one its visible text (html-text) is in, by the cleaner's stopword detector, else the one
+  it declares (`<html lang>`, `<meta http-equiv="content-language">`, `og:locale`), else English; the
+  paragraphs not marked boilerplate, joined by blank lines.
+An extractor that raises, runs over PAGE_SECONDS or returns nothing on a page leaves an empty dump there;
+the build log counts both.
+
 Outputs are cached: a style whose folder holds a stamp matching the converter's version and the page
 list is skipped unless --force. The pages are decoded as the set's README says (byte-order mark, else
 valid UTF-8, else the <meta> charset, else UTF-8 with replacement characters).
@@ -27,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import functools
 import gzip
 import hashlib
 import json
@@ -37,7 +57,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterator
 
-STYLES = ("inscriptis", "innertext", "bs4", "html2text")
+from cleaner.evaluate import DUMP_STYLES, EXTRACTED_STYLES
+from cleaner.text.language import STOPLISTS, LanguageModel
+
+FULL_STYLES = tuple(s for s in DUMP_STYLES if s != "html_text")  # html_text is the set's own text/ folder
+STYLES = FULL_STYLES + EXTRACTED_STYLES
+#: A page a converter or extractor takes longer on counts as failed (empty dump).
+PAGE_SECONDS = 120
 CHROMIUM = Path("/usr/bin/chromium")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -87,6 +113,109 @@ def _html2text() -> Callable[[str], str]:
     return convert
 
 
+#: An extractor: (decoded page, its http(s) address or None) -> text.
+Extract = Callable[[str, "str | None"], str]
+
+
+def _quiet(*loggers: str) -> None:
+    import logging
+    import warnings
+
+    warnings.filterwarnings("ignore")  # extractors warn per page (nltk missing, deprecated calls): the log counts failures
+    for name in loggers:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _trafilatura() -> Extract:
+    import trafilatura
+
+    _quiet("trafilatura")
+    return lambda html, url: trafilatura.extract(html)  # None when it finds nothing: an empty dump
+
+
+def _readability_lxml() -> Extract:
+    from html_text import extract_text
+    from readability import Document
+
+    _quiet("readability", "readability.readability")
+    return lambda html, url: extract_text(Document(html).summary())
+
+
+def _newspaper4k() -> Extract:
+    import newspaper
+
+    _quiet("newspaper")
+
+    def extract(html: str, url: str | None) -> str:
+        article = newspaper.Article(url or "", fetch_images=False)  # else parse() downloads the page's images
+        article.download(input_html=html)
+        article.parse()
+        return article.text
+
+    return extract
+
+
+def _goose3() -> Extract:
+    from goose3 import Goose
+
+    _quiet("goose3")
+    goose = Goose()
+    return lambda html, url: goose.extract(raw_html=html).cleaned_text
+
+
+def _resiliparse() -> Extract:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return lambda html, url: extract_plain_text(html, main_content=True)
+
+
+def _boilerpy3() -> Extract:
+    from boilerpy3 import extractors
+
+    _quiet("boilerpy3")
+    return lambda html, url: extractors.ArticleExtractor().get_content(html)
+
+
+_LANG_ATTR = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?\s*([A-Za-z]{2,3})(?![A-Za-z])""", re.I)
+_LANG_META = re.compile(
+    r"""<meta\b[^>]*?(?:http-equiv\s*=\s*["']?content-language["']?[^>]*?content|property\s*=\s*["']og:locale["'][^>]*?content)"""
+    r"""\s*=\s*["']?\s*([A-Za-z]{2,3})(?![A-Za-z])""", re.I)
+_STOPLIST_OF = {code: name for name, code in STOPLISTS.items()}
+
+
+def justext_stoplist(html: str) -> str:
+    """jusText's stoplist for the page's language: the one its visible text is in (by stopwords, the
+    cleaner's detector over jusText's own stoplists), else the one it declares, else English.
+    The declared language alone is often a theme's default: 27 German pages of trafilatura-eval say
+    `<html lang="en">`, and jusText with the English stoplist keeps nothing of them."""
+    from html_text import extract_text
+
+    detected = _language_model().detect(extract_text(html))
+    if detected in _STOPLIST_OF:
+        return _STOPLIST_OF[detected]
+    head = html[:65536]
+    for pattern in (_LANG_ATTR, _LANG_META):
+        m = pattern.search(head)
+        if m and m.group(1).lower() in _STOPLIST_OF:
+            return _STOPLIST_OF[m.group(1).lower()]
+    return "English"
+
+
+@functools.cache
+def _language_model() -> "LanguageModel":
+    return LanguageModel()
+
+
+def _justext() -> Extract:
+    import justext
+
+    def extract(html: str, url: str | None) -> str:
+        paragraphs = justext.justext(html, justext.get_stoplist(justext_stoplist(html)))
+        return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return extract
+
+
 class InnerText:
     """One headless chromium for the whole run; each page set as content with JS off and no network."""
 
@@ -122,9 +251,22 @@ class InnerText:
         self._pw.stop()
 
 
+#: The distribution whose version stamps each style's dumps (with the call, for the extracted styles).
+_DISTS = {"inscriptis": "inscriptis", "innertext": "playwright", "bs4": "beautifulsoup4", "html2text": "html2text",
+          "trafilatura": "trafilatura", "readability_lxml": "readability-lxml", "newspaper4k": "newspaper4k",
+          "goose3": "goose3", "resiliparse": "resiliparse", "boilerpy3": "boilerpy3", "justext": "jusText"}
+_CALLS = {"trafilatura": "extract(html)", "readability_lxml": "Document(html).summary() + html_text.extract_text",
+          "newspaper4k": "Article(url, fetch_images=False).download(input_html).parse().text", "goose3": "Goose().extract(raw_html).cleaned_text",
+          "resiliparse": "extract_plain_text(main_content=True)", "boilerpy3": "ArticleExtractor().get_content",
+          "justext": "stoplist of the detected, else declared, else English language; non-boilerplate paragraphs"}
+
+
 def _version(style: str) -> str:
-    dist = {"inscriptis": "inscriptis", "innertext": "playwright", "bs4": "beautifulsoup4", "html2text": "html2text"}[style]
-    version = metadata.version(dist)
+    version = f"{metadata.version(_DISTS[style])}"
+    if style in _CALLS:
+        version = f"{_DISTS[style]} {version}, {_CALLS[style]}"
+    if style == "readability_lxml":
+        version += f", html-text {metadata.version('html-text')}"
     if style == "html2text":
         version += " unicode_snob, one instance per page"
     if style == "bs4":
@@ -136,17 +278,44 @@ def _version(style: str) -> str:
     return version
 
 
-def _pages(root: Path) -> list[tuple[str, Path]]:
+def _pages(root: Path) -> list[tuple[str, Path, str | None]]:
+    """(id, page file, its http(s) address or None) for every page of the set."""
     gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
-    return [(doc_id, root / rec["html"]) for doc_id, rec in sorted(gold.items())]
+    return [(doc_id, root / rec["html"], rec.get("url") if str(rec.get("url")).startswith("http") else None)
+            for doc_id, rec in sorted(gold.items())]
 
 
-def _converter(style: str) -> Iterator[Callable[[str], str]]:
+def _converter(style: str) -> Iterator[Extract]:
     if style == "innertext":
         with InnerText() as render:
-            yield render
+            yield lambda html, url: render(html)
         return
-    yield {"inscriptis": _inscriptis, "bs4": _bs4, "html2text": _html2text}[style]()
+    if style in FULL_STYLES:
+        convert = {"inscriptis": _inscriptis, "bs4": _bs4, "html2text": _html2text}[style]()
+        yield lambda html, url: convert(html)
+        return
+    yield {"trafilatura": _trafilatura, "readability_lxml": _readability_lxml, "newspaper4k": _newspaper4k,
+           "goose3": _goose3, "resiliparse": _resiliparse, "boilerpy3": _boilerpy3, "justext": _justext}[style]()
+
+
+class _PageTimeout(Exception):
+    pass
+
+
+def _timed(convert: Extract, html: str, url: str | None) -> str:
+    """convert(html, url), raising _PageTimeout after PAGE_SECONDS (SIGALRM: Python code only)."""
+    import signal
+
+    def expire(signum: int, frame: object) -> None:
+        raise _PageTimeout(f"over {PAGE_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(PAGE_SECONDS)
+    try:
+        return convert(html, url)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def build(root: Path, style: str, out_root: Path, force: bool) -> int:
@@ -154,24 +323,28 @@ def build(root: Path, style: str, out_root: Path, force: bool) -> int:
     pages = _pages(root)
     out = out_root / style
     stamp = {"style": style, "version": _version(style),
-             "pages": hashlib.sha1("\n".join(d for d, _ in pages).encode()).hexdigest()}
+             "pages": hashlib.sha1("\n".join(d for d, _, _ in pages).encode()).hexdigest()}
     stamp_path = out / "STAMP.json"
     if not force and stamp_path.exists() and json.loads(stamp_path.read_text()) == stamp:
-        print(f"{style}: cached ({len(pages)} pages, {stamp['version']})")
+        print(f"{style}: cached ({len(pages)} pages, {stamp['version']})", flush=True)
         return 0
     out.mkdir(parents=True, exist_ok=True)
-    started, failed = time.perf_counter(), 0
+    started, failed, empty = time.perf_counter(), 0, 0
     for convert in _converter(style):
-        for doc_id, html_path in pages:
+        for doc_id, html_path, url in pages:
             html = decode_page(gzip.decompress(html_path.read_bytes()))
             try:
-                text = convert(html)
+                text = _timed(convert, html, url) or ""
             except Exception as exc:  # noqa: BLE001 - a converter crash leaves an empty dump, counted
-                print(f"{style}: {doc_id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                why = str(exc).strip().splitlines() or [repr(exc.__cause__ or exc.__context__)]
+                print(f"{style}: {doc_id}: {type(exc).__name__}: {why[0][:200]}", file=sys.stderr)
                 text, failed = "", failed + 1
+            else:
+                empty += not text.strip()
             (out / f"{doc_id}.txt").write_text(text, encoding="utf-8", errors="surrogatepass")
     stamp_path.write_text(json.dumps(stamp, indent=1))
-    print(f"{style}: {len(pages)} pages in {time.perf_counter() - started:.0f} s ({failed} failed), {stamp['version']}")
+    print(f"{style}: {len(pages)} pages in {time.perf_counter() - started:.0f} s ({failed} failed, {empty} empty), "
+          f"{stamp['version']}", flush=True)
     return len(pages)
 
 
@@ -179,10 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", type=Path, default=Path("../shared/benchmarks/trafilatura-eval"))
     ap.add_argument("--out", type=Path, default=None, help="Where to write (default: DATASET/dumps).")
-    ap.add_argument("--styles", default=",".join(STYLES), help=f"Comma-separated subset of {', '.join(STYLES)}.")
+    ap.add_argument("--styles", default=",".join(STYLES),
+                    help=f"Comma-separated subset of {', '.join(STYLES)}; 'full' and 'extracted' name the two groups.")
     ap.add_argument("--force", action="store_true", help="Rebuild even when the cached dumps match.")
     args = ap.parse_args(argv)
-    styles = [s for s in args.styles.split(",") if s]
+    groups = {"full": FULL_STYLES, "extracted": EXTRACTED_STYLES}
+    styles = [style for s in args.styles.split(",") if s for style in groups.get(s, (s,))]
     unknown = sorted(set(styles) - set(STYLES))
     if unknown:
         ap.error(f"unknown style(s) {', '.join(unknown)}; known: {', '.join(STYLES)}")
