@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "fixtures" / "samples").glob("*.txt"))
 
 
-def run(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
-    """`cleaner ARGS...` in a subprocess, from the repository root."""
+def run(*args: str, stdin: bytes | None = None, timeout: float = 120,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """`cleaner ARGS...` in a subprocess, from the repository root (`env`: added to the environment)."""
     return subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, timeout=timeout)
+                          capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def records(text: str | bytes) -> list[dict]:

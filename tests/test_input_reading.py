@@ -117,7 +117,7 @@ def test_explain_and_diff_read_inputs_as_clean_does(tmp_path: Path) -> None:
     for story in ("Compressed and nested.", "Plain.", "From JSON Lines.", "From a WARC."):
         assert story in text
 
-    terminal = run("explain", *inputs)
+    terminal = run("explain", *inputs, env={"COLUMNS": "400"})  # each document's name in full
     assert terminal.returncode == 0, terminal.stderr
     shown = terminal.stdout.decode()
     assert "Compressed and nested." in shown and "From JSON Lines." in shown and "From a WARC." in shown
