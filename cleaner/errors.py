@@ -90,3 +90,14 @@ class OutputError(CleanerError):
     files), so the run can be resumed."""
 
     kind = "output"
+
+
+class FetchError(CleanerError):
+    """A URL could not be downloaded: the connection failed or timed out, or the server answered
+    with an error status (`status`)."""
+
+    kind = "fetch"
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import itertools
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections import Counter, deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:  # imported when a pool is started: a one-document run does without (20 ms)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..config import CleanerConfig
 from ..engine import Cleaner
@@ -52,6 +52,13 @@ class Result:
     #: The document in a structured output format (`cleaner.output.records`), rendered by the worker.
     rendered: str | None = None
     comments: str | None = None
+    #: Why the document yields no article (`batch.skips`): the reason and its kind.
+    skipped: str | None = None
+    skip_kind: str | None = None
+    #: What the corpus filters read (`--language`, `--dedup`): the document's id, language and fingerprint.
+    id: str = ""
+    language: str | None = None
+    fingerprint: str | None = None
 
 
 # -- the worker side --------------------------------------------------------------------------
@@ -138,6 +145,9 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
     `max_seconds`; in a pool worker, SIGPROF kills the process after `hard_seconds` of CPU."""
     if doc.error is not None:
         return error_result(doc, doc.error)
+    if doc.skipped is not None:
+        return skip_result(doc.source, doc.rel_path, doc.skipped.record(doc.id, doc.source, doc.url),
+                           doc.skipped.kind, doc.skipped.reason)
     global _deadline_passed
     limit = cleaner.config.max_seconds
     timed = hasattr(signal, "setitimer") and _in_main_thread()
@@ -148,9 +158,7 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
         if _hard_limit:
             signal.setitimer(signal.ITIMER_PROF, hard_seconds(cleaner.config))
     try:
-        # (the reference date only when the input has one: a Cleaner subclass may not know the keyword)
-        own = {"reference_date": doc.reference_date} if doc.reference_date else {}
-        article = cleaner.clean(doc.data if doc.data is not None else b"", kind=doc.kind, url=doc.url, **own)
+        article = doc.clean_with(cleaner)
     except _Deadline:
         return error_result(doc, TimeLimitError(f"cleaning took over {limit:g} s (max_seconds); document skipped"))
     except CleanerError as exc:
@@ -174,7 +182,14 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
         return error_result(doc, exc, kind="internal")
     return Result(doc.source, doc.rel_path, line, article.text,
                   article.title, removed_by_rule=dict(article.stats.get("removed_by_rule", {})), rendered=rendered,
-                  comments=article.comments)
+                  comments=article.comments, id=doc.id, language=article.language,
+                  fingerprint=record.get("fingerprint"))
+
+
+def skip_result(source: str, rel_path: str, record: dict[str, Any], kind: str, reason: str) -> Result:
+    """The Result of a skipped input (`batch.skips`): its record, no article."""
+    return Result(source, rel_path, json.dumps(record, ensure_ascii=False), skipped=reason, skip_kind=kind,
+                  id=str(record.get("id")))
 
 
 def error_result(doc: InputDoc, exc: BaseException, kind: str | None = None) -> Result:
@@ -184,10 +199,9 @@ def error_result(doc: InputDoc, exc: BaseException, kind: str | None = None) -> 
 def failed_result(result: Result, exc: BaseException, kind: str | None = None) -> Result:
     """The error record that replaces `result` when it could not be written (the writer's fault
     boundary): its id and URL as the record had them, if it can still be read."""
-    doc_id, url = result.source, None
+    doc_id, url = result.id or result.source, None
     try:
-        record = json.loads(result.line)
-        doc_id, url = str(record.get("id") or doc_id), record.get("url")
+        url = json.loads(result.line).get("url")
     except (ValueError, AttributeError, RecursionError):
         pass
     return _error_record(doc_id, result.source, result.rel_path, url if isinstance(url, str) else None, exc, kind,
@@ -201,7 +215,10 @@ def _error_record(doc_id: str, source: str, rel_path: str, url: str | None, exc:
     kind = kind or getattr(exc, "kind", "error")
     message = replace_surrogates(f"{type(exc).__name__}: {exc}")[0]
     record = {"id": doc_id, "source": source, "url": url, "error": message, "error_kind": kind}
-    return Result(source, rel_path, json.dumps(record, ensure_ascii=ascii_only), error_kind=kind, error=message)
+    if getattr(exc, "status", None) is not None:  # a failed download: the HTTP status it got
+        record["status"] = exc.status  # type: ignore[attr-defined]
+    return Result(source, rel_path, json.dumps(record, ensure_ascii=ascii_only), error_kind=kind, error=message,
+                  id=doc_id)
 
 
 def _in_main_thread() -> bool:
@@ -231,13 +248,16 @@ def default_jobs() -> int:
 
 
 def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0, ordered: bool = True,
-              chunk_docs: int = CHUNK_DOCS, output: OutputOptions | None = None) -> Iterator[Result]:
+              chunk_docs: int = CHUNK_DOCS, output: OutputOptions | None = None,
+              start_method: str | None = None) -> Iterator[Result]:
     """Clean every document; yield one Result per input document.
 
     `jobs` <= 1 cleans in this process (no pool to start for one file); otherwise a pool of `jobs`
     processes takes chunks, with at most a few chunks per worker in flight, so memory stays flat
     however long the input stream is. Results follow input order unless `ordered` is False.
     `output` asks each worker to render the documents in a structured format too (`Result.rendered`).
+    `start_method` overrides how workers start (`forkserver` while this process runs threads, such
+    as the URL downloads: a fork copies their locks in whatever state they are).
     """
     jobs = jobs or default_jobs()
     chunks = chunked(docs, chunk_docs)
@@ -251,7 +271,8 @@ def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0,
         for chunk in chunks:
             yield from clean_chunk(chunk)
         return
-    yield from _run_pool(itertools.chain([first, second], chunks), config, jobs, ordered, output)
+    yield from _run_pool(itertools.chain([first, second], chunks), config, jobs, ordered, output,
+                         start_method or _START_METHOD)
 
 
 #: fork where it exists: a worker starts in milliseconds instead of importing everything again (a
@@ -261,8 +282,12 @@ def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0,
 _START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
-def _pool(config: CleanerConfig, jobs: int, output: OutputOptions | None = None) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, multiprocessing.get_context(_START_METHOD), initializer=init_worker,
+def _pool(config: CleanerConfig, jobs: int, output: OutputOptions | None = None,
+          start_method: str = _START_METHOD) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, multiprocessing.get_context(start_method), initializer=init_worker,
                                initargs=(config, True, output))
 
 
@@ -276,10 +301,13 @@ class _InFlight:
 
 
 def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int, ordered: bool,
-              output: OutputOptions | None = None) -> Iterator[Result]:
+              output: OutputOptions | None = None, start_method: str = _START_METHOD) -> Iterator[Result]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     window = jobs * (4 if ordered else 2)  # bounded: chunks in flight (ordered needs some slack)
     pending: deque[_InFlight] = deque()
-    pool = _pool(config, jobs, output)
+    pool = _pool(config, jobs, output, start_method)
 
     def submit(chunk: list[InputDoc], retry: bool = False) -> _InFlight:
         return _InFlight(pool.submit(clean_chunk, chunk), chunk, pool, retry, time.monotonic())
@@ -324,7 +352,7 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                     if item.pool is pool:
                         fresh_breaks = fresh_breaks + 1 if not pool_progress else 1
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool, pool_progress = _pool(config, jobs, output), False
+                        pool, pool_progress = _pool(config, jobs, output, start_method), False
                     if item.retry:
                         yield _crashed(item, config)
                     else:
@@ -367,13 +395,14 @@ def _crashed(item: _InFlight, config: CleanerConfig) -> Result:
 
 @dataclass
 class Summary:
-    """Counters that add up across workers: documents, errors by kind, removals by rule id."""
+    """Counters that add up across workers: documents (ok + skipped + errors), errors and skips by
+    kind, removals by rule id, and the inputs a `--resume` found already done."""
 
     documents: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    skips: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
-    #: Documents already in the output (`--resume`), not cleaned again.
-    skipped: int = 0
+    resumed: int = 0
     #: Output files whose name was changed to keep it unique (`--output-dir`).
     renamed: int = 0
 
@@ -381,11 +410,21 @@ class Summary:
         self.documents += 1
         if result.error_kind is not None:
             self.errors[result.error_kind] += 1
+        elif result.skip_kind is not None:
+            self.skips[result.skip_kind] += 1
         self.removed.update(result.removed_by_rule)
 
     @property
     def failed(self) -> int:
         return sum(self.errors.values())
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skips.values())
+
+    @property
+    def ok(self) -> int:
+        return self.documents - self.failed - self.skipped
 
 
 def eprint(message: str) -> None:

@@ -8,23 +8,31 @@ from __future__ import annotations
 
 import itertools
 import json
+import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
-from rich.console import Console
-from rich.markup import escape
-
-from .pool import Result, Summary, failed_result, run_batch
-from .writers import BatchProgress, OutputDir, OutputSink, comments_section, print_summary, resume_output
 from ..config import CleanerConfig
 from ..engine import STAGES, Cleaner
 from ..errors import CleanerError, InternalError, OutputError
 from ..output.neutralize import terminal_text
 from ..output.records import FORMATS, FormatWriter, OutputOptions
-from .readers import InputDoc, ReaderOptions, canonical_path, iter_inputs
 from ..text.sites import SiteLearner, line_key, load_site_rules
+from .fetch import is_url
+from .pool import Result, Summary, failed_result, run_batch, skip_result
+from .progress import Progress, interrupted_message, print_summary
+from .readers import InputDoc, ReaderOptions, countable, input_sources, iter_inputs
+from .skips import CorpusFilter, Filters, Skip
+from .writers import OutputDir, OutputSink, comments_section, resume_output
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class Interrupted(Exception):
+    """Ctrl-C during a batch: what was written is complete; the message says how to go on."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,8 @@ class BatchRequest:
     """Everything `cleaner clean` was asked to do, minus the cleaner config."""
 
     inputs: list[str]
+    #: A file of URLs to clean, one per line (`--urls`; "-" for standard input), after `inputs`.
+    urls: str | None = None
     #: How to read the inputs (format, glob, JSON fields, kind); the size limit comes from the config.
     reading: ReaderOptions = ReaderOptions()
     output_format: str = "text"
@@ -42,6 +52,8 @@ class BatchRequest:
     ordered: bool = True
     resume: bool = False
     progress: bool = False
+    #: Seconds between two progress lines in a log (stderr not a terminal).
+    progress_interval: float = 5.0
     quiet: bool = False
     site_rules: Path | None = None
     learn_sites: bool = False
@@ -52,6 +64,27 @@ class BatchRequest:
     images: bool = False
     #: Text output: the removed comment thread after the body (`--comments`).
     comments: bool = False
+    #: Corpus filters: documents in other languages, too short, or near-duplicates are skipped.
+    filters: Filters = field(default_factory=Filters)
+
+    def sources(self) -> Iterator[str]:
+        """The inputs, then the URLs of the `--urls` file (read as they are needed)."""
+        yield from self.inputs
+        if self.urls is not None:
+            yield from read_url_list(self.urls)
+
+
+def read_url_list(path: str) -> Iterator[str]:
+    """The URLs of a `--urls` file: one per line; blank lines and lines starting with # are ignored."""
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
+    try:
+        for line in stream:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
 
 
 def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOptions:
@@ -81,8 +114,10 @@ def learn_sites(docs: Iterable[InputDoc], config: CleanerConfig, learner: SiteLe
     return learned
 
 
-def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int:
-    """Run the batch; return the number of failed documents.
+def run_clean(request: BatchRequest, config: CleanerConfig, err: Callable[[], Console]) -> int:
+    """Run the batch; return the number of failed documents. Raises `Interrupted` on Ctrl-C, after
+    closing the output so that every record written is whole. `err` gives the console for messages
+    on stderr (made when first needed: a one-document run usually needs none).
 
     Raises `OutputError` when the output itself cannot be written (disk full, file-size limit, closed
     pipe, output folder gone): the run stops there, and what was written is whole records or files."""
@@ -92,31 +127,46 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Console) -> int
     summary = Summary()
     sink, done = _open_output(request)
     try:
-        docs = with_url(iter_inputs(request.inputs, options), request.url)
+        docs = with_url(iter_inputs(request.sources(), options), request.url)
         if request.learn_sites:
             config, docs = _learn_first(request, config, options, docs, err)
         if done:
             docs = _skip_done(docs, done, summary)
-        writer = _Writer(request, sink, err)
-        show_progress = not request.quiet and (request.progress or err.is_terminal)
+        show_progress = not request.quiet and (request.progress or _isatty(sys.stderr))
+        total = countable(request.inputs, options) if show_progress and request.urls is None else None
+        progress = Progress(sys.stderr, enabled=show_progress, total=total, interval=request.progress_interval)
+        writer = _Writer(request, sink, err, progress)
+        corpus = CorpusFilter(request.filters) if request.filters.active else None
+        # URL downloads run in threads: workers then start from a fresh server process, not a fork of this one.
+        fetching = request.urls is not None or any(is_url(source) for source in request.inputs)
         started = time.monotonic()
         try:
-            with BatchProgress(err, show_progress) as bar:
-                for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
-                                        output=_output_options(request)):
-                    summary.add(writer.write(result, summary))
-                    bar.update(summary)
+            for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
+                                    output=_output_options(request),
+                                    start_method="forkserver" if fetching else None):
+                if corpus is not None:
+                    result = _filtered(result, corpus)
+                summary.add(writer.write(result, summary))
+                progress.update(summary)
             writer.close()
+        except KeyboardInterrupt:
+            writer.close()
+            progress.close()
+            raise Interrupted(interrupted_message(
+                summary, resumable=request.output is not None and request.output_format == "jsonl")) from None
         except OutputError as exc:
+            progress.close()
             raise OutputError(f"{exc}. {_what_was_written(request, summary)}") from exc
         finally:
             writer.release()
+        progress.close()
     finally:
         sink.close()
-    if not request.quiet and (summary.documents + summary.skipped > 1 or show_progress):
-        print_summary(summary, time.monotonic() - started, err)  # not for a one-document run
+    several = summary.documents + summary.resumed > 1
+    if not request.quiet and (several or show_progress or summary.skipped):
+        print_summary(summary, time.monotonic() - started, err())  # not for a one-document run
     if summary.failed:
-        err.print(f"{summary.failed} of {summary.documents} input(s) failed")
+        err().print(f"{summary.failed} of {summary.documents} input(s) failed")
     return summary.failed
 
 
@@ -142,19 +192,33 @@ def _what_was_written(request: BatchRequest, summary: Summary) -> str:
     return f"{summary.documents:,} record(s) were written before it; the output is incomplete"
 
 
+def _filtered(result: Result, corpus: CorpusFilter) -> Result:
+    """The result, or its skipped record when a corpus filter (`--language`, `--min-chars`,
+    `--dedup`) does not keep it."""
+    if result.error_kind is not None or result.skip_kind is not None:
+        return result
+    skip: Skip | None = corpus.check(result.id, result.text or "", result.language, result.fingerprint)
+    if skip is None:
+        return result
+    record = json.loads(result.line)
+    return skip_result(result.source, result.rel_path, skip.record(record.get("id"), result.source, record.get("url")),
+                       skip.kind, skip.reason)
+
+
 def _learn_first(request: BatchRequest, config: CleanerConfig, options: ReaderOptions,
-                 docs: Iterator[InputDoc], err: Console) -> tuple[CleanerConfig, Iterator[InputDoc]]:
-    """--learn-sites: two passes over files; on standard input, learn from a first sample only."""
+                 docs: Iterator[InputDoc], err: Callable[[], Console]) -> tuple[CleanerConfig, Iterator[InputDoc]]:
+    """--learn-sites: two passes over files; on standard input and URLs (read or downloaded once),
+    learn from a first sample only."""
     learner = SiteLearner()
-    if "-" in request.inputs:
+    if "-" in request.inputs or request.urls is not None or any(map(is_url, request.inputs)):
         sample = list(itertools.islice(docs, request.learn_sample))
         learned = learn_sites(sample, config, learner)
         docs = itertools.chain(sample, docs)
     else:
-        learned = learn_sites(with_url(iter_inputs(request.inputs, options), request.url), config, learner)
+        learned = learn_sites(with_url(iter_inputs(request.sources(), options), request.url), config, learner)
     rules = learner.rules()
     if not request.quiet:
-        err.print(f"learned {sum(map(len, rules.values())):,} boilerplate line(s) on {len(rules):,} site(s) "
+        err().print(f"learned {sum(map(len, rules.values())):,} boilerplate line(s) on {len(rules):,} site(s) "
                   f"from {learned:,} document(s) with a URL")
     merged = {**config.site_boilerplate}
     for site, lines in rules.items():
@@ -177,7 +241,7 @@ def with_url(docs: Iterator[InputDoc], url: str | None) -> Iterator[InputDoc]:
 def _skip_done(docs: Iterator[InputDoc], done: set[str], summary: Summary) -> Iterator[InputDoc]:
     for doc in docs:
         if doc.source in done:
-            summary.skipped += 1
+            summary.resumed += 1
         else:
             yield doc
 
@@ -189,15 +253,18 @@ class _Writer:
     output file is refused) is replaced by that document's error record, and the batch goes on; an
     `OutputError` (the output itself fails) ends the run."""
 
-    def __init__(self, request: BatchRequest, sink: OutputSink, err: Console) -> None:
+    def __init__(self, request: BatchRequest, sink: OutputSink, err: Callable[[], Console],
+                 progress: Progress | None = None) -> None:
         self.format = request.output_format
         self.sink = sink
         self.err = err
         self.quiet = request.quiet
+        #: On a terminal, the progress line is erased before a record is written to the same terminal.
+        self.progress = progress if progress is not None and progress.terminal and sink.isatty() else None
         self.dir = OutputDir(request.output_dir, self.format, request.comments) if request.output_dir else None
         self.structured = FormatWriter(self.format, sink) if self.format in FORMATS else None
         self.comments = request.comments
-        self.inputs = {i if i == "-" else canonical_path(Path(i)) for i in request.inputs}
+        self.inputs = input_sources(request.inputs)
         self.headers = len(request.inputs) > 1
         self.count = 0
         #: --format json: the first record waits until we know whether one object or an array is due.
@@ -205,6 +272,8 @@ class _Writer:
 
     def write(self, result: Result, summary: Summary) -> Result:
         """Write `result`, or its document's error record if it cannot be written; return what was written."""
+        if self.progress is not None:
+            self.progress.clear()
         try:
             self._write(result, summary)
         except OutputError:
@@ -225,8 +294,8 @@ class _Writer:
             if renamed is not None:
                 summary.renamed += 1
                 if not self.quiet:
-                    self.err.print(f"note: {escape(terminal_text(result.source))} written as "
-                                   f"{escape(terminal_text(renamed))} (another document had its name)")
+                    self.err().print(f"note: {_escape(result.source)} written as {_escape(renamed)} "
+                                     "(another document had its name)")
             self._report(result)
         elif self.structured is not None:
             self.structured.write(result.rendered, result.line, result.title)
@@ -238,15 +307,14 @@ class _Writer:
             self._write_json(result.line)
         elif result.error is not None:
             self._report(result)
-        else:
+        elif result.skipped is None:
             self._write_text(result)
         self.count += 1
 
     def _report(self, result: Result) -> None:
         """A failed document's line on stderr (names from outside shown with their control characters escaped)."""
         if result.error is not None:
-            self.err.print(f"[red]error[/red] {escape(terminal_text(result.source))}: "
-                           f"{escape(terminal_text(result.error))}", highlight=False)
+            self.err().print(f"[red]error[/red] {_escape(result.source)}: {_escape(result.error)}", highlight=False)
 
     def _write_text(self, result: Result) -> None:
         parts = []
@@ -288,7 +356,21 @@ class _Writer:
             self.dir.close()
 
 
+def _escape(text: str) -> str:
+    """`text` for a rich message line: control characters shown as `\\xNN`, markup escaped."""
+    from rich.markup import escape
+
+    return escape(terminal_text(text))
+
+
 def _indented(line: str) -> str:
     """One JSON Lines record as a pretty-printed array element."""
     text = json.dumps(json.loads(line), ensure_ascii=False, indent=2)
     return "\n".join("  " + part for part in text.splitlines())
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

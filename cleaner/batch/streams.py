@@ -90,6 +90,23 @@ def read_head(stream: BinaryIO, size: int = 4096) -> tuple[bytes, BinaryIO]:
     return head, io.BufferedReader(_Prefixed(head, stream), _CHUNK)
 
 
+def read_first_line(stream: BinaryIO, limit: int) -> tuple[bytes, BinaryIO]:
+    """Read the first line (up to `limit` bytes, however long) to sniff it; return it and a stream
+    that starts over. A JSON line of a page's HTML is easily longer than any fixed head."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit:
+        data = stream.read(min(_CHUNK, limit + 1 - size))
+        if not data:
+            break
+        parts.append(data)
+        size += len(data)
+        if b"\n" in data:
+            break
+    head = b"".join(parts)
+    return head.split(b"\n", 1)[0], io.BufferedReader(_Prefixed(head, stream), _CHUNK)
+
+
 def decompressed(stream: BinaryIO) -> tuple[str | None, BinaryIO]:
     """Wrap `stream` in a decompressor if it starts with gzip or zstd magic bytes.
 

@@ -1,6 +1,6 @@
-"""Where batch results go: the output stream (whole records only, `--resume`), a mirrored output
-folder (unique, bounded names; nothing written through a link), the progress bar and the final
-summary. Nothing here looks at document content beyond writing it out.
+"""Where batch results go: the output stream (whole records only, `--resume`) and a mirrored output
+folder (unique, bounded names; nothing written through a link). Nothing here looks at document
+content beyond writing it out.
 """
 
 from __future__ import annotations
@@ -14,18 +14,13 @@ import os
 import re
 import stat
 import sys
-import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typing import BinaryIO
 
 from ..errors import OutputError, UnwritableOutputError
-from ..output.records import SUFFIXES, document_text
-from .pool import Result, Summary
+from ..output.records import SUFFIXES, standalone
+from .pool import Result
 
 #: Characters kept in output names; every other run becomes "_" (names stay portable and printable).
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -95,6 +90,12 @@ class OutputSink:
             raise OutputError(f"cannot write {self.name}: {exc.strerror or exc}") from exc
         self._good += len(encoded)
         self.written += 1
+
+    def isatty(self) -> bool:
+        try:
+            return self.stream.isatty()
+        except (AttributeError, ValueError, OSError):
+            return False
 
     def _cut_back(self) -> None:
         """Drop a torn record from a regular file (best effort: the disk may refuse that too)."""
@@ -246,8 +247,8 @@ class OutputDir:
         if self.suffix == ".json":
             return json.dumps(json.loads(result.line), ensure_ascii=False, indent=2) + "\n"
         if self.format in SUFFIXES:
-            return document_text(self.format, result.rendered, result.title) if result.rendered is not None else None
-        if result.error is not None:
+            return standalone(self.format, result.rendered, result.title) if result.rendered is not None else None
+        if result.error is not None or result.skipped is not None:
             return None
         head = f"# {result.title}\n\n" if result.title else ""
         tail = "\n" + comments_section(result.comments) if self.comments and result.comments else ""
@@ -312,54 +313,3 @@ class OutputDir:
 def comments_section(comments: str) -> str:
     """The comment thread as text output shows it after the body (`--comments`)."""
     return f"\n## Comments\n\n{comments}"
-
-
-class BatchProgress:
-    """A rich progress line on stderr: documents done, docs/s, errors, elapsed."""
-
-    def __init__(self, console: Console, enabled: bool) -> None:
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self._progress = Progress(
-            TextColumn("[bold]cleaning[/bold]"), BarColumn(), TextColumn("{task.completed:,} docs"),
-            TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("[red]{task.fields[errors]} errors"),
-            TimeElapsedColumn(), console=console, transient=True,
-        )
-        self._task: Any = None
-
-    def __enter__(self) -> "BatchProgress":
-        if self.enabled:
-            self._progress.start()
-            self._task = self._progress.add_task("clean", total=None, rate=0.0, errors=0)
-        return self
-
-    def update(self, summary: Summary) -> None:
-        if self._task is not None:
-            rate = summary.documents / max(1e-9, time.monotonic() - self.started)
-            self._progress.update(self._task, completed=summary.documents, rate=rate, errors=summary.failed)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.enabled:
-            self._progress.stop()
-
-
-def print_summary(summary: Summary, elapsed: float, console: Console, top_rules: int = 15) -> None:
-    """Documents, errors by kind, removals per rule id, elapsed time."""
-    rate = summary.documents / elapsed if elapsed > 0 else 0.0
-    resumed = f" ({summary.skipped:,} already done, skipped)" if summary.skipped else ""
-    console.print(f"[bold]{summary.documents:,} documents[/bold]{resumed}: {summary.documents - summary.failed:,} ok, "
-                  f"{summary.failed:,} errors, {elapsed:.1f} s, {rate:.1f} docs/s")
-    if summary.errors:
-        console.print("errors by kind: " + ", ".join(f"{k} {n:,}" for k, n in summary.errors.most_common()))
-    if summary.renamed:
-        console.print(f"{summary.renamed:,} output file name(s) made unique (-2, -3, ...: another document had the name)")
-    if summary.removed:
-        table = Table(title="removals by rule", show_header=True, box=None)
-        table.add_column("rule")
-        table.add_column("removed", justify="right")
-        for rule, n in summary.removed.most_common(top_rules):
-            table.add_row(rule, f"{n:,}")
-        if len(summary.removed) > top_rules:
-            rest = sum(n for _, n in summary.removed.most_common()[top_rules:])
-            table.add_row(f"{len(summary.removed) - top_rules} more rules", f"{rest:,}")
-        console.print(table)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -24,8 +24,10 @@ from ..article import Article, Removal, collapse_spaces
 from ..engine import Cleaner
 from ..errors import CleanerError
 from ..output.neutralize import terminal_text
-from .report import read_bytes
 from .terminal import colour
+
+if TYPE_CHECKING:
+    from ..batch.readers import InputDoc
 
 KEPT = ("kept", "")
 
@@ -105,14 +107,16 @@ def diff_articles(a: Article, b: Article) -> list[Change]:
     return changes
 
 
-def diff_sources(sources: Iterable[str], a: Cleaner, b: Cleaner, kind: str = "auto") -> Iterator[DocumentDiff]:
-    """One `DocumentDiff` per source (a failed input carries its error)."""
-    for source in sources:
-        name = "<stdin>" if source == "-" else source
+def diff_sources(inputs: Iterable[InputDoc], a: Cleaner, b: Cleaner) -> Iterator[DocumentDiff]:
+    """One `DocumentDiff` per input document (`batch.readers.iter_inputs`; a failed input carries its
+    error, one that is not a page is left out)."""
+    for doc in inputs:
+        if doc.skipped is not None:
+            continue
+        name = "<stdin>" if doc.source == "-" else doc.source
         try:
-            raw = read_bytes(source)
-            yield DocumentDiff(name, diff_articles(a.clean(raw, kind=kind), b.clean(raw, kind=kind)))
-        except (CleanerError, OSError) as exc:
+            yield DocumentDiff(name, diff_articles(doc.clean_with(a), doc.clean_with(b)))
+        except CleanerError as exc:
             yield DocumentDiff(name, error=f"{type(exc).__name__}: {exc}")
 
 
