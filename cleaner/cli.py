@@ -47,12 +47,10 @@ def stderr() -> "Console":
 
 def _escape(text: str) -> str:
     """`text` for a rich message line: control characters shown as `\\xNN` (a file name or a page's
-    text must not drive the terminal: `output.neutralize`) and markup escaped."""
-    from rich.markup import escape
+    text must not drive the terminal) and markup escaped (`output.neutralize.terminal_markup`)."""
+    from .output.neutralize import terminal_markup
 
-    from .output.neutralize import terminal_text
-
-    return escape(terminal_text(text))
+    return terminal_markup(text)
 
 
 class OutputFormat(str, Enum):

@@ -75,6 +75,16 @@ def check(docs: list[InputDoc]) -> None:
         assert (doc.data is None) == (doc.error is not None or doc.skipped is not None)
 
 
+def read_one_file(name: str, data: bytes) -> list[InputDoc]:
+    """The documents the readers find in a file `name` holding `data`, checked (`check`)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        docs = list(read_file(path, name, OPTIONS))
+    check(docs)
+    return docs
+
+
 def damage(data: bytes, how: str, where: float) -> bytes:
     if how == "cut":
         return data[: int(len(data) * where)]
@@ -93,11 +103,7 @@ def test_json_lines_in_any_wrapper_account_for_every_line(lines: list[str], wrap
     raw = "".join(line + "\n" for line in lines).encode("utf-8", "surrogatepass")
     packed = gzip.compress(raw) if wrap == "gzip" else zst(raw) if wrap == "zstd" else raw
     damaged = damage(packed, how, where)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "docs.jsonl"
-        path.write_bytes(damaged)
-        docs = list(read_file(path, "docs.jsonl", OPTIONS))
-    check(docs)
+    docs = read_one_file("docs.jsonl", damaged)
     expected = sum(1 for line in raw.split(b"\n") if line.strip())
     if damaged == packed:
         assert len(docs) == max(1, expected)
@@ -122,11 +128,7 @@ def test_warc_archives_account_for_every_response(texts: list[str], same_id: boo
         ids = [line.split(b": ", 1)[1] for line in archive.split(b"\r\n") if line.startswith(b"WARC-Record-ID")]
         archive = archive.replace(ids[4], ids[2])
     damaged = damage(archive, how, where)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "crawl.warc.gz"
-        path.write_bytes(damaged)
-        docs = list(read_file(path, "crawl.warc.gz", OPTIONS))
-    check(docs)
+    docs = read_one_file("crawl.warc.gz", damaged)
     stream_errors(docs)
     if damaged == archive:
         assert len(docs) == len(texts) and all(d.error is None for d in docs)

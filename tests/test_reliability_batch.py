@@ -317,3 +317,27 @@ def test_a_page_cut_by_a_cap_before_its_article_says_so_in_its_record(tmp_path: 
     assert PROSE in nested["text"]
     assert siblings["error_kind"] == "too-large" and "max_html_nodes" in siblings["error"]
     assert result.returncode == SOME_FAILED
+
+
+def test_a_chunk_whose_results_never_come_back_costs_only_its_culprit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool's boundary: an exception out of a worker's chunk (not a crash) is retried document by
+    document, and only the document that raises it gets an `internal` error record."""
+    from cleaner import CleanerConfig
+    from cleaner.batch import pool
+    from cleaner.batch.readers import InputDoc
+
+    real = pool.clean_one
+
+    def poisoned(cleaner, doc):  # noqa: ANN001, ANN202 - the workers are forked with it
+        if b"POISON" in (doc.data or b""):
+            raise RuntimeError("results that cannot come back")
+        return real(cleaner, doc)
+
+    monkeypatch.setattr(pool, "_START_METHOD", "fork")
+    monkeypatch.setattr(pool, "clean_one", poisoned)
+    docs = [InputDoc(f"d{i}", f"d{i}", f"d{i}", (PROSE + (" POISON" if i == 21 else "")).encode(), "text")
+            for i in range(40)]
+    results = list(pool.run_batch(docs, CleanerConfig(), jobs=2))
+    assert [r.source for r in results] == [d.source for d in docs]
+    assert [r.source for r in results if r.error_kind] == ["d21"]
+    assert results[21].error_kind == "internal" and "cannot come back" in results[21].error

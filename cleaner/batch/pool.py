@@ -312,6 +312,14 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
     def submit(chunk: list[InputDoc], retry: bool = False) -> _InFlight:
         return _InFlight(pool.submit(clean_chunk, chunk), chunk, pool, retry, time.monotonic())
 
+    def one_by_one(item: _InFlight) -> None:
+        """Send a failed chunk's documents again, each alone, where the chunk was in the order."""
+        again = [submit([doc], retry=True) for doc in item.chunk]
+        if ordered:
+            pending.extendleft(reversed(again))
+        else:
+            pending.extend(again)
+
     fresh_breaks = 0  # pools that broke before finishing a single chunk, in a row
     pool_progress = False  # the current pool has finished a chunk
     try:
@@ -356,11 +364,13 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                     if item.retry:
                         yield _crashed(item, config)
                     else:
-                        again = [submit([doc], retry=True) for doc in item.chunk]
-                        if ordered:
-                            pending.extendleft(reversed(again))
-                        else:
-                            pending.extend(again)
+                        one_by_one(item)
+                    continue
+                except Exception as exc:  # the chunk's results did not come back (they could not be pickled)
+                    if item.retry or len(item.chunk) == 1:
+                        yield error_result(item.chunk[0], exc, kind="internal")
+                    else:  # one document at a time, so that only the culprit gets the error record
+                        one_by_one(item)
                     continue
                 pool_progress = pool_progress or item.pool is pool
                 yield from results

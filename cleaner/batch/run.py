@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 from ..config import CleanerConfig
 from ..engine import STAGES, Cleaner
 from ..errors import CleanerError, InternalError, OutputError
-from ..output.neutralize import terminal_text
+from ..output.neutralize import terminal_markup, terminal_text
 from ..output.records import FORMATS, FormatWriter, OutputOptions
 from ..text.sites import SiteLearner, line_key, load_site_rules
 from .fetch import is_url
@@ -294,7 +294,7 @@ class _Writer:
             if renamed is not None:
                 summary.renamed += 1
                 if not self.quiet:
-                    self.err().print(f"note: {_escape(result.source)} written as {_escape(renamed)} "
+                    self.err().print(f"note: {terminal_markup(result.source)} written as {terminal_markup(renamed)} "
                                      "(another document had its name)")
             self._report(result)
         elif self.structured is not None:
@@ -314,7 +314,8 @@ class _Writer:
     def _report(self, result: Result) -> None:
         """A failed document's line on stderr (names from outside shown with their control characters escaped)."""
         if result.error is not None:
-            self.err().print(f"[red]error[/red] {_escape(result.source)}: {_escape(result.error)}", highlight=False)
+            self.err().print(f"[red]error[/red] {terminal_markup(result.source)}: {terminal_markup(result.error)}",
+                             highlight=False)
 
     def _write_text(self, result: Result) -> None:
         parts = []
@@ -354,13 +355,6 @@ class _Writer:
         """Close the output folder's open descriptors (the stream is the caller's)."""
         if self.dir is not None:
             self.dir.close()
-
-
-def _escape(text: str) -> str:
-    """`text` for a rich message line: control characters shown as `\\xNN`, markup escaped."""
-    from rich.markup import escape
-
-    return escape(terminal_text(text))
 
 
 def _indented(line: str) -> str:

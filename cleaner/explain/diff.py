@@ -16,14 +16,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from ..article import Article, Removal, collapse_spaces
 from ..engine import Cleaner
 from ..errors import CleanerError
-from ..output.neutralize import terminal_text
+from ..output.neutralize import terminal_markup, terminal_text
 from .terminal import colour
 
 if TYPE_CHECKING:
@@ -167,7 +166,7 @@ def print_diff(diffs: list[DocumentDiff], notes: tuple[str, str], console: Conso
             detail.add_row("", Text(f"… {len(d.changes) - limit} more", style="dim"), "", "")
         console.print(detail)
     for d in failed:
-        console.print(f"[red]error[/red] {escape(terminal_text(d.name))}: {escape(terminal_text(d.error))}")
+        console.print(f"[red]error[/red] {terminal_markup(d.name)}: {terminal_markup(d.error)}")
 
 
 def diff_record(diffs: list[DocumentDiff], notes: tuple[str, str]) -> dict[str, Any]:

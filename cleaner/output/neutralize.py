@@ -18,7 +18,7 @@ import re
 
 from ..text.sanitize import CONTROLS
 
-__all__ = ["FORMULA_STARTS", "csv_cell", "terminal_text"]
+__all__ = ["FORMULA_STARTS", "csv_cell", "terminal_markup", "terminal_text"]
 
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP's list: = + - @, tab,
 #: carriage return; with line feed and the full-width forms some spreadsheets also accept).
@@ -48,3 +48,11 @@ def terminal_text(value: str) -> str:
     if _UNPRINTABLE_LINE.search(value) is None:
         return value
     return _UNPRINTABLE_LINE.sub(_escape, value)
+
+
+def terminal_markup(value: str) -> str:
+    """`terminal_text` for a line printed through rich: its markup (`[red]`) escaped too, so that a
+    name cannot style the line or break it (`[/x]` would raise)."""
+    from rich.markup import escape
+
+    return escape(terminal_text(value))
