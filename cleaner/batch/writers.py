@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import hashlib
 import io
 import json
 import os
@@ -205,6 +204,8 @@ def _bounded(name: str, room: int) -> str:
     limit = MAX_NAME - room
     if len(name) <= limit:
         return name
+    import hashlib  # (only for long names: OpenSSL's start-up is not every run's)
+
     digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_CHARS]
     return f"{name[: limit - _HASH_CHARS - 1]}~{digest}"
 
