@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import re
 
-from ..text.sanitize import CONTROLS
+from ..text.sanitize import CONTROLS, has_surrogates, with_surrogates
 
 __all__ = ["FORMULA_STARTS", "csv_cell", "terminal_markup", "terminal_text"]
 
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP's list: = + - @, tab,
 #: carriage return; with line feed and the full-width forms some spreadsheets also accept).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-#: Control characters and lone surrogates, shown escaped.
-_UNPRINTABLE = re.compile(f"[{CONTROLS}\ud800-\udfff]")
+_CONTROL = re.compile(f"[{CONTROLS}]")
 #: On a terminal line, tab and newline too (one message stays one line).
-_UNPRINTABLE_LINE = re.compile(f"[\t\n{CONTROLS}\ud800-\udfff]")
+_LINE_CONTROLS = f"\t\n{CONTROLS}"
+_LINE_CONTROL = re.compile(f"[{_LINE_CONTROLS}]")
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -36,18 +36,18 @@ def _escape(m: re.Match[str]) -> str:
 
 def csv_cell(value: str) -> str:
     """A cell a spreadsheet shows as text: control characters (but tab and newline, which CSV quoting
-    carries) escaped, and a leading `'` before a formula start."""
-    if _UNPRINTABLE.search(value) is not None:
-        value = _UNPRINTABLE.sub(_escape, value)
+    carries) and lone surrogates escaped, and a leading `'` before a formula start."""
+    if _CONTROL.search(value) is not None or has_surrogates(value):
+        value = with_surrogates(CONTROLS).sub(_escape, value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def terminal_text(value: str) -> str:
     """`value` safe to print on one terminal line: every control character (tab and newline
     included) and lone surrogate shown as a `\\xNN` / `\\uNNNN` escape."""
-    if _UNPRINTABLE_LINE.search(value) is None:
+    if _LINE_CONTROL.search(value) is None and not has_surrogates(value):
         return value
-    return _UNPRINTABLE_LINE.sub(_escape, value)
+    return with_surrogates(_LINE_CONTROLS).sub(_escape, value)
 
 
 def terminal_markup(value: str) -> str:

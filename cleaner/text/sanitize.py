@@ -17,18 +17,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..article import Article
 
-__all__ = ["CONTROLS", "printable", "printable_article", "replace_surrogates"]
+__all__ = ["CONTROLS", "has_surrogates", "printable", "printable_article", "replace_surrogates", "with_surrogates"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI on some terminals).
 CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-#: What a metadata field may not hold: controls and lone surrogates.
-_UNPRINTABLE = re.compile(f"[{CONTROLS}\ud800-\udfff]")
+_CONTROL = re.compile(f"[{CONTROLS}]")
 #: Controls that separate words (carriage return, vertical tab, form feed, the C0 separators) become a
 #: space; the rest are dropped.
 _AS_SPACE = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
@@ -38,18 +37,30 @@ _FIELDS = ("title", "authors", "date", "publisher", "language", "url", "descript
            "datetime", "date_modified", "tags", "section", "license", "links", "comments")
 
 
-def replace_surrogates(text: str) -> tuple[str, int]:
-    """(`text` with each lone surrogate replaced by U+FFFD, how many were replaced).
+@cache
+def with_surrogates(chars: str = "") -> re.Pattern[str]:
+    """A character class of `chars` and the lone surrogates, compiled when first needed: `re` builds a
+    class that reaches U+D800 in Python code, some milliseconds that most runs never need."""
+    return re.compile(f"[{chars}\ud800-\udfff]")
 
-    An ASCII string is answered in constant time; any other is checked by the UTF-8 encoder (four
-    times faster than a regex scan), and only a string that fails it is scanned."""
+
+def has_surrogates(text: str) -> bool:
+    """Whether `text` holds a lone surrogate: constant time for ASCII; else the UTF-8 encoder decides
+    (four times faster than a regex scan)."""
     if text.isascii():
-        return text, 0
+        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.subn("\ufffd", text)
-    return text, 0
+        return True
+    return False
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """(`text` with each lone surrogate replaced by U+FFFD, how many were replaced)."""
+    if not has_surrogates(text):
+        return text, 0
+    return with_surrogates().subn("\ufffd", text)
 
 
 def _replace(m: re.Match[str]) -> str:
@@ -60,15 +71,15 @@ def _replace(m: re.Match[str]) -> str:
 def printable(value: str) -> str:
     """`value` without control characters (those between words become a space) and with lone
     surrogates replaced by U+FFFD."""
-    if _UNPRINTABLE.search(value) is None:
+    if _CONTROL.search(value) is None and not has_surrogates(value):
         return value
-    return _UNPRINTABLE.sub(_replace, value)
+    return with_surrogates(CONTROLS).sub(_replace, value)
 
 
 def _printable_value(value: Any) -> Any:
     if isinstance(value, str):
         return printable(value)
-    if isinstance(value, list) and any(isinstance(v, str) and _UNPRINTABLE.search(v) for v in value):
+    if isinstance(value, list) and any(isinstance(v, str) and printable(v) is not v for v in value):
         return [printable(v) if isinstance(v, str) else v for v in value]
     return value
 
@@ -81,7 +92,7 @@ def printable_article(article: "Article", surrogates: int = 0) -> "Article":
         value = getattr(article, name)
         if value:
             clean = _printable_value(value)
-            if clean is not value and clean != value:
+            if clean is not value:
                 changes[name] = clean
     if surrogates:
         article.stats["surrogates"] = surrogates
