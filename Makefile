@@ -30,6 +30,11 @@ run:
 test: setup
 	$(PY) -m pytest -q -n 2 --dist loadgroup
 
+## test-fuzz: the reliability fuzzing at full strength: 500 fuzzed batches through the CLI, 300 examples
+## per reader (JSON Lines, WARC, gzip/zstd, folders), 750 of clean() (`make test` runs 40 / 60 / 150)
+test-fuzz: setup
+	FUZZ_EXAMPLES=500 FUZZ_READER_EXAMPLES=300 $(PY) -m pytest -q -n 2 tests/test_fuzz.py
+
 ## eval: score on the development set (DATASET=path; ARGS="--ablate --half test" ...)
 eval: setup
 	$(VENV)/bin/cleaner eval --dataset $(DATASET) --mode both $(ARGS)

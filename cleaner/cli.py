@@ -5,6 +5,7 @@ A thin adapter over the library: it reads inputs, calls `Cleaner.clean`, and pri
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from functools import lru_cache
@@ -45,9 +46,13 @@ def stderr() -> "Console":
 
 
 def _escape(text: str) -> str:
+    """`text` for a rich message line: control characters shown as `\\xNN` (a file name or a page's
+    text must not drive the terminal: `output.neutralize`) and markup escaped."""
     from rich.markup import escape
 
-    return escape(text)
+    from .output.neutralize import terminal_text
+
+    return escape(terminal_text(text))
 
 
 class OutputFormat(str, Enum):
@@ -179,13 +184,14 @@ def clean_command(
     a table of the main fields (csv) or TEI XML (tei).
 
     Every input document yields one record: ok, skipped (not a page, or filtered out) or an error.
-    Exit status: 0 when none failed, 1 when some failed, 2 for usage errors, 130 when interrupted.
+    Exit status: 0 when none failed, 1 when some failed, 2 for usage errors, 3 when the output could
+    not be written, 130 when interrupted.
     """
     from .batch.fetch import FetchOptions
     from .batch.readers import ReaderOptions
     from .batch.run import BatchRequest, Interrupted, run_clean
     from .batch.skips import Filters, parse_languages
-    from .errors import ConfigError
+    from .errors import ConfigError, OutputError
     from .output.records import format_for_path
 
     inputs = list(inputs or [])
@@ -197,8 +203,10 @@ def clean_command(
         _usage(f"--urls {urls}: no such file")
     if output is not None and output_dir is not None:
         _usage("use either -o/--output or --output-dir, not both")
-    if output is not None and not output.parent.is_dir():
-        _usage(f"cannot write {output}: folder {output.parent} does not exist")
+    if output is not None:
+        _check_output_file(output)
+    if output_dir is not None:
+        _check_output_dir(output_dir)
     if resume and output is None:
         _usage("--resume needs -o/--output FILE (the records already written there are skipped)")
     fmt = output_format.value if output_format else (format_for_path(output) or "jsonl") if output else "text"
@@ -233,13 +241,42 @@ def clean_command(
     except Interrupted as exc:
         stderr().print(_escape(str(exc)))
         raise typer.Exit(130) from None
+    except OutputError as exc:
+        stderr().print(f"[red]output error:[/red] {_escape(str(exc))}")
+        raise typer.Exit(EXIT_OUTPUT) from None
     if failures:
         raise typer.Exit(1)
+
+
+#: Exit status of `cleaner clean` when the output itself could not be written (README: Exit status).
+EXIT_OUTPUT = 3
 
 
 def _usage(message: str) -> None:
     stderr().print(f"[red]usage error:[/red] {_escape(message)}")
     raise typer.Exit(2)
+
+
+def _check_output_file(output: Path) -> None:
+    """-o names a file that can be written: a usage error now, not a traceback later."""
+    if output.is_dir():
+        _usage(f"cannot write {output}: it is a folder (use --output-dir for one file per document)")
+    if not output.parent.is_dir():
+        _usage(f"cannot write {output}: folder {output.parent} does not exist")
+    if not os.access(output if output.exists() else output.parent, os.W_OK):
+        _usage(f"cannot write {output}: permission denied")
+
+
+def _check_output_dir(output_dir: Path) -> None:
+    """--output-dir names a folder that exists or can be made, and can be written to."""
+    if output_dir.exists() and not output_dir.is_dir():
+        _usage(f"cannot write to {output_dir}: it is a file, not a folder")
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _usage(f"cannot make folder {output_dir}: {exc.strerror or exc}")
+    if not os.access(output_dir, os.W_OK | os.X_OK):
+        _usage(f"cannot write to folder {output_dir}: permission denied")
 
 
 def _reading(input_format: InputFormat, glob: str, text_field: str, html_field: str, url_field: str,
@@ -309,7 +346,9 @@ def explain_command(
     from .engine import Cleaner
     from .errors import CleanerError
     from .explain.report import write_report
+    from .batch.readers import input_sources
     from .explain.terminal import Selection, print_explanation
+    from .output.neutralize import terminal_text
 
     cfg = load_config(config, reference_date=reference_date)
     try:
@@ -323,6 +362,7 @@ def explain_command(
         stderr().print(_escape(stats.summary()))
         raise typer.Exit(1 if stats.failed or not stats.documents + stats.skipped else 0)
     console, failures, count = Console(highlight=False), 0, 0
+    given = input_sources(sources)
     for doc in docs:
         count += 1
         if doc.skipped is not None:
@@ -334,8 +374,8 @@ def explain_command(
             failures += 1
             stderr().print(f"[red]error[/red] {_escape(doc.source)}: {type(exc).__name__}: {_escape(str(exc))}")
             continue
-        several = len(sources) > 1 or doc.source not in sources
-        print_explanation(article, console, select, doc.source if several else None)
+        several = len(sources) > 1 or doc.source not in given
+        print_explanation(article, console, select, terminal_text(doc.source) if several else None)
     if failures:
         raise typer.Exit(1)
 

@@ -13,7 +13,8 @@ import codecs
 import json
 from typing import BinaryIO, Iterator
 
-from ..errors import InputTooLargeError, MalformedRecordError, TruncatedInputError
+from ..errors import InputTooLargeError, MalformedRecordError
+from .streams import DECOMPRESSION_ERRORS, stream_error
 
 _CHUNK = 1 << 16
 _WHITESPACE = " \t\n\r"
@@ -38,8 +39,8 @@ class _Buffer:
             self.text, self.pos = self.text[self.pos:], 0
         try:
             data = self.stream.read(max(at_least, _CHUNK))
-        except EOFError as exc:
-            raise TruncatedInputError("compressed stream is cut short (truncated file?)") from exc
+        except (EOFError, *DECOMPRESSION_ERRORS) as exc:  # cut short, or damaged
+            raise stream_error(exc, "JSON input") from exc
         if not data:
             self.eof = True
             self.text += self.decoder.decode(b"", final=True)

@@ -26,6 +26,7 @@ from ..config import CleanerConfig
 from ..engine import Cleaner
 from ..errors import CleanerError, TimeLimitError
 from ..output.records import OutputOptions, render
+from ..text.sanitize import replace_surrogates
 from .readers import InputDoc
 
 #: A chunk closes at this many documents or this many input bytes, whichever comes first.
@@ -172,13 +173,14 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
             signal.signal(signal.SIGALRM, previous)
     if _deadline_passed:  # every alarm was dropped (see `_on_alarm`): the limit was still exceeded
         return error_result(doc, TimeLimitError(f"cleaning took over {limit:g} s (max_seconds); document skipped"))
-    record = {"id": doc.id, "source": doc.source, **article.to_dict()}
-    record["url"] = article.url or doc.url
-    try:
+    try:  # the record and its rendering: a bug there costs one document too
+        record = {"id": doc.id, "source": doc.source, **article.to_dict()}
+        record["url"] = article.url or doc.url
         rendered = render(_worker_output, record, article) if _worker_output is not None else None
-    except Exception as exc:  # a bug in a renderer costs one document too
+        line = json.dumps(record, ensure_ascii=False)
+    except Exception as exc:
         return error_result(doc, exc, kind="internal")
-    return Result(doc.source, doc.rel_path, json.dumps(record, ensure_ascii=False), article.text,
+    return Result(doc.source, doc.rel_path, line, article.text,
                   article.title, removed_by_rule=dict(article.stats.get("removed_by_rule", {})), rendered=rendered,
                   comments=article.comments, id=doc.id, language=article.language,
                   fingerprint=record.get("fingerprint"))
@@ -191,12 +193,32 @@ def skip_result(source: str, rel_path: str, record: dict[str, Any], kind: str, r
 
 
 def error_result(doc: InputDoc, exc: BaseException, kind: str | None = None) -> Result:
+    return _error_record(doc.id, doc.source, doc.rel_path, doc.url, exc, kind, ascii_only=False)
+
+
+def failed_result(result: Result, exc: BaseException, kind: str | None = None) -> Result:
+    """The error record that replaces `result` when it could not be written (the writer's fault
+    boundary): its id and URL as the record had them, if it can still be read."""
+    doc_id, url = result.id or result.source, None
+    try:
+        url = json.loads(result.line).get("url")
+    except (ValueError, AttributeError, RecursionError):
+        pass
+    return _error_record(doc_id, result.source, result.rel_path, url if isinstance(url, str) else None, exc, kind,
+                         ascii_only=True)
+
+
+def _error_record(doc_id: str, source: str, rel_path: str, url: str | None, exc: BaseException,
+                  kind: str | None, ascii_only: bool) -> Result:
+    """An error record. Its message is made valid Unicode (an exception may quote the input); with
+    `ascii_only` the whole line is ASCII JSON, so that it can be written whatever its parts hold."""
     kind = kind or getattr(exc, "kind", "error")
-    message = f"{type(exc).__name__}: {exc}"
-    record = {"id": doc.id, "source": doc.source, "url": doc.url, "error": message, "error_kind": kind}
+    message = replace_surrogates(f"{type(exc).__name__}: {exc}")[0]
+    record = {"id": doc_id, "source": source, "url": url, "error": message, "error_kind": kind}
     if getattr(exc, "status", None) is not None:  # a failed download: the HTTP status it got
         record["status"] = exc.status  # type: ignore[attr-defined]
-    return Result(doc.source, doc.rel_path, json.dumps(record, ensure_ascii=False), error_kind=kind, error=message)
+    return Result(source, rel_path, json.dumps(record, ensure_ascii=ascii_only), error_kind=kind, error=message,
+                  id=doc_id)
 
 
 def _in_main_thread() -> bool:
@@ -383,6 +405,8 @@ class Summary:
     resumed: int = 0
     #: The first skipped input and why ("source: reason"), to show one in the summary.
     first_skip: str | None = None
+    #: Output files whose name was changed to keep it unique (`--output-dir`).
+    renamed: int = 0
 
     def add(self, result: Result) -> None:
         self.documents += 1

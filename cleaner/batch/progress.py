@@ -112,6 +112,8 @@ def print_summary(summary: Summary, elapsed: float, console: Console, top_rules:
                       + f" (the first: {escape(summary.first_skip or '')})", highlight=False)
     if summary.errors:
         console.print("errors by kind: " + ", ".join(f"{k} {n:,}" for k, n in summary.errors.most_common()))
+    if summary.renamed:
+        console.print(f"{summary.renamed:,} output file name(s) made unique (-2, -3, ...: another document had the name)")
     if summary.removed:
         table = Table(title="removals by rule", show_header=True, box=None)
         table.add_column("rule")

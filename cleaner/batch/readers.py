@@ -23,14 +23,17 @@ from ..errors import (
     CleanerError,
     EmptyInputError,
     InputTooLargeError,
+    InternalError,
     MalformedRecordError,
     TruncatedInputError,
     UnreadableInputError,
 )
+from ..text.sanitize import CONTROLS, replace_surrogates
 from .fetch import FetchOptions, fetch_urls, is_url
 from .json_values import read_json_values
 from .skips import UNTYPED_NOT_HTML, Skip, http_skip
-from .streams import decompressed, read_head, read_limited, read_lines, read_first_line
+from .streams import (DECOMPRESSION_ERRORS, decompressed, read_first_line, read_head, read_limited, read_lines,
+                      stream_error)
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -51,9 +54,11 @@ _JSON_START = re.compile(rb"\A\s*(?:\[\s*)?\{\s*(?:\"|\})")
 class InputDoc:
     """One input document, or the error that kept it from being read.
 
-    `source` is unique per document (path, path:line, or path#WARC-Record-ID) and is the key
-    `--resume` uses; `id` is the caller's id (JSON `--id-field`, WARC record id) or the source;
-    `rel_path` is where the document sits below its input root (for `--output-dir`).
+    `source` is unique per document (the file's canonical path, path:line, or path#WARC-Record-ID;
+    see `canonical_path`) and is the key `--resume` uses; `id` is the caller's id (JSON `--id-field`,
+    WARC record id) or the source; `rel_path` is where the document sits below its input root (for
+    `--output-dir`). Every string is valid Unicode (lone surrogates replaced), so that any record
+    built from it can be written.
     """
 
     source: str
@@ -112,20 +117,35 @@ def iter_inputs(sources: Iterable[str], options: ReaderOptions) -> Iterator[Inpu
 
 
 def _read_source(source: str, options: ReaderOptions) -> Iterator[InputDoc]:
+    """The documents of one source (standard input, a file, a folder). Each input is read behind its
+    own fault boundary (`_guarded`): whatever its reader raises ends that input with an error record,
+    and the next input is read."""
     if source == "-":
-        yield from _read_stream(sys.stdin.buffer, "-", "stdin", "", options)
+        yield from _guarded(_read_stream(sys.stdin.buffer, "-", "stdin", "", options), "-", "stdin")
         return
     path = Path(source)
     if not path.is_dir():
-        yield from read_file(path, path.name, options)
+        yield from read_file(path, _printable_name(path.name), options)
         return
-    files = [file for file in _walk(path, options.glob)
-             if not (options.exclude and str(file.resolve()) in options.exclude)]
-    if not files:  # an input that holds nothing is reported, not silently skipped
+    root = canonical_path(path)
+    found, unreadable = _walk(path, options.glob)
+    files = [file for file in found if not (options.exclude and str(file.resolve()) in options.exclude)]
+    for folder, exc in unreadable:  # a folder that cannot be listed hides its documents: say so
+        rel = _printable_name(folder.relative_to(path).as_posix())
+        where = root if rel == "." else f"{root}/{rel}"
+        yield _failed(where, rel, UnreadableInputError(f"cannot list folder {where}: {exc.strerror or exc}"))
+    if not files and not unreadable:  # an input that holds nothing is reported, not silently skipped
         matching = f" matching --glob {options.glob!r}" if options.glob != "*" else ""
-        yield _failed(source, path.name, EmptyInputError(f"folder {source} holds no files{matching}"))
+        yield _failed(root, _printable_name(path.name), EmptyInputError(f"folder {root} holds no files{matching}"))
     for file in files:
-        yield from read_file(file, file.relative_to(path).as_posix(), options)
+        rel = _printable_name(file.relative_to(path).as_posix())
+        yield from read_file(file, rel, options, source=f"{root}/{rel}")
+
+
+def input_sources(inputs: Iterable[str]) -> set[str]:
+    """The sources the given inputs have when each is one document (a file named on the command
+    line, standard input): what a document's `source` is compared with to tell them apart."""
+    return {i if i == "-" or is_url(i) else canonical_path(Path(i)) for i in inputs}
 
 
 def countable(sources: Iterable[str], options: ReaderOptions) -> int | None:
@@ -139,23 +159,55 @@ def countable(sources: Iterable[str], options: ReaderOptions) -> int | None:
         if source == "-" or options.input_format in ("json", "jsonl", "warc"):
             return None
         path = Path(source)
-        files = _walk(path, options.glob) if path.is_dir() else [path]
+        files = _walk(path, options.glob)[0] if path.is_dir() else [path]
         if any(_format_from_name(f.name) in ("json", "jsonl", "warc") for f in files):
             return None
         total += max(1, len(files))
     return total
 
 
-def _walk(root: Path, pattern: str) -> list[Path]:
-    """Files below `root` matching `pattern`, sorted; broken links are kept (they are inputs too)."""
+def _walk(root: Path, pattern: str) -> tuple[list[Path], list[tuple[Path, OSError]]]:
+    """(files below `root` matching `pattern`, sorted; folders that could not be listed, with why).
+    Broken links are kept (they are inputs too)."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    unreadable: list[tuple[Path, OSError]] = []
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename) if exc.filename else root, exc))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames.sort()
         for name in filenames:
             file = Path(dirpath) / name
             if file.match(pattern) or Path(name).match(pattern):
                 found.append(file)
-    return sorted(found)
+    return sorted(found), sorted(unreadable, key=lambda item: item[0])
+
+
+#: Control characters in a file name, shown escaped in sources (a name is echoed on terminals).
+_NAME_CONTROLS = re.compile(f"[{CONTROLS}]")
+
+
+def _printable_name(name: str) -> str:
+    """A path as text that can be written anywhere: bytes that are not UTF-8 (kept by Python as
+    surrogate escapes) and control characters shown as \\xNN escapes, so the name stays unique."""
+    if name.isascii() and _NAME_CONTROLS.search(name) is None:
+        return name
+    name = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _NAME_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+
+
+def canonical_path(path: Path) -> str:
+    """The source of a file or folder: its absolute path with the folder resolved (symbolic links,
+    "..", the working directory), as printable text. The same input spelt any other way (relative,
+    from another directory, through a linked folder) gets the same source, so `--resume` finds it;
+    a link to a file keeps its own name (it is an input of that name)."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        folder = absolute.parent.resolve()
+    except (OSError, RuntimeError):  # a loop of links: the absolute spelling is the best there is
+        folder = absolute.parent
+    return _printable_name(str(folder / absolute.name) if absolute.name else str(folder))
 
 
 def _format_from_name(name: str) -> str:
@@ -175,9 +227,14 @@ def _format_from_name(name: str) -> str:
     return "auto"
 
 
-def read_file(path: Path, rel_path: str, options: ReaderOptions) -> Iterator[InputDoc]:
-    """The documents of one file (one, or one per JSON line / WARC response record)."""
-    source = str(path)
+def read_file(path: Path, rel_path: str, options: ReaderOptions, source: str | None = None) -> Iterator[InputDoc]:
+    """The documents of one file (one, or one per JSON line / WARC response record); `source`: the
+    file's canonical path (`canonical_path`), when the caller has it."""
+    source = source or canonical_path(path)
+    yield from _guarded(_read_file(path, source, rel_path, options), source, rel_path)
+
+
+def _read_file(path: Path, source: str, rel_path: str, options: ReaderOptions) -> Iterator[InputDoc]:
     try:
         stream: BinaryIO = open(path, "rb")
     except OSError as exc:
@@ -188,36 +245,57 @@ def read_file(path: Path, rel_path: str, options: ReaderOptions) -> Iterator[Inp
         yield from _read_stream(stream, source, rel_path, forced, options)
 
 
-def _read_stream(raw: BinaryIO, source: str, rel_path: str, forced: str, options: ReaderOptions) -> Iterator[InputDoc]:
-    """Decompress, sniff the format unless forced, and hand over to the format's reader."""
-    fmt = forced or options.input_format
+def _guarded(docs: Iterator[InputDoc], source: str, rel_path: str) -> Iterator[InputDoc]:
+    """The fault boundary around one input: its documents, and if its reader raises, one error
+    record for the rest of it (named after the documents already read, so sources stay unique)
+    instead of an exception that would end the batch."""
+    count = 0
     try:
-        if fmt == "warc":  # warcio reads per-record gzip itself; zstd is unwrapped here
-            head, raw = read_head(raw, 4)
-            if not head.startswith(b"\x1f\x8b"):
-                _, raw = decompressed(raw)
-            yield from _read_warc(raw, source, rel_path, options)
-            return
-        _, stream = decompressed(raw)
-        head, stream = read_head(stream)
-        if fmt == "auto":
-            fmt, stream = _sniff_format(head, stream, options)
-        if fmt == "warc":
-            yield from _read_warc(stream, source, rel_path, options)
-        elif fmt == "jsonl":
-            yield from _read_jsonl(stream, source, rel_path, options)
-        elif fmt == "json":
-            yield from _read_json(stream, source, rel_path, options)
-        else:
-            kind = fmt if fmt in ("text", "html") else options.kind
-            data = read_limited(stream, options.max_input_bytes, source)
-            yield InputDoc(source, source, rel_path, data, kind)
-    except CleanerError as exc:
-        yield _failed(source, rel_path, exc)
-    except EOFError:  # gzip: the compressed stream stops before its end marker
-        yield _failed(source, rel_path, TruncatedInputError(f"{source}: compressed stream is cut short (truncated file?)"))
-    except OSError as exc:
-        yield _failed(source, rel_path, UnreadableInputError(f"cannot read {source}: {exc}"))
+        for doc in docs:
+            count += 1
+            yield doc
+    except Exception as exc:
+        where = source if not count else f"{source}#after-{count}"
+        yield _failed(where, rel_path, input_error(exc, source))
+
+
+def input_error(exc: BaseException, source: str) -> CleanerError:
+    """The typed error of an exception raised while reading `source`."""
+    if isinstance(exc, CleanerError):
+        return exc
+    if isinstance(exc, (EOFError, *DECOMPRESSION_ERRORS)):
+        return stream_error(exc, source)
+    if isinstance(exc, OSError):
+        return UnreadableInputError(f"cannot read {source}: {exc.strerror or exc}")
+    if isinstance(exc, (RecursionError, MemoryError)):
+        return MalformedRecordError(f"{source}: too deeply nested or too large to read ({type(exc).__name__})")
+    return InternalError(f"{source}: unexpected {type(exc).__name__} while reading: {exc}")
+
+
+def _read_stream(raw: BinaryIO, source: str, rel_path: str, forced: str, options: ReaderOptions) -> Iterator[InputDoc]:
+    """Decompress, sniff the format unless forced, and hand over to the format's reader (errors are
+    the caller's `_guarded`'s)."""
+    fmt = forced or options.input_format
+    if fmt == "warc":  # warcio reads per-record gzip itself; zstd is unwrapped here
+        head, raw = read_head(raw, 4)
+        if not head.startswith(b"\x1f\x8b"):
+            _, raw = decompressed(raw)
+        yield from _read_warc(raw, source, rel_path, options)
+        return
+    _, stream = decompressed(raw)
+    head, stream = read_head(stream)
+    if fmt == "auto":
+        fmt, stream = _sniff_format(head, stream, options)
+    if fmt == "warc":
+        yield from _read_warc(stream, source, rel_path, options)
+    elif fmt == "jsonl":
+        yield from _read_jsonl(stream, source, rel_path, options)
+    elif fmt == "json":
+        yield from _read_json(stream, source, rel_path, options)
+    else:
+        kind = fmt if fmt in ("text", "html") else options.kind
+        data = read_limited(stream, options.max_input_bytes, source)
+        yield InputDoc(source, source, rel_path, data, kind)
 
 
 def _sniff_format(head: bytes, stream: BinaryIO, options: ReaderOptions) -> tuple[str, BinaryIO]:
@@ -235,6 +313,8 @@ def _sniff_format(head: bytes, stream: BinaryIO, options: ReaderOptions) -> tupl
         whole = isinstance(json.loads(first), dict)
     except ValueError:
         whole = False
+    except RecursionError:  # one line too deep to decode: JSON Lines gives it its own error record
+        whole = True
     return ("jsonl" if whole else "json"), stream
 
 
@@ -253,7 +333,7 @@ def _read_jsonl(stream: BinaryIO, source: str, rel_path: str, options: ReaderOpt
                 documents -= 1
                 continue
             yield _jsonl_doc(line, where, rel_path, options)
-    except TruncatedInputError as exc:
+    except CleanerError as exc:  # the stream is cut or damaged after this line
         yield _failed(f"{source}:{number + 1}", rel_path, exc)
         return
     if not documents:  # an input that holds nothing is reported, not silently skipped
@@ -280,6 +360,8 @@ def _jsonl_doc(line: bytes, where: str, rel_path: str, options: ReaderOptions) -
         record = json.loads(line)
     except ValueError as exc:
         return _failed(where, rel_path, MalformedRecordError(f"{where}: not valid JSON ({exc})"))
+    except RecursionError:
+        return _failed(where, rel_path, MalformedRecordError(f"{where}: JSON nested too deeply to read"))
     return _record_doc(record, where, rel_path, options)
 
 
@@ -291,14 +373,14 @@ def _record_doc(record: object, where: str, rel_path: str, options: ReaderOption
     if not isinstance(record, dict):
         return _failed(where, rel_path, MalformedRecordError(f"{where}: a JSON record must be an object"))
     doc_id = record.get(options.id_field)
-    doc_id = where if doc_id is None else str(doc_id)
+    doc_id = where if doc_id is None else _valid(str(doc_id))
     url = record.get(options.url_field)
-    url = url if isinstance(url, str) else None
+    url = _valid(url) if isinstance(url, str) else None
     for name, kind in ((options.html_field, "html"), (options.text_field, "auto")):
         value = record.get(name)
         if isinstance(value, str):
             kind = options.kind if options.kind != "auto" else kind
-            return InputDoc(where, doc_id, f"{rel_path}/{doc_id}", value, kind, url)
+            return InputDoc(where, doc_id, _member(rel_path, doc_id), value, kind, url)
     return _failed(where, rel_path, MalformedRecordError(
         f"{where}: no string field {options.html_field!r} or {options.text_field!r} "
         "(choose them with --html-field / --text-field)"), doc_id=doc_id, url=url)
@@ -314,14 +396,16 @@ def _read_warc(stream: BinaryIO, source: str, rel_path: str, options: ReaderOpti
 
     limit = options.max_input_bytes
     count = 0
+    seen: set[str] = set()  # record ids: a repeated one gets "#2", "#3" (it is the --resume key)
     try:
         for record in ArchiveIterator(stream):
             if record.rec_type not in ("response", "resource"):
                 continue
             count += 1
-            record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
+            record_id = _unique(_valid(record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"), seen)
             where = f"{source}#{record_id}"
             url = record.rec_headers.get_header("WARC-Target-URI")
+            url = _valid(url) if url else None
             fetched = record.rec_headers.get_header("WARC-Date") or None
             skip, content_type = _warc_page(record)
             data = b""
@@ -388,6 +472,27 @@ def _payload_kind(content_type: str, data: bytes, forced: str) -> str | None:
     from ..text.decode import sniff_kind
 
     return "html" if sniff_kind(data[:4096].decode("utf-8", "replace")) == "html" else None
+
+
+def _valid(value: str) -> str:
+    """`value` as valid Unicode (a JSON string may hold a lone surrogate)."""
+    return replace_surrogates(value)[0]
+
+
+def _unique(key: str, seen: set[str]) -> str:
+    """`key`, or `key#2`, `key#3`... when it was seen before in this input; remembered."""
+    unique, n = key, 1
+    while unique in seen:
+        n += 1
+        unique = f"{key}#{n}"
+    seen.add(unique)
+    return unique
+
+
+def _member(rel_path: str, name: str) -> str:
+    """Where a document of a JSON file sits below the input root: a name in the file's own folder
+    (a "/" in an id is not a folder)."""
+    return f"{rel_path}/{name.replace('/', '_')}"
 
 
 def _failed(source: str, rel_path: str, error: CleanerError, *, doc_id: str | None = None,

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from typing import BinaryIO, Iterator
 
 import zstandard
 
-from ..errors import InputTooLargeError, TruncatedInputError
+from ..errors import CleanerError, CorruptInputError, InputTooLargeError, TruncatedInputError
 
+#: What the decompressors raise on damaged data (gzip: zlib.error for a bad block, BadGzipFile for a
+#: bad header or checksum; zstd: ZstdError).
+DECOMPRESSION_ERRORS = (zlib.error, gzip.BadGzipFile, zstandard.ZstdError)
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _CHUNK = 1 << 16
@@ -116,12 +120,20 @@ def decompressed(stream: BinaryIO) -> tuple[str | None, BinaryIO]:
     return None, stream
 
 
+def stream_error(exc: BaseException, what: str) -> CleanerError:
+    """The typed error for an exception raised while reading a (decompressed) stream: cut short
+    (`EOFError` is gzip's way of saying so) or damaged."""
+    if isinstance(exc, EOFError):
+        return TruncatedInputError(f"{what}: the compressed stream is cut short (truncated file?)")
+    return CorruptInputError(f"{what}: the compressed data is damaged ({type(exc).__name__}: {exc})")
+
+
 def read_limited(stream: BinaryIO, limit: int, what: str = "input") -> bytes:
     """Read a whole stream, refusing (without reading on) anything over `limit` bytes."""
     try:
         data = stream.read(limit + 1)
-    except EOFError as exc:  # gzip's way of saying the stream was cut
-        raise TruncatedInputError(f"{what} ends before its compressed stream does (truncated file?)") from exc
+    except (EOFError, *DECOMPRESSION_ERRORS) as exc:
+        raise stream_error(exc, what) from exc
     if len(data) > limit:
         raise InputTooLargeError(f"{what} is over the limit of {limit:,} bytes (raise max_input_bytes)")
     return data
@@ -144,5 +156,5 @@ def read_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None
                 yield number, None
                 continue
             yield number, line
-    except EOFError as exc:
-        raise TruncatedInputError(f"compressed stream ends after line {number} (truncated file?)") from exc
+    except (EOFError, *DECOMPRESSION_ERRORS) as exc:
+        raise stream_error(exc, f"line {number + 1}") from exc

@@ -16,12 +16,14 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from ..article import Article, Removal, collapse_spaces
 from ..engine import Cleaner
 from ..errors import CleanerError
+from ..output.neutralize import terminal_text
 from .terminal import colour
 
 if TYPE_CHECKING:
@@ -153,7 +155,8 @@ def print_diff(diffs: list[DocumentDiff], notes: tuple[str, str], console: Conso
         table.add_row(_verdict((la, "")), _verdict((lb, "")), str(n))
     console.print(table)
     for d in sorted(changed, key=lambda d: -d.changed_chars):
-        detail = Table(title=f"{d.name}: {len(d.changes)} change(s)", title_justify="left", show_lines=False)
+        detail = Table(title=Text(f"{terminal_text(d.name)}: {len(d.changes)} change(s)"), title_justify="left",
+                       show_lines=False)
         detail.add_column("line", justify="right", style="dim")
         detail.add_column("text", overflow="fold", ratio=3)
         detail.add_column("A")
@@ -164,7 +167,7 @@ def print_diff(diffs: list[DocumentDiff], notes: tuple[str, str], console: Conso
             detail.add_row("", Text(f"… {len(d.changes) - limit} more", style="dim"), "", "")
         console.print(detail)
     for d in failed:
-        console.print(f"[red]error[/red] {d.name}: {d.error}")
+        console.print(f"[red]error[/red] {escape(terminal_text(d.name))}: {escape(terminal_text(d.error))}")
 
 
 def diff_record(diffs: list[DocumentDiff], notes: tuple[str, str]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from typing import Any
 from ..article import Article
 from ..config import CleanerConfig
 from ..engine import Cleaner
-from ..errors import CleanerError, ConfigError
+from ..errors import CleanerError, ConfigError, MalformedRecordError
 from ._extras import missing_extra
 
 try:
@@ -131,9 +131,13 @@ class CleanerPipeline:
                            "feeds cannot export bytes, and Scrapy leaves such items out of the feed (set "
                            "CLEANER_DROP_INPUT = True, or put the page in the item as str)", s.input_field)
         try:
+            if not isinstance(raw, (str, bytes)):
+                raise MalformedRecordError(f"the item field {s.input_field!r} holds {type(raw).__name__}, "
+                                           "not the page as str or bytes")
             article = self.cleaner.clean(raw, kind=s.kind, url=url if isinstance(url, str) else None)
-        except CleanerError as exc:
-            self._inc(f"cleaner/errors/{exc.kind}")
+        except Exception as exc:  # a bad item (or a bug) costs that item, never the crawl
+            kind = exc.kind if isinstance(exc, CleanerError) else "internal"
+            self._inc(f"cleaner/errors/{kind}")
             logger.debug("cleaner could not clean %s: %s", url, exc)
             if s.drop_empty:
                 self._inc("cleaner/dropped/error")

@@ -14,13 +14,15 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .neutralize import csv_cell
 
 if TYPE_CHECKING:
     from ..article import Article
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "FormatWriter", "OutputOptions", "csv_row", "format_for_path", "render",
-           "write_document"]
+           "standalone"]
 
 #: The formats rendered here (text, json and jsonl are written by `batch.run`).
 FORMATS = ("markdown", "html", "csv", "tei")
@@ -69,22 +71,30 @@ def render(options: OutputOptions, record: dict[str, Any], article: "Article") -
 
 
 def csv_row(record: dict[str, Any]) -> str:
-    """One CSV line (RFC 4180 quoting, "\\r\\n" ends) of a JSON record, ok or error."""
+    """One CSV line (RFC 4180, every cell quoted, "\\r\\n" ends) of a JSON record, ok or error; each
+    cell neutralised against formula injection (`output.neutralize.csv_cell`)."""
     values = []
     for column in CSV_COLUMNS:
         value = record.get(column)
         if isinstance(value, list):
             value = "; ".join(str(v) for v in value)
-        values.append("" if value is None else str(value))
+        values.append("" if value is None else csv_cell(str(value)))
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(values)
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(values)
     return buffer.getvalue()
 
 
 def csv_header() -> str:
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(CSV_COLUMNS)
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(CSV_COLUMNS)
     return buffer.getvalue()
+
+
+class TextSink(Protocol):
+    """Where `FormatWriter` writes: each call one whole piece of output, written at once
+    (`batch.writers.OutputSink`)."""
+
+    def write(self, text: str) -> Any: ...
 
 
 class FormatWriter:
@@ -92,7 +102,7 @@ class FormatWriter:
     in Markdown, HTML and TEI, reported on stderr by the caller (as `--format text` does) and left out
     of the document."""
 
-    def __init__(self, fmt: str, sink: IO[str]) -> None:
+    def __init__(self, fmt: str, sink: TextSink) -> None:
         self.format = fmt
         self.sink = sink
         self.count = 0
@@ -101,12 +111,12 @@ class FormatWriter:
         self.pending: tuple[str, str | None] | None = None
 
     def write(self, rendered: str | None, line: str, title: str | None = None) -> None:
-        """`rendered`: the worker's rendering (None for an error); `line`: the JSON record."""
+        """`rendered`: the worker's rendering (None for an error); `line`: the JSON record. What one
+        record adds goes to the sink in one call (a sink that fails leaves whole records only)."""
         if self.format == "csv":
-            if not self.started:
-                self.sink.write(csv_header())
-                self.started = True
-            self.sink.write(rendered if rendered is not None else csv_row(json.loads(line)))
+            out = "" if self.started else csv_header()
+            self.sink.write(out + (rendered if rendered is not None else csv_row(json.loads(line))))
+            self.started = True
         elif rendered is None:
             return
         elif self.format == "markdown":
@@ -114,19 +124,18 @@ class FormatWriter:
             self.count += 1
         else:
             self._write_wrapped(rendered, title)
-        self.sink.flush()
 
     def _write_wrapped(self, rendered: str, title: str | None) -> None:
         """HTML and TEI: the first document waits until a second shows whether one document or a
         page (corpus) of several is due; only one is ever held."""
-        self.count += 1
-        if self.count == 1:
+        if self.count == 0:
             self.pending = (rendered, title)
-            return
-        if self.pending is not None:
-            self.sink.write(_collection_start(self.format) + self.pending[0])
+        elif self.pending is not None:
+            self.sink.write(_collection_start(self.format) + self.pending[0] + rendered)
             self.pending = None
-        self.sink.write(rendered)
+        else:
+            self.sink.write(rendered)
+        self.count += 1
 
     def close(self) -> None:
         if self.format == "csv" and not self.started:
@@ -137,7 +146,6 @@ class FormatWriter:
             else:
                 self.sink.write(("" if self.count else _collection_start(self.format, "No articles"))
                                 + _collection_end(self.format))
-        self.sink.flush()
 
 
 def _collection_start(fmt: str, title: str = "Cleaned articles") -> str:
@@ -173,7 +181,3 @@ def standalone(fmt: str, rendered: str, title: str | None) -> str:
         return XML_DECLARATION + rendered
     return rendered + "\n"
 
-
-def write_document(path: Path, fmt: str, rendered: str, title: str | None) -> None:
-    """One document's own file (--output-dir)."""
-    path.write_text(standalone(fmt, rendered, title), encoding="utf-8")
