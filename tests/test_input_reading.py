@@ -69,9 +69,11 @@ def test_a_json_file_is_an_array_of_records_or_a_stream_of_them(tmp_path: Path) 
 
 
 def test_html_in_a_text_field_is_cleaned_as_html_under_kind_auto() -> None:
-    record = {"id": "p", "text": page("The page itself."), "url": "https://example.com/p"}
+    short = page("The page itself.").replace(STYLE, "body { margin: 0 }")  # a line under 4 KB, as read before
+    record = {"id": "p", "text": short, "url": "https://example.com/p"}
     result = run("clean", "-", "--format", "jsonl", "--quiet", stdin=(json.dumps(record) + "\n").encode())
     [out] = records(result.stdout)
+    assert out["id"] == "p" and out["source"] == "-:1"
     assert out["kind"] == "html"
     assert out["title"] == "Harbour bridge to be rebuilt"
     assert "The page itself." in out["text"] and "</style>" not in out["text"] and "<script" not in (out["title"] or "")

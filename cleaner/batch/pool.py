@@ -413,6 +413,8 @@ class Summary:
     skips: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
     resumed: int = 0
+    #: The first skipped input and why ("source: reason"), to show one in the summary.
+    first_skip: str | None = None
     #: Output files whose name was changed to keep it unique (`--output-dir`).
     renamed: int = 0
 
@@ -422,6 +424,8 @@ class Summary:
             self.errors[result.error_kind] += 1
         elif result.skip_kind is not None:
             self.skips[result.skip_kind] += 1
+            if self.first_skip is None:
+                self.first_skip = f"{result.source}: {result.skipped}"
         self.removed.update(result.removed_by_rule)
 
     @property

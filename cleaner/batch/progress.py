@@ -99,14 +99,17 @@ def _duration(seconds: float) -> str:
 
 def print_summary(summary: Summary, elapsed: float, console: Console, top_rules: int = 15) -> None:
     """Documents (ok, skipped by kind, errors by kind), removals per rule id, elapsed time."""
+    from rich.markup import escape
     from rich.table import Table
 
     rate = summary.documents / elapsed if elapsed > 0 else 0.0
     resumed = f" ({summary.resumed:,} more already done, --resume)" if summary.resumed else ""
-    console.print(f"[bold]{summary.documents:,} documents[/bold]{resumed}: {summary.ok:,} ok, "
+    noun = "document" if summary.documents == 1 else "documents"
+    console.print(f"[bold]{summary.documents:,} {noun}[/bold]{resumed}: {summary.ok:,} ok, "
                   f"{summary.skipped:,} skipped, {summary.failed:,} errors, {elapsed:.1f} s, {rate:.1f} docs/s")
     if summary.skips:
-        console.print("skipped by kind: " + ", ".join(f"{k} {n:,}" for k, n in summary.skips.most_common()))
+        console.print("skipped by kind: " + ", ".join(f"{k} {n:,}" for k, n in summary.skips.most_common())
+                      + f" (the first: {escape(summary.first_skip or '')})", highlight=False)
     if summary.errors:
         console.print("errors by kind: " + ", ".join(f"{k} {n:,}" for k, n in summary.errors.most_common()))
     if summary.renamed:

@@ -16,6 +16,7 @@ that every input is accounted for (inputs = ok + skipped + errors). Two sources 
 from __future__ import annotations
 
 import json
+from array import array
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -126,7 +127,9 @@ class _NearDuplicates:
     """Fingerprints seen so far, searchable by Hamming distance <= k without comparing against all.
 
     The 64 bits are cut into k + 1 blocks; two fingerprints within k bits agree exactly on at least
-    one block (pigeonhole), so only the fingerprints sharing a block value are compared.
+    one block (pigeonhole), so only the fingerprints sharing a block value are compared. Kept compact
+    for long runs: the fingerprints in one array of 64-bit numbers, each block's buckets as arrays of
+    positions in it (about 32 bytes per article, plus its id).
     """
 
     def __init__(self, distance: int) -> None:
@@ -134,24 +137,33 @@ class _NearDuplicates:
         blocks = self.distance + 1
         bounds = [round(64 * i / blocks) for i in range(blocks + 1)]
         self._blocks = [(lo, (1 << (hi - lo)) - 1) for lo, hi in zip(bounds, bounds[1:])]
-        self._index: list[dict[int, list[tuple[int, str]]]] = [{} for _ in self._blocks]
+        self._buckets: list[dict[int, array[int]]] = [{} for _ in self._blocks]
+        self._values: array[int] = array("Q")
+        self._ids: list[str] = []
 
-    def _keys(self, value: int) -> Iterable[tuple[dict[int, list[tuple[int, str]]], int]]:
-        for index, (shift, mask) in zip(self._index, self._blocks):
-            yield index, (value >> shift) & mask
+    def _keys(self, value: int) -> Iterable[tuple[dict[int, array[int]], int]]:
+        for buckets, (shift, mask) in zip(self._buckets, self._blocks):
+            yield buckets, (value >> shift) & mask
 
     def find(self, fingerprint: str) -> str | None:
         value = int(fingerprint, 16)
-        for index, key in self._keys(value):
-            for other, doc_id in index.get(key, ()):
-                if bin(value ^ other).count("1") <= self.distance:
-                    return doc_id
+        values = self._values
+        for buckets, key in self._keys(value):
+            for position in buckets.get(key, ()):
+                if (value ^ values[position]).bit_count() <= self.distance:
+                    return self._ids[position]
         return None
 
     def add(self, fingerprint: str, doc_id: str) -> None:
         value = int(fingerprint, 16)
-        for index, key in self._keys(value):
-            index.setdefault(key, []).append((value, doc_id))
+        position = len(self._ids)
+        self._values.append(value)
+        self._ids.append(doc_id)
+        for buckets, key in self._keys(value):
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = bucket = array("L")
+            bucket.append(position)
 
 
 def skipped_line(skip: Skip, line: str) -> str:
