@@ -3,26 +3,37 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATASET ?= ../shared/benchmarks/trafilatura-eval
+# What `make setup` / `make test` install: every extra the test suite exercises. `make run` installs
+# the package alone (EXTRAS=), which is all the command line needs.
 EXTRAS ?= test,scrapy,spark,devsets,datatrove,hf
 comma := ,
 STAMP = $(VENV)/.installed-$(subst $(comma),_,$(EXTRAS))
+SPEC = $(if $(strip $(EXTRAS)),.[$(EXTRAS)],.)
 
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
+	@# the distribution was called "cleaner" before it was renamed (that name on PyPI is another project)
+	$(PY) -m pip uninstall --quiet --yes cleaner 2>/dev/null || true
+	$(PY) -m pip install --quiet -e '$(SPEC)'
 	touch $@
 
 setup: $(STAMP)
 
-## run: set up, then clean the bundled sample documents and print the results
-run: setup
+## run: set up (the package alone, no extras), then clean the bundled sample documents and print the results
+run:
+	$(MAKE) --no-print-directory setup EXTRAS=
 	$(VENV)/bin/cleaner clean fixtures/samples/*.txt
 
 ## test: set up, then run the whole test suite
 test: setup
 	$(PY) -m pytest -q -n 2 --dist loadgroup
+
+## test-fuzz: the reliability fuzzing at full strength: 500 fuzzed batches through the CLI, 300 examples
+## per reader (JSON Lines, WARC, gzip/zstd, folders), 750 of clean() (`make test` runs 40 / 60 / 150)
+test-fuzz: setup
+	FUZZ_EXAMPLES=500 FUZZ_READER_EXAMPLES=300 $(PY) -m pytest -q -n 2 tests/test_fuzz.py
 
 ## eval: score on the development set (DATASET=path; ARGS="--ablate --half test" ...)
 eval: setup

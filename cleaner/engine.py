@@ -15,10 +15,12 @@ from urllib.parse import urljoin
 from .metadata.access import assess
 from .article import Article, Removal, replay
 from .config import CleanerConfig
+from .errors import InputTooLargeError
 from .metadata.datetimes import line_datetime
 from .metadata.fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name,
                               may_have_comments, text_licence, text_lists, text_modified)
 from .text.decode import to_text
+from .text.sanitize import printable_article, replace_surrogates
 from .text.document import Document
 from .favor import tuning
 from .scoring.heuristics import find_region
@@ -87,7 +89,17 @@ class Cleaner:
         """Clean one document (text or HTML, str or bytes) and return its `Article`.
 
         `reference_date` (ISO 8601; a WARC record's WARC-Date) resolves this document's relative
-        times ("5 hours ago") in place of the config's `reference_date`."""
+        times ("5 hours ago") in place of the config's `reference_date`.
+
+        What it returns is valid, printable Unicode (`text.sanitize`): lone surrogates in a `str`
+        input are replaced first (counted in `stats["surrogates"]`), control characters leave the
+        metadata fields."""
+        surrogates = 0
+        if isinstance(raw, str):
+            raw, surrogates = replace_surrogates(raw)
+        return printable_article(self._clean(raw, kind, url, reference_date), surrogates)
+
+    def _clean(self, raw: str | bytes, kind: str, url: str | None, reference_date: str | None) -> Article:
         config = self.config
         text, kind = to_text(raw, kind, config.max_input_bytes)
         own = {"reference_date": reference_date} if reference_date else {}
@@ -164,6 +176,12 @@ class Cleaner:
             doc = self._script_body_pass(doc, page.meta, stats)
         if capped:
             stats["capped"] = capped
+        if page.truncated and not kept_chars(doc):
+            # The cap stopped the walk before any article text: an empty body would look like a page
+            # without an article. Say what was lost instead.
+            raise InputTooLargeError(
+                f"the page has over {config.max_html_nodes:,} elements before any article text (max_html_nodes); "
+                "the rest was not read (raise max_html_nodes)")
         return _assemble(doc, page.meta, stats, html if helpers else None, config)
 
     def _noscript_pass(self, html: str, url: str | None, doc: Document, meta: dict[str, Any],

@@ -61,3 +61,43 @@ class TimeLimitError(CleanerError):
     """Cleaning one document took longer than the configured `max_seconds`."""
 
     kind = "timeout"
+
+
+class CorruptInputError(CleanerError):
+    """A compressed stream is damaged (bad data or checksum inside gzip or zstd): what follows the
+    damage cannot be read."""
+
+    kind = "corrupt"
+
+
+class InternalError(CleanerError):
+    """An unexpected exception inside `cleaner` while reading or writing one document (a bug: please
+    report it). The batch records it for that document and goes on."""
+
+    kind = "internal"
+
+
+class UnwritableOutputError(CleanerError):
+    """One document's output file could not be written where it belongs (a symbolic link or a file
+    in the way inside the output folder): nothing is written through a link or over a folder."""
+
+    kind = "unwritable"
+
+
+class OutputError(CleanerError):
+    """The output itself cannot be written (disk full, file-size limit, I/O error, closed pipe, output
+    folder gone): fatal for the batch. Everything written before is complete (whole records, whole
+    files), so the run can be resumed."""
+
+    kind = "output"
+
+
+class FetchError(CleanerError):
+    """A URL could not be downloaded: the connection failed or timed out, or the server answered
+    with an error status (`status`)."""
+
+    kind = "fetch"
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status

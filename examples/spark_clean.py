@@ -3,7 +3,7 @@
 One machine (all cores):
     spark-submit --master 'local[*]' examples/spark_clean.py docs.jsonl cleaned/
     python examples/spark_clean.py --master 'local[*]' docs.jsonl cleaned/
-A cluster (cleaner[spark] installed on every node, or shipped as a packed venv with --archives):
+A cluster (article-cleaner[spark] installed on every node, or shipped as a packed venv with --archives):
     spark-submit --master yarn examples/spark_clean.py hdfs:///corpus/*.parquet hdfs:///cleaned/
 
 Each input record needs a text/HTML column (--input-col, default "text"); every other column is kept.

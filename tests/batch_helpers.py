@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "fixtures" / "samples").glob("*.txt"))
 
 
-def run(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
-    """`cleaner ARGS...` in a subprocess, from the repository root."""
+def run(*args: str, stdin: bytes | None = None, timeout: float = 120,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """`cleaner ARGS...` in a subprocess, from the repository root (`env`: added to the environment)."""
     return subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, timeout=timeout)
+                          capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def records(text: str | bytes) -> list[dict]:
@@ -40,20 +42,23 @@ def sample_tree(root: Path, copies: int) -> list[Path]:
     return files
 
 
-def warc_bytes(pages: list[tuple[str, bytes, str]], *, compress: bool = True, date: str | None = None) -> bytes:
+def warc_bytes(pages: list[tuple[str, bytes, str]] | list[tuple[str, bytes, str, str]], *, compress: bool = True,
+               date: str | None = None) -> bytes:
     """A WARC (gzip per record) with a warcinfo record, then one request + response per page
-    (`date`: the responses' WARC-Date, else the time of writing)."""
+    (`date`: the responses' WARC-Date, else the time of writing); a page's fourth item is its HTTP
+    status line ("404 Not Found"; "200 OK" when absent), an empty Content-Type sends none."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=compress)
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
-    for url, body, content_type in pages:
+    for url, body, content_type, *status in pages:
         request = writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
                                             http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
         writer.write_record(request)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(status[0] if status else "200 OK",
+                                   [("Content-Type", content_type)] if content_type else [], protocol="HTTP/1.1")
         dated = {"WARC-Date": date} if date else None
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
                                                       warc_headers_dict=dated))

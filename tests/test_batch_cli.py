@@ -134,7 +134,7 @@ def test_resume_after_kill_gives_every_input_exactly_once(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     sources = [r["source"] for r in records(out.read_bytes())]
     assert sorted(sources) == sorted(str(f) for f in files)
-    assert b"already done, skipped" in result.stderr
+    assert b"already done, --resume" in result.stderr
 
 
 def children(pid: int) -> list[int]:
@@ -173,8 +173,8 @@ def test_json_format_is_one_object_or_an_array_of_every_input(tmp_path: Path) ->
     one = run("clean", str(tree / "a" / "doc0001.txt"), "--format", "json", "--quiet")
     assert one.returncode == 0 and json.loads(one.stdout)["text"]
     (tmp_path / "none").mkdir()
-    nothing = run("clean", str(tmp_path / "none"), "--format", "json", "--quiet")
-    assert json.loads(nothing.stdout) == []
+    nothing = run("clean", str(tmp_path / "none"), "--format", "json", "--quiet")  # an empty folder is an error
+    assert nothing.returncode == 1 and json.loads(nothing.stdout)["error_kind"] == "empty"
 
 
 def test_json_lines_input_fields_from_stdin() -> None:
@@ -197,20 +197,58 @@ def test_json_lines_input_fields_from_stdin() -> None:
 
 def test_warc_response_records(tmp_path: Path) -> None:
     pages = [(f"https://example.com/{i}", html_page(f"{PROSE} Story {i}."), "text/html; charset=utf-8") for i in range(3)]
-    pages.append(("https://example.com/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png"))
     archive = tmp_path / "crawl.warc.gz"
     archive.write_bytes(warc_bytes(pages))
     result = run("clean", str(archive), "--format", "jsonl", "--quiet")
     out = records(result.stdout)
     assert [r["url"] for r in out] == [p[0] for p in pages]  # responses only, in order
     assert all(r["id"].startswith("<urn:uuid:") and r["source"].endswith(r["id"]) for r in out)
-    assert [r.get("error_kind") for r in out] == [None, None, None, "binary"]
     assert "Story 1." in out[1]["text"] and "Home | News" not in out[1]["text"]
-    assert result.returncode == 1
+    assert result.returncode == 0
 
     cut = tmp_path / "cut.warc"
     raw = warc_bytes(pages[:2], compress=False)
     cut.write_bytes(raw[:-200])
+    out = records(run("clean", str(cut), "--format", "jsonl", "--quiet").stdout)
+    assert [r.get("error_kind") for r in out] == [None, "truncated"]
+
+
+def test_warc_records_that_are_not_pages_are_skipped_with_their_reason(tmp_path: Path) -> None:
+    """Issue 28, item 4: the HTTP status and Content-Type decide what is a page; the rest is skipped
+    (a record of its own, counted, exit 0), and an error stays an error."""
+    page = html_page(f"{PROSE} The page itself.")
+    pages = [
+        ("https://example.com/story", page, "text/html; charset=utf-8"),
+        ("https://example.com/app.js", b"window.onload = function () { track('pageview'); };", "application/javascript"),
+        ("https://example.com/robots.txt", b"User-agent: *\nDisallow: /admin/\n", "text/plain"),
+        ("https://example.com/feed", b"<?xml version='1.0'?><rss><channel><title>News</title></channel></rss>",
+         "application/rss+xml"),
+        ("https://example.com/api", b'{"items": [1, 2, 3]}', "application/json"),
+        ("https://example.com/gone", html_page("Not found. The page you asked for does not exist."), "text/html", "404 Not Found"),
+        ("https://example.com/old", b"", "text/html", "301 Moved Permanently"),
+        ("https://example.com/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png"),
+        ("https://example.com/untyped", page, ""),  # no Content-Type: sniffed, HTML, a page
+        ("https://example.com/untyped.css", b"body { color: red; }", ""),
+    ]
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(warc_bytes(pages))
+    result = run("clean", str(archive), "--format", "jsonl")
+    out = records(result.stdout)
+    assert [r["url"] for r in out] == [p[0] for p in pages]
+    assert [r.get("skip_kind") for r in out] == [None, "content-type", "content-type", "content-type", "content-type",
+                                                 "http-status", "http-status", "content-type", None, "content-type"]
+    assert not any(r.get("error") for r in out), out
+    assert out[5]["status"] == 404 and out[7]["content_type"] == "image/png" and "image/png" in out[7]["skipped"]
+    assert "The page itself." in out[0]["text"] and "The page itself." in out[8]["text"]
+    assert all("text" not in r for r in out if r.get("skipped"))
+    assert result.returncode == 0, result.stderr
+    stderr = result.stderr.decode()
+    assert "10 documents" in stderr and "2 ok, 8 skipped, 0 errors" in stderr
+    assert "content-type 6" in stderr and "http-status 2" in stderr
+
+    cut = tmp_path / "cut.warc"  # a record cut short is an error even when it would have been skipped
+    raw = warc_bytes(pages[:2], compress=False)
+    cut.write_bytes(raw[:-20])
     out = records(run("clean", str(cut), "--format", "jsonl", "--quiet").stdout)
     assert [r.get("error_kind") for r in out] == [None, "truncated"]
 

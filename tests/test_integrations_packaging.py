@@ -45,5 +45,5 @@ def test_missing_extra_names_the_pip_install_line(module: str, blocked: str, ext
     )
     result = run_python(code)
     assert result.returncode == 0, result.stderr
-    assert f"pip install cleaner[{extra}]" in result.stdout
+    assert f"pip install 'article-cleaner[{extra}]'" in result.stdout
     assert blocked in result.stdout

@@ -117,7 +117,7 @@ def test_csv_from_jsonl_stdin_streams_and_quotes() -> None:
     rows = list(csv.reader(io.StringIO(result.stdout.decode(), newline="")))
     assert rows[0][:3] == ["id", "source", "url"]
     assert rows[1][0] == "a,1" and rows[1][2] == "https://ex.com/\"q\""
-    assert len(rows) == 3 and rows[2][-1] == "malformed"
+    assert len(rows) == 3 and rows[2][rows[0].index("error_kind")] == "malformed"
 
 
 def test_output_dir_writes_markdown_and_html_files(tmp_path: Path) -> None:

@@ -73,9 +73,9 @@ def test_report_takes_folders_and_records_failures(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "a.txt").write_bytes(CASES[0].read_bytes())
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "notes.md").write_text("ignored: not .txt or .html")
+    (folder / "notes.md").write_text("left out by --glob: folders are read as `cleaner clean` reads them")
     out = tmp_path / "report.html"
-    result = make_report(out, str(folder))
+    result = make_report(out, str(folder), "--glob", "*.txt")
     assert result.returncode == 1
     data = embedded(out.read_text(encoding="utf-8"))
     assert [Path(d["name"]).name for d in data["docs"]] == ["a.txt"]

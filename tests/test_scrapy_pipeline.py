@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -14,7 +15,7 @@ from typing import Any, Iterator
 
 import pytest
 
-pytest.importorskip("scrapy", reason="needs the scrapy extra: pip install cleaner[scrapy]")
+pytest.importorskip("scrapy", reason="needs the scrapy extra: pip install 'article-cleaner[scrapy]'")
 
 from scrapy.exceptions import DropItem, NotConfigured  # noqa: E402
 from scrapy.utils.test import get_crawler  # noqa: E402
@@ -53,8 +54,11 @@ def test_process_item_with_and_without_spider_argument() -> None:
         item = {"url": "http://127.0.0.1/harbour.html", "html": page("harbour.html")}
         assert call(item) is item
         assert {k: item[k] for k in DEFAULT_FIELDS} == {k: expected.to_dict()[k] for k in DEFAULT_FIELDS}
-        assert item["cleaner_error"] is None and item["html"] == page("harbour.html")
+        assert item["cleaner_error"] is None and "html" not in item  # CLEANER_DROP_INPUT is on by default
     assert stats.get_value("cleaner/items") == 2
+    kept, _ = pipeline(CLEANER_DROP_INPUT=False)
+    item = kept.process_item({"url": "http://127.0.0.1/harbour.html", "html": page("harbour.html")})
+    assert item["html"] == page("harbour.html")
     assert stats.get_value("cleaner/removed/ADV001") == 2 * expected.stats["removed_by_rule"]["ADV001"]
 
 
@@ -83,7 +87,7 @@ def test_settings_choose_fields_kind_and_config() -> None:
         CLEANER_KIND="html", CLEANER_CONFIG='{"disabled_rules": ["ADV"]}', CLEANER_ERROR_FIELD="",
     )
     item = pipe.process_item({"body": page("orchard.html").decode()})
-    assert set(item) == {"body", "clean_body", "ledger"}
+    assert set(item) == {"clean_body", "ledger"}  # the input field dropped, as by default
     assert "ADV001" not in {r["rule"] for r in item["ledger"]}
     assert stats.get_value("cleaner/removed/ADV001") is None
     assert item["clean_body"] == cleaner.clean(
@@ -197,3 +201,29 @@ def test_crawl_nested_output_keeps_failed_items(site: str, tmp_path: Path) -> No
     assert "article" not in items["empty.html"]
     assert stats["item_scraped_count"] == 6 and stats["cleaner/errors/empty"] == 1
     assert not any(k.startswith("cleaner/dropped/") for k in stats)
+
+
+def readme_block(after: str) -> str:
+    """The first ```sh block of the README after the sentence `after`."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text[text.index(after):].split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_one_liner_writes_the_articles(site: str, tmp_path: Path) -> None:
+    """Issue 28, item 5: the README's command, verbatim, with a spider that yields the page as bytes."""
+    (tmp_path / "myspider.py").write_text(
+        "import scrapy\n\n\nclass ArticleSpider(scrapy.Spider):\n    name = 'articles'\n"
+        f"    start_urls = ['{site}/index.html']\n\n"
+        "    def parse(self, response):\n"
+        "        yield {'url': response.url, 'html': response.body}\n"
+        "        yield from response.follow_all(css='a', callback=self.parse)\n", encoding="utf-8")
+    command = readme_block("One-off, from the command line:")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "PYTHONPATH": str(ROOT)}  # this checkout's cleaner, whatever the environment has installed
+    proc = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "not JSON serializable" not in proc.stderr
+    items = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    pages = {item["url"].rsplit("/", 1)[1]: item for item in items if item["url"].endswith(".html")}
+    assert set(ARTICLES) <= set(pages)
+    assert all(pages[name]["text"] and "html" not in pages[name] for name in ARTICLES)

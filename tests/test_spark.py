@@ -56,7 +56,7 @@ def _unavailable() -> str | None:
         import pyarrow  # noqa: F401
         import pyspark  # noqa: F401
     except ImportError as exc:
-        return f"the spark extra is not installed ({exc.name}): pip install cleaner[spark]"
+        return f"the spark extra is not installed ({exc.name}): pip install 'article-cleaner[spark]'"
     return None
 
 

@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import itertools
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections import Counter, deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:  # imported when a pool is started: a one-document run does without (20 ms)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..config import CleanerConfig
 from ..engine import Cleaner
 from ..errors import CleanerError, TimeLimitError
 from ..output.records import OutputOptions, render
+from ..text.sanitize import replace_surrogates
 from .readers import InputDoc
 
 #: A chunk closes at this many documents or this many input bytes, whichever comes first.
@@ -51,6 +52,13 @@ class Result:
     #: The document in a structured output format (`cleaner.output.records`), rendered by the worker.
     rendered: str | None = None
     comments: str | None = None
+    #: Why the document yields no article (`batch.skips`): the reason and its kind.
+    skipped: str | None = None
+    skip_kind: str | None = None
+    #: What the corpus filters read (`--language`, `--dedup`): the document's id, language and fingerprint.
+    id: str = ""
+    language: str | None = None
+    fingerprint: str | None = None
 
 
 # -- the worker side --------------------------------------------------------------------------
@@ -137,6 +145,9 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
     `max_seconds`; in a pool worker, SIGPROF kills the process after `hard_seconds` of CPU."""
     if doc.error is not None:
         return error_result(doc, doc.error)
+    if doc.skipped is not None:
+        return skip_result(doc.source, doc.rel_path, doc.skipped.record(doc.id, doc.source, doc.url),
+                           doc.skipped.kind, doc.skipped.reason)
     global _deadline_passed
     limit = cleaner.config.max_seconds
     timed = hasattr(signal, "setitimer") and _in_main_thread()
@@ -147,9 +158,7 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
         if _hard_limit:
             signal.setitimer(signal.ITIMER_PROF, hard_seconds(cleaner.config))
     try:
-        # (the reference date only when the input has one: a Cleaner subclass may not know the keyword)
-        own = {"reference_date": doc.reference_date} if doc.reference_date else {}
-        article = cleaner.clean(doc.data if doc.data is not None else b"", kind=doc.kind, url=doc.url, **own)
+        article = doc.clean_with(cleaner)
     except _Deadline:
         return error_result(doc, TimeLimitError(f"cleaning took over {limit:g} s (max_seconds); document skipped"))
     except CleanerError as exc:
@@ -164,22 +173,52 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
             signal.signal(signal.SIGALRM, previous)
     if _deadline_passed:  # every alarm was dropped (see `_on_alarm`): the limit was still exceeded
         return error_result(doc, TimeLimitError(f"cleaning took over {limit:g} s (max_seconds); document skipped"))
-    record = {"id": doc.id, "source": doc.source, **article.to_dict()}
-    record["url"] = article.url or doc.url
-    try:
+    try:  # the record and its rendering: a bug there costs one document too
+        record = {"id": doc.id, "source": doc.source, **article.to_dict()}
+        record["url"] = article.url or doc.url
         rendered = render(_worker_output, record, article) if _worker_output is not None else None
-    except Exception as exc:  # a bug in a renderer costs one document too
+        line = json.dumps(record, ensure_ascii=False)
+    except Exception as exc:
         return error_result(doc, exc, kind="internal")
-    return Result(doc.source, doc.rel_path, json.dumps(record, ensure_ascii=False), article.text,
+    return Result(doc.source, doc.rel_path, line, article.text,
                   article.title, removed_by_rule=dict(article.stats.get("removed_by_rule", {})), rendered=rendered,
-                  comments=article.comments)
+                  comments=article.comments, id=doc.id, language=article.language,
+                  fingerprint=record.get("fingerprint"))
+
+
+def skip_result(source: str, rel_path: str, record: dict[str, Any], kind: str, reason: str) -> Result:
+    """The Result of a skipped input (`batch.skips`): its record, no article."""
+    return Result(source, rel_path, json.dumps(record, ensure_ascii=False), skipped=reason, skip_kind=kind,
+                  id=str(record.get("id")))
 
 
 def error_result(doc: InputDoc, exc: BaseException, kind: str | None = None) -> Result:
+    return _error_record(doc.id, doc.source, doc.rel_path, doc.url, exc, kind, ascii_only=False)
+
+
+def failed_result(result: Result, exc: BaseException, kind: str | None = None) -> Result:
+    """The error record that replaces `result` when it could not be written (the writer's fault
+    boundary): its id and URL as the record had them, if it can still be read."""
+    doc_id, url = result.id or result.source, None
+    try:
+        url = json.loads(result.line).get("url")
+    except (ValueError, AttributeError, RecursionError):
+        pass
+    return _error_record(doc_id, result.source, result.rel_path, url if isinstance(url, str) else None, exc, kind,
+                         ascii_only=True)
+
+
+def _error_record(doc_id: str, source: str, rel_path: str, url: str | None, exc: BaseException,
+                  kind: str | None, ascii_only: bool) -> Result:
+    """An error record. Its message is made valid Unicode (an exception may quote the input); with
+    `ascii_only` the whole line is ASCII JSON, so that it can be written whatever its parts hold."""
     kind = kind or getattr(exc, "kind", "error")
-    message = f"{type(exc).__name__}: {exc}"
-    record = {"id": doc.id, "source": doc.source, "url": doc.url, "error": message, "error_kind": kind}
-    return Result(doc.source, doc.rel_path, json.dumps(record, ensure_ascii=False), error_kind=kind, error=message)
+    message = replace_surrogates(f"{type(exc).__name__}: {exc}")[0]
+    record = {"id": doc_id, "source": source, "url": url, "error": message, "error_kind": kind}
+    if getattr(exc, "status", None) is not None:  # a failed download: the HTTP status it got
+        record["status"] = exc.status  # type: ignore[attr-defined]
+    return Result(source, rel_path, json.dumps(record, ensure_ascii=ascii_only), error_kind=kind, error=message,
+                  id=doc_id)
 
 
 def _in_main_thread() -> bool:
@@ -209,13 +248,16 @@ def default_jobs() -> int:
 
 
 def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0, ordered: bool = True,
-              chunk_docs: int = CHUNK_DOCS, output: OutputOptions | None = None) -> Iterator[Result]:
+              chunk_docs: int = CHUNK_DOCS, output: OutputOptions | None = None,
+              start_method: str | None = None) -> Iterator[Result]:
     """Clean every document; yield one Result per input document.
 
     `jobs` <= 1 cleans in this process (no pool to start for one file); otherwise a pool of `jobs`
     processes takes chunks, with at most a few chunks per worker in flight, so memory stays flat
     however long the input stream is. Results follow input order unless `ordered` is False.
     `output` asks each worker to render the documents in a structured format too (`Result.rendered`).
+    `start_method` overrides how workers start (`forkserver` while this process runs threads, such
+    as the URL downloads: a fork copies their locks in whatever state they are).
     """
     jobs = jobs or default_jobs()
     chunks = chunked(docs, chunk_docs)
@@ -229,7 +271,8 @@ def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0,
         for chunk in chunks:
             yield from clean_chunk(chunk)
         return
-    yield from _run_pool(itertools.chain([first, second], chunks), config, jobs, ordered, output)
+    yield from _run_pool(itertools.chain([first, second], chunks), config, jobs, ordered, output,
+                         start_method or _START_METHOD)
 
 
 #: fork where it exists: a worker starts in milliseconds instead of importing everything again (a
@@ -239,8 +282,12 @@ def run_batch(docs: Iterable[InputDoc], config: CleanerConfig, *, jobs: int = 0,
 _START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
-def _pool(config: CleanerConfig, jobs: int, output: OutputOptions | None = None) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, multiprocessing.get_context(_START_METHOD), initializer=init_worker,
+def _pool(config: CleanerConfig, jobs: int, output: OutputOptions | None = None,
+          start_method: str = _START_METHOD) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, multiprocessing.get_context(start_method), initializer=init_worker,
                                initargs=(config, True, output))
 
 
@@ -254,13 +301,24 @@ class _InFlight:
 
 
 def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int, ordered: bool,
-              output: OutputOptions | None = None) -> Iterator[Result]:
+              output: OutputOptions | None = None, start_method: str = _START_METHOD) -> Iterator[Result]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     window = jobs * (4 if ordered else 2)  # bounded: chunks in flight (ordered needs some slack)
     pending: deque[_InFlight] = deque()
-    pool = _pool(config, jobs, output)
+    pool = _pool(config, jobs, output, start_method)
 
     def submit(chunk: list[InputDoc], retry: bool = False) -> _InFlight:
         return _InFlight(pool.submit(clean_chunk, chunk), chunk, pool, retry, time.monotonic())
+
+    def one_by_one(item: _InFlight) -> None:
+        """Send a failed chunk's documents again, each alone, where the chunk was in the order."""
+        again = [submit([doc], retry=True) for doc in item.chunk]
+        if ordered:
+            pending.extendleft(reversed(again))
+        else:
+            pending.extend(again)
 
     fresh_breaks = 0  # pools that broke before finishing a single chunk, in a row
     pool_progress = False  # the current pool has finished a chunk
@@ -302,15 +360,17 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                     if item.pool is pool:
                         fresh_breaks = fresh_breaks + 1 if not pool_progress else 1
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool, pool_progress = _pool(config, jobs, output), False
+                        pool, pool_progress = _pool(config, jobs, output, start_method), False
                     if item.retry:
                         yield _crashed(item, config)
                     else:
-                        again = [submit([doc], retry=True) for doc in item.chunk]
-                        if ordered:
-                            pending.extendleft(reversed(again))
-                        else:
-                            pending.extend(again)
+                        one_by_one(item)
+                    continue
+                except Exception as exc:  # the chunk's results did not come back (they could not be pickled)
+                    if item.retry or len(item.chunk) == 1:
+                        yield error_result(item.chunk[0], exc, kind="internal")
+                    else:  # one document at a time, so that only the culprit gets the error record
+                        one_by_one(item)
                     continue
                 pool_progress = pool_progress or item.pool is pool
                 yield from results
@@ -345,22 +405,40 @@ def _crashed(item: _InFlight, config: CleanerConfig) -> Result:
 
 @dataclass
 class Summary:
-    """Counters that add up across workers: documents, errors by kind, removals by rule id."""
+    """Counters that add up across workers: documents (ok + skipped + errors), errors and skips by
+    kind, removals by rule id, and the inputs a `--resume` found already done."""
 
     documents: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    skips: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
-    skipped: int = 0
+    resumed: int = 0
+    #: The first skipped input and why ("source: reason"), to show one in the summary.
+    first_skip: str | None = None
+    #: Output files whose name was changed to keep it unique (`--output-dir`).
+    renamed: int = 0
 
     def add(self, result: Result) -> None:
         self.documents += 1
         if result.error_kind is not None:
             self.errors[result.error_kind] += 1
+        elif result.skip_kind is not None:
+            self.skips[result.skip_kind] += 1
+            if self.first_skip is None:
+                self.first_skip = f"{result.source}: {result.skipped}"
         self.removed.update(result.removed_by_rule)
 
     @property
     def failed(self) -> int:
         return sum(self.errors.values())
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skips.values())
+
+    @property
+    def ok(self) -> int:
+        return self.documents - self.failed - self.skipped
 
 
 def eprint(message: str) -> None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from typing import BinaryIO, Iterator
 
 import zstandard
 
-from ..errors import InputTooLargeError, TruncatedInputError
+from ..errors import CleanerError, CorruptInputError, InputTooLargeError, TruncatedInputError
 
+#: What the decompressors raise on damaged data (gzip: zlib.error for a bad block, BadGzipFile for a
+#: bad header or checksum; zstd: ZstdError).
+DECOMPRESSION_ERRORS = (zlib.error, gzip.BadGzipFile, zstandard.ZstdError)
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _CHUNK = 1 << 16
@@ -86,6 +90,23 @@ def read_head(stream: BinaryIO, size: int = 4096) -> tuple[bytes, BinaryIO]:
     return head, io.BufferedReader(_Prefixed(head, stream), _CHUNK)
 
 
+def read_first_line(stream: BinaryIO, limit: int) -> tuple[bytes, BinaryIO]:
+    """Read the first line (up to `limit` bytes, however long) to sniff it; return it and a stream
+    that starts over. A JSON line of a page's HTML is easily longer than any fixed head."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit:
+        data = stream.read(min(_CHUNK, limit + 1 - size))
+        if not data:
+            break
+        parts.append(data)
+        size += len(data)
+        if b"\n" in data:
+            break
+    head = b"".join(parts)
+    return head.split(b"\n", 1)[0], io.BufferedReader(_Prefixed(head, stream), _CHUNK)
+
+
 def decompressed(stream: BinaryIO) -> tuple[str | None, BinaryIO]:
     """Wrap `stream` in a decompressor if it starts with gzip or zstd magic bytes.
 
@@ -99,12 +120,20 @@ def decompressed(stream: BinaryIO) -> tuple[str | None, BinaryIO]:
     return None, stream
 
 
+def stream_error(exc: BaseException, what: str) -> CleanerError:
+    """The typed error for an exception raised while reading a (decompressed) stream: cut short
+    (`EOFError` is gzip's way of saying so) or damaged."""
+    if isinstance(exc, EOFError):
+        return TruncatedInputError(f"{what}: the compressed stream is cut short (truncated file?)")
+    return CorruptInputError(f"{what}: the compressed data is damaged ({type(exc).__name__}: {exc})")
+
+
 def read_limited(stream: BinaryIO, limit: int, what: str = "input") -> bytes:
     """Read a whole stream, refusing (without reading on) anything over `limit` bytes."""
     try:
         data = stream.read(limit + 1)
-    except EOFError as exc:  # gzip's way of saying the stream was cut
-        raise TruncatedInputError(f"{what} ends before its compressed stream does (truncated file?)") from exc
+    except (EOFError, *DECOMPRESSION_ERRORS) as exc:
+        raise stream_error(exc, what) from exc
     if len(data) > limit:
         raise InputTooLargeError(f"{what} is over the limit of {limit:,} bytes (raise max_input_bytes)")
     return data
@@ -127,5 +156,5 @@ def read_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None
                 yield number, None
                 continue
             yield number, line
-    except EOFError as exc:
-        raise TruncatedInputError(f"compressed stream ends after line {number} (truncated file?)") from exc
+    except (EOFError, *DECOMPRESSION_ERRORS) as exc:
+        raise stream_error(exc, f"line {number + 1}") from exc

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -22,8 +22,11 @@ from rich.text import Text
 from ..article import Article, Removal, collapse_spaces
 from ..engine import Cleaner
 from ..errors import CleanerError
-from .report import read_bytes
+from ..output.neutralize import terminal_markup, terminal_text
 from .terminal import colour
+
+if TYPE_CHECKING:
+    from ..batch.readers import InputDoc
 
 KEPT = ("kept", "")
 
@@ -103,14 +106,16 @@ def diff_articles(a: Article, b: Article) -> list[Change]:
     return changes
 
 
-def diff_sources(sources: Iterable[str], a: Cleaner, b: Cleaner, kind: str = "auto") -> Iterator[DocumentDiff]:
-    """One `DocumentDiff` per source (a failed input carries its error)."""
-    for source in sources:
-        name = "<stdin>" if source == "-" else source
+def diff_sources(inputs: Iterable[InputDoc], a: Cleaner, b: Cleaner) -> Iterator[DocumentDiff]:
+    """One `DocumentDiff` per input document (`batch.readers.iter_inputs`; a failed input carries its
+    error, one that is not a page is left out)."""
+    for doc in inputs:
+        if doc.skipped is not None:
+            continue
+        name = "<stdin>" if doc.source == "-" else doc.source
         try:
-            raw = read_bytes(source)
-            yield DocumentDiff(name, diff_articles(a.clean(raw, kind=kind), b.clean(raw, kind=kind)))
-        except (CleanerError, OSError) as exc:
+            yield DocumentDiff(name, diff_articles(doc.clean_with(a), doc.clean_with(b)))
+        except CleanerError as exc:
             yield DocumentDiff(name, error=f"{type(exc).__name__}: {exc}")
 
 
@@ -149,7 +154,8 @@ def print_diff(diffs: list[DocumentDiff], notes: tuple[str, str], console: Conso
         table.add_row(_verdict((la, "")), _verdict((lb, "")), str(n))
     console.print(table)
     for d in sorted(changed, key=lambda d: -d.changed_chars):
-        detail = Table(title=f"{d.name}: {len(d.changes)} change(s)", title_justify="left", show_lines=False)
+        detail = Table(title=Text(f"{terminal_text(d.name)}: {len(d.changes)} change(s)"), title_justify="left",
+                       show_lines=False)
         detail.add_column("line", justify="right", style="dim")
         detail.add_column("text", overflow="fold", ratio=3)
         detail.add_column("A")
@@ -160,7 +166,7 @@ def print_diff(diffs: list[DocumentDiff], notes: tuple[str, str], console: Conso
             detail.add_row("", Text(f"… {len(d.changes) - limit} more", style="dim"), "", "")
         console.print(detail)
     for d in failed:
-        console.print(f"[red]error[/red] {d.name}: {d.error}")
+        console.print(f"[red]error[/red] {terminal_markup(d.name)}: {terminal_markup(d.error)}")
 
 
 def diff_record(diffs: list[DocumentDiff], notes: tuple[str, str]) -> dict[str, Any]:

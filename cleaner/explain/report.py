@@ -9,13 +9,12 @@ ranked document list, so a report on 1,000 documents stays quick to open.
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..article import Article
 from ..config import CleanerConfig
@@ -23,7 +22,8 @@ from ..engine import Cleaner
 from ..errors import CleanerError
 from .terminal import LABEL_COLOURS, META_FIELDS, MORE_FIELDS, Selection, known_labels, meta_value
 
-_SUFFIXES = {".txt", ".html", ".htm"}
+if TYPE_CHECKING:
+    from ..batch.readers import InputDoc
 
 
 @dataclass(frozen=True)
@@ -35,26 +35,15 @@ class ReportStats:
     failed: int
     size: int
     seconds: float
+    #: Inputs that are not pages (WARC records of images, scripts, error pages): not in the report.
+    skipped: int = 0
 
     def summary(self) -> str:
         failed = f", {self.failed} failed" if self.failed else ""
-        return f"wrote {self.path}: {self.documents} document(s){failed}, {self.size / 1e6:.1f} MB in {self.seconds:.1f} s"
-
-
-def expand_sources(sources: Iterable[str]) -> list[str]:
-    """Files as given; folders become their .txt/.html files (sorted); '-' is standard input."""
-    out: list[str] = []
-    for source in sources:
-        path = Path(source)
-        if source != "-" and path.is_dir():
-            out.extend(str(p) for p in sorted(path.iterdir()) if p.suffix.lower() in _SUFFIXES and p.is_file())
-        else:
-            out.append(source)
-    return out
-
-
-def read_bytes(source: str) -> bytes:
-    return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        skipped = f", {self.skipped} skipped (not pages)" if self.skipped else ""
+        empty = " (no input documents)" if not self.documents + self.failed + self.skipped else ""
+        return (f"wrote {self.path}: {self.documents} document(s){failed}{skipped}{empty}, "
+                f"{self.size / 1e6:.1f} MB in {self.seconds:.1f} s")
 
 
 def _non_space(text: str) -> int:
@@ -102,24 +91,30 @@ def config_note(config: CleanerConfig) -> str:
     return "; ".join(parts)
 
 
-def build_data(sources: Iterable[str], cleaner: Cleaner, kind: str = "auto", select: Selection = Selection()) -> dict[str, Any]:
-    """Clean every source and collect the report's data (failures become error records).
+def build_data(inputs: Iterable[InputDoc], cleaner: Cleaner, select: Selection = Selection()) -> dict[str, Any]:
+    """Clean every input document (`batch.readers.iter_inputs`) and collect the report's data
+    (failures become error records; inputs that are not pages are counted as skipped).
 
     `select` (`--only`/`--rule`) becomes the filter the page opens with.
     """
     marks = _Marks()
     docs: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
-    for source in sources:
-        name = "<stdin>" if source == "-" else source
+    skipped = 0
+    for doc in inputs:
+        name = "<stdin>" if doc.source == "-" else doc.source
+        if doc.skipped is not None:
+            skipped += 1
+            continue
         try:
-            article = cleaner.clean(read_bytes(source), kind=kind)
-        except (CleanerError, OSError) as exc:
+            article = doc.clean_with(cleaner)
+        except CleanerError as exc:
             errors.append({"name": name, "error": f"{type(exc).__name__}: {exc}"})
             continue
         docs.append(document_record(name, article, marks))
     table = marks.table()
     return {
+        "skipped": skipped,
         "initial": {
             "labels": sorted(select.labels),
             "rules": sorted({m["rule"] for m in table if select.rules and (m["rule"] in select.rules or m["rule"][:3] in select.rules)}),
@@ -145,13 +140,12 @@ def render_html(data: dict[str, Any]) -> str:
     return template.replace("/*__LABEL_CSS__*/", _label_css()).replace("__CLEANER_DATA__", payload)
 
 
-def write_report(
-    path: Path, sources: Iterable[str], cleaner: Cleaner, kind: str = "auto", select: Selection = Selection()
-) -> ReportStats:
-    """Clean `sources`, write the HTML report to `path`, and say what was done."""
+def write_report(path: Path, inputs: Iterable[InputDoc], cleaner: Cleaner, select: Selection = Selection()) -> ReportStats:
+    """Clean the input documents, write the HTML report to `path`, and say what was done."""
     started = time.perf_counter()
-    data = build_data(sources, cleaner, kind, select)
+    data = build_data(inputs, cleaner, select)
     page = render_html(data)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
-    return ReportStats(path, len(data["docs"]), len(data["errors"]), path.stat().st_size, time.perf_counter() - started)
+    return ReportStats(path, len(data["docs"]), len(data["errors"]), path.stat().st_size, time.perf_counter() - started,
+                       data["skipped"])

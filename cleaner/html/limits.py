@@ -122,15 +122,48 @@ def limit_tags(html: str, max_tags: int, tags: int | None = None) -> tuple[str, 
     return html[:end], True
 
 
+#: A page that is deep is read this many times further than the tag cap before its depth is limited,
+#: and the cap then counts the tags that are kept: the start and end tags of the elements taken out
+#: (a pile of 200,000 nested <div>s before the article) must not spend the budget that the article's
+#: tags need. The walk that takes them out costs the tags it reads, so it is bounded too.
+DEEP_READ_FACTOR = 4
+
+
+def limit_markup(html: str, max_tags: int, max_depth: int, tags: int | None = None) -> tuple[str, bool, int]:
+    """(`html` cut at its `max_tags`-th tag and with no element nested deeper than `max_depth`,
+    whether the tag cap cut it, the number of start tags the depth cap took out).
+
+    On a page that is not too deep this is `limit_tags` and the estimate of `limit_depth`. On a deep
+    one the tags taken out do not count towards `max_tags` (see `DEEP_READ_FACTOR`)."""
+    if tags is None:
+        tags = html.count("<")
+    head, cut_tags = limit_tags(html, max_tags, tags)
+    if estimated_depth(head, max_depth, tags=None if cut_tags else tags) <= max_depth:
+        return head, cut_tags, 0
+    if cut_tags:
+        head, cut_tags = limit_tags(html, DEEP_READ_FACTOR * max_tags, tags)
+    head, removed, full = _take_out_deep(head, max_depth, max_tags)
+    return head, cut_tags or full, removed
+
+
 def limit_depth(html: str, max_depth: int, unchecked_tags: int | None = None,
                 tags: int | None = None) -> tuple[str, int]:
     """(`html` with no element nested deeper than `max_depth`, the number of start tags taken out).
 
     Most pages are returned as they are, after the estimate alone. The others are walked tag by tag
-    with a stack of open element names (an end tag closes the innermost open element of its name
-    and those above it; one of no open element is left alone)."""
+    (`_take_out_deep`)."""
     if estimated_depth(html, max_depth, unchecked_tags, tags) <= max_depth:
         return html, 0
+    html, removed, _ = _take_out_deep(html, max_depth)
+    return html, removed
+
+
+def _take_out_deep(html: str, max_depth: int, max_tags: int | None = None) -> tuple[str, int, bool]:
+    """(`html` without the start tags that would open an element deeper than `max_depth` and their
+    end tags, how many start tags were taken out, whether it was cut at `max_tags` tags kept).
+
+    The walk keeps a stack of open element names (an end tag closes the innermost open element of
+    its name and those above it; one of no open element is left alone)."""
     pieces: list[str] = []
     keep_from = 0
     stack: list[str] = []
@@ -138,7 +171,14 @@ def limit_depth(html: str, max_depth: int, unchecked_tags: int | None = None,
     #: Start tags taken out and not yet closed, by name: their end tags go too.
     dropped: dict[str, int] = {}
     removed = 0
+    kept = 0  # tags kept (with `max_tags`: comments, scripts and styles count as one)
+    cut_at = -1
     for m in _TAG.finditer(html):
+        if max_tags is not None:
+            kept += 1
+            if kept > max_tags:
+                cut_at = m.start()
+                break
         name = m.group(2)
         if name is None:
             continue  # a comment, or a script or style element with its content
@@ -150,6 +190,7 @@ def limit_depth(html: str, max_depth: int, unchecked_tags: int | None = None,
                 pieces.append(html[keep_from : m.start()])
                 keep_from = m.end()
                 dropped[name] -= 1
+                kept -= 1
             elif open_names.get(name):
                 while True:
                     top = stack.pop()
@@ -163,10 +204,11 @@ def limit_depth(html: str, max_depth: int, unchecked_tags: int | None = None,
             keep_from = m.end()
             dropped[name] = dropped.get(name, 0) + 1
             removed += 1
+            kept -= 1
         else:
             stack.append(name)
             open_names[name] = open_names.get(name, 0) + 1
-    if not removed:
-        return html, 0
-    pieces.append(html[keep_from:])
-    return "".join(pieces), removed
+    if not removed and cut_at < 0:
+        return html, 0, False
+    pieces.append(html[keep_from:] if cut_at < 0 else html[keep_from:cut_at])
+    return "".join(pieces), removed, cut_at >= 0

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..text.segment import Segment
 from .blocks import Block, HtmlPage, segment_html
-from .limits import limit_depth, limit_tags
+from .limits import limit_markup
 from .metadata import page_metadata
 
 __all__ = ["HtmlPage", "noscript_page", "parse_html", "render_blocks"]
@@ -30,8 +30,7 @@ def parse_html(html: str, max_nodes: int = 100_000, max_depth: int = 128, max_bl
     """Blocks and metadata claims of one page (the tree is parsed once, by lexbor, from the markup
     cut at 2 x `max_nodes` tags and `max_depth` levels of nesting: see `html.limits`)."""
     tags = html.count("<")
-    html, cut_tags = limit_tags(html, TAGS_PER_NODE * max_nodes, tags)
-    html, cut = limit_depth(html, max_depth, tags=None if cut_tags else tags)
+    html, cut_tags, cut = limit_markup(html, TAGS_PER_NODE * max_nodes, max_depth, tags)
     tree = LexborHTMLParser(html)
     _strip_ruby(tree, html)
     meta = page_metadata(tree)  # first: JSON-LD lives in the <script> elements the segmenter strips
@@ -97,8 +96,7 @@ def noscript_page(html: str, min_chars: int, max_nodes: int = 100_000, max_depth
     Tracking pixels and "enable JavaScript" notices hold far less text than `min_chars`."""
     if _NOSCRIPT.search(html) is None:
         return None  # no second parse of a page without any (most pages)
-    html, cut_tags = limit_tags(html, TAGS_PER_NODE * max_nodes)
-    html, cut = limit_depth(html, max_depth)
+    html, cut_tags, cut = limit_markup(html, TAGS_PER_NODE * max_nodes, max_depth)
     tree = LexborHTMLParser(html)
     _strip_ruby(tree, html)
     nodes = tree.css("noscript")

@@ -1,6 +1,6 @@
 """datatrove pipeline step: clean each document's raw HTML or text with `Cleaner.clean`.
 
-`pip install cleaner[datatrove]`. Put `CleanerExtractor` where an extractor goes, after a reader:
+`pip install 'article-cleaner[datatrove]'`. Put `CleanerExtractor` where an extractor goes, after a reader:
 
 >>> from datatrove.executor import LocalPipelineExecutor                       # doctest: +SKIP
 >>> from datatrove.pipeline.readers import WarcReader                          # doctest: +SKIP

@@ -1,6 +1,6 @@
 """Hugging Face `datasets`: clean a column of a `Dataset` with `Cleaner.clean`.
 
-`pip install cleaner[hf]`.
+`pip install 'article-cleaner[hf]'`.
 
 >>> from datasets import load_dataset                                        # doctest: +SKIP
 >>> out = clean_dataset(load_dataset("json", data_files="pages.jsonl")["train"],

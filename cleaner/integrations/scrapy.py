@@ -20,7 +20,7 @@ from typing import Any
 from ..article import Article
 from ..config import CleanerConfig
 from ..engine import Cleaner
-from ..errors import CleanerError, ConfigError
+from ..errors import CleanerError, ConfigError, MalformedRecordError
 from ._extras import missing_extra
 
 try:
@@ -56,7 +56,9 @@ class PipelineSettings:
     #: Item field that receives "ErrorType: message" when a document fails; None to not write it.
     error_field: str | None = "cleaner_error"
     drop_empty: bool = False
-    drop_input: bool = False
+    #: Remove the raw page from the item once cleaned (default): it is bulky, and a page in bytes
+    #: (`response.body`) cannot go into a JSON, JSON Lines or CSV feed at all.
+    drop_input: bool = True
     config: CleanerConfig = field(default_factory=CleanerConfig)
 
     def __post_init__(self) -> None:
@@ -93,7 +95,7 @@ class PipelineSettings:
             output_field=settings.get("CLEANER_OUTPUT_FIELD") or None,
             error_field=settings.get("CLEANER_ERROR_FIELD", "cleaner_error") or None,
             drop_empty=settings.getbool("CLEANER_DROP_EMPTY", False),
-            drop_input=settings.getbool("CLEANER_DROP_INPUT", False),
+            drop_input=settings.getbool("CLEANER_DROP_INPUT", True),
             config=config,
         )
 
@@ -106,6 +108,7 @@ class CleanerPipeline:
         self.cleaner = Cleaner(self.settings.config)
         self.stats = stats
         self._warned: set[type] = set()
+        self._warned_bytes = False
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> "CleanerPipeline":
@@ -122,10 +125,19 @@ class CleanerPipeline:
             self._inc("cleaner/skipped/no_input")
             return item
         url = adapter.get(s.url_field) if s.url_field else None
+        if isinstance(raw, (bytes, bytearray)) and not s.drop_input and not self._warned_bytes:
+            self._warned_bytes = True
+            logger.warning("CLEANER_DROP_INPUT is False and item field %r holds bytes: JSON, JSON Lines and CSV "
+                           "feeds cannot export bytes, and Scrapy leaves such items out of the feed (set "
+                           "CLEANER_DROP_INPUT = True, or put the page in the item as str)", s.input_field)
         try:
+            if not isinstance(raw, (str, bytes)):
+                raise MalformedRecordError(f"the item field {s.input_field!r} holds {type(raw).__name__}, "
+                                           "not the page as str or bytes")
             article = self.cleaner.clean(raw, kind=s.kind, url=url if isinstance(url, str) else None)
-        except CleanerError as exc:
-            self._inc(f"cleaner/errors/{exc.kind}")
+        except Exception as exc:  # a bad item (or a bug) costs that item, never the crawl
+            kind = exc.kind if isinstance(exc, CleanerError) else "internal"
+            self._inc(f"cleaner/errors/{kind}")
             logger.debug("cleaner could not clean %s: %s", url, exc)
             if s.drop_empty:
                 self._inc("cleaner/dropped/error")

@@ -3,7 +3,7 @@
 `mapInArrow` hands each Python worker whole Arrow record batches, so the per-row cost is the cleaning
 itself, not Spark<->Python conversion. The compiled `Cleaner` is built once per worker process and
 config (`_cleaner_for`), not once per row or batch; the function shipped to executors is a module
-function plus its arguments, so executors only need `cleaner[spark]` installed.
+function plus its arguments, so executors only need `article-cleaner[spark]` installed.
 
 >>> out = clean_dataframe(df, input_col="html", kind="html", url_col="url")   # doctest: +SKIP
 >>> out.where("error IS NULL").select("url", "title", "text")                  # doctest: +SKIP

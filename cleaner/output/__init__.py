@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["strip_markdown", "to_html", "to_markdown"]
+__all__ = ["strip_markdown", "to_html", "to_markdown", "to_tei"]
 
 
 def __getattr__(name: str) -> Any:
@@ -18,6 +18,10 @@ def __getattr__(name: str) -> Any:
         from . import markdown
 
         return getattr(markdown, name)
+    if name == "to_tei":
+        from .tei import to_tei
+
+        return to_tei
     if name == "to_html":
         from .html import to_html
 

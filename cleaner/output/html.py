@@ -10,8 +10,7 @@ from __future__ import annotations
 from html import escape as _escape
 from typing import TYPE_CHECKING
 
-from .links import LinkFinder, images as find_images
-from .structure import Line, body_lines, table_rows
+from .markup import Markup, body_markup
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -74,72 +73,7 @@ def article_element(article: "Article", *, links: bool = True, images: bool = Tr
 
 def body_elements(article: "Article", *, links: bool = True, images: bool = True) -> list[str]:
     """The body as HTML elements, one string per top-level element."""
-    lines = body_lines(article)
-    finder = LinkFinder(article) if links else None
-    pictures = _images(article, lines) if images else {}
-    out: list[str] = []
-    open_lists: list[str] = []
-    quote = False
-    k, n = 0, len(lines)
-
-    def close_lists() -> None:
-        while open_lists:
-            out.append("</li></" + open_lists.pop() + ">")
-
-    while k < n:
-        line = lines[k]
-        if line.role != "li" or pictures.get(k):
-            close_lists()
-        if (line.quote > 0) != quote:
-            close_lists()
-            out.append("<blockquote>" if line.quote else "</blockquote>")
-            quote = line.quote > 0
-        out.extend(pictures.get(k, ()))
-        if line.role == "cell":
-            end = k
-            while end < n and lines[end].role == "cell" and lines[end].table == line.table:
-                end += 1
-            out.append(_table(table_rows(article, lines[k:end], lambda ln: _inline(ln, finder)),
-                              lines[k].header))
-            k = end
-            continue
-        text = _inline(line, finder)
-        if line.role == "h":
-            out.append(f"<h{line.level}>{text}</h{line.level}>")
-        elif line.role == "li":
-            if k > 0 and line.item >= 0 and lines[k - 1].item == line.item and open_lists:
-                out.append("<br>" + text)
-            else:
-                level = max(1, min(line.level, len(open_lists) + 1))
-                while len(open_lists) > level:
-                    out.append("</li></" + open_lists.pop() + ">")
-                if len(open_lists) == level:
-                    out.append("</li>")
-                else:
-                    tag = "ol" if line.ordered else "ul"
-                    open_lists.append(tag)
-                    out.append(f"<{tag}>")
-                out.append("<li>" + text)
-        elif line.role == "code":
-            out.append("<pre><code>" + esc(line.raw.strip("\n") if line.raw is not None else line.text) + "</code></pre>")
-        else:
-            out.append(f"<p>{text}</p>")
-        k += 1
-    close_lists()
-    if quote:
-        out.append("</blockquote>")
-    return out
-
-
-def _inline(line: Line, finder: LinkFinder | None) -> str:
-    if finder is None:
-        return esc(line.text)
-    return finder.render(line, esc, lambda text, url: f'<a href="{esc(url)}">{text}</a>')
-
-
-def _images(article: "Article", lines: list[Line]) -> dict[int, list[str]]:
-    return {k: [f'<p><img src="{esc(src)}" alt="{esc(alt)}" loading="lazy"></p>' for src, alt in found]
-            for k, found in find_images(article, lines).items()}
+    return body_markup(article, HTML, links=links, images=images)
 
 
 def _table(rows: list[list[str]], header: bool) -> str:
@@ -150,3 +84,18 @@ def _table(rows: list[list[str]], header: bool) -> str:
         out.append("<tr>" + "".join(f"<{cell}>{c}</{cell}>" for c in row + [""] * (width - len(row))) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
+
+
+HTML = Markup(
+    escape=esc,
+    link=lambda text, url: f'<a href="{esc(url)}">{text}</a>',
+    image=lambda src, alt: f'<p><img src="{esc(src)}" alt="{esc(alt)}" loading="lazy"></p>',
+    paragraph="<p>{}</p>",
+    heading=lambda level, text: f"<h{level}>{text}</h{level}>",
+    code="<pre><code>{}</code></pre>",
+    lists=(("<ul>", "</ul>"), ("<ol>", "</ol>")),
+    item=("<li>", "</li>"),
+    line_break="<br>",
+    quote=("<blockquote>", "</blockquote>"),
+    table=_table,
+)
