@@ -59,11 +59,15 @@ bench-text:
 	$(MAKE) setup EXTRAS=test,bench
 	$(VENV)/bin/python bench/text_mode.py --dataset $(DATASET)
 
-## train: refit the text-mode line scorer on the tune half of every dump style (cleaner/scoring/data/line_model.json)
+## train: refit the line scorer on the tune half of every full-page dump style (cleaner/scoring/data/line_model.json),
+## then the article-extent model on top of it, on every style, extracted text and HTML mode included
+## (cleaner/scoring/data/extent_model.json; its feature cache in artifacts/extent-features/ is rebuilt)
 train:
 	$(MAKE) devsets
 	$(MAKE) setup EXTRAS=test,train
 	$(VENV)/bin/python scripts/train_line_model.py --dataset $(DATASET) --dumps all
+	rm -rf artifacts/extent-features
+	$(VENV)/bin/python scripts/train_extent_model.py --dataset $(DATASET) --dumps all
 ## profile: a per-stage CPU-time table of both modes on the development set (DATASET=path; ARGS="--limit 200")
 profile: setup
 	$(PY) bench/stage_profile.py --dataset $(DATASET) $(ARGS)

@@ -42,13 +42,11 @@ class CleanerConfig:
     stopwords_high: float = 0.30
     #: Heuristics: stopword density below which a line counts as boilerplate.
     stopwords_low: float = 0.18
-    #: Heuristics: probability of being article text below which a line goes (None: the model's own).
-    keep_threshold: float | None = None
-    #: Heuristics: up to this many low-scoring lines between two article lines stay (headings, lists).
-    max_gap: int = 2
-    #: Heuristics: between the first and last article line, a line stays if its score reaches this.
-    inside_threshold: float = 0.3
-    #: "precision", "recall" or "balanced": moves the line scorer's and the HTML container's
+    #: The article's extent (scoring/extent.py): added to every line's score in the body state. Positive
+    #: values keep more doubtful lines at the article's edges, negative ones fewer; 20 keeps every line
+    #: no rule removed, -20 keeps no line.
+    body_bias: float = 0.0
+    #: "precision", "recall" or "balanced": moves the extent's body score and the HTML container's
     #: thresholds (relative to the fields above; `cleaner.favor` holds the presets).
     favor: str = "balanced"
     #: HTML: stop collecting blocks after this many elements (huge pages; the markup is read up to

@@ -291,60 +291,73 @@ def to_json(w: np.ndarray, moves: dict, starts: dict, meta: dict) -> dict:
     }
 
 
+def gather(dataset: Path, prefix: str, args: argparse.Namespace, config: CleanerConfig) -> dict[str, list]:
+    """Every style's documents of one development set's tune half, by style name (`prefix` + style)."""
+    tune_pages = split(load_dataset(dataset), "tune")
+    styles: dict[str, list] = {}
+    wanted = [s for s in (DUMP_STYLES + EXTRACTED_STYLES if args.dumps == "all" else args.dumps.split(",")) if s]
+    for style in wanted:
+        try:
+            styles[style] = dump_pages(tune_pages, dataset, style)
+        except CleanerError as exc:
+            if args.dumps != "all":
+                raise
+            print(f"  skipping {prefix}{style}: {exc}")
+    if args.html:
+        styles["html"] = tune_pages
+    if not prefix:
+        for item in args.dump_dir:
+            style, folder = item.split("=", 1)
+            styles[style] = [replace(p, text_path=Path(folder) / f"{p.doc_id}.txt") for p in tune_pages]
+    cache = args.cache / prefix.rstrip(":") if args.cache and prefix else args.cache
+    chrome = markup_chrome(tune_pages, config, cache / "markup-chrome.pickle" if cache else None) \
+        if args.weak_cost > 0 else None
+    out = {prefix + style: collect(pages, prefix + style, config, cache / f"{style}.pickle" if cache else None,
+                                   chrome=chrome)
+           for style, pages in styles.items()}
+    for style in args.crops.split(","):
+        if style in styles:
+            out[f"{prefix}{style} (cropped)"] = collect(styles[style], f"{prefix}{style} (cropped)", config,
+                                                        cache / f"{style}-cropped.pickle" if cache else None,
+                                                        crop=True, chrome=chrome)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", type=Path, default=Path("../shared/benchmarks/trafilatura-eval"))
+    parser.add_argument("--also", type=Path, action="append", default=[Path("../shared/benchmarks/readability-pages")],
+                        help="another development set whose tune half is fitted too (default: readability-pages)")
     parser.add_argument("--dumps", default="all", help="comma-separated dump styles, or 'all' (every style built)")
     parser.add_argument("--dump-dir", action="append", default=[],
                         help="STYLE=FOLDER: a dump style read from another folder (ID.txt per page)")
-    parser.add_argument("--keep-cost", type=float, default=2.0)
-    parser.add_argument("--extracted-keep-cost", type=float, default=6.0,
+    parser.add_argument("--keep-cost", type=float, default=3.0)
+    parser.add_argument("--extracted-keep-cost", type=float, default=8.0,
                         help="the keep cost on other extractors' output, where the cleaner must cost no article line")
     parser.add_argument("--drop-cost", type=float, default=1.0)
-    parser.add_argument("--weak-cost", type=float, default=0.5,
+    parser.add_argument("--weak-cost", type=float, default=0.3,
                         help="cost of keeping a line the page's markup calls chrome (0: no weak labels)")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--html", action=argparse.BooleanOptionalAction, default=True,
                         help="also fit on HTML mode's pages (the stretch its markup leaves undecided)")
     parser.add_argument("--crops", default="html_text,innertext",
                         help="full-page dump styles of which a short page cut around the article is added too")
-    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--iterations", type=int, default=250)
     parser.add_argument("--cache", type=Path, default=Path("artifacts/extent-features"),
                         help="folder for the per-style feature cache (delete it after changing features or rules)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     config = CleanerConfig()
-    tune_pages = split(load_dataset(args.dataset), "tune")
-    styles: dict[str, list] = {}
-    wanted = [s for s in (DUMP_STYLES + EXTRACTED_STYLES if args.dumps == "all" else args.dumps.split(",")) if s]
-    for style in wanted:
-        try:
-            styles[style] = dump_pages(tune_pages, args.dataset, style)
-        except CleanerError as exc:
-            if args.dumps != "all":
-                raise
-            print(f"  skipping {style}: {exc}")
-    if args.html:
-        styles["html"] = tune_pages
-    for item in args.dump_dir:
-        style, folder = item.split("=", 1)
-        styles[style] = [replace(p, text_path=Path(folder) / f"{p.doc_id}.txt") for p in tune_pages]
-    chrome = markup_chrome(tune_pages, config, args.cache / "markup-chrome.pickle" if args.cache else None) \
-        if args.weak_cost > 0 else None
-    per_style = {style: collect(pages, style, config, args.cache / f"{style}.pickle" if args.cache else None,
-                                chrome=chrome)
-                 for style, pages in styles.items()}
-    for style in args.crops.split(","):
-        if style in styles:
-            per_style[f"{style} (cropped)"] = collect(styles[style], f"{style} (cropped)", config,
-                                                      args.cache / f"{style}-cropped.pickle" if args.cache else None,
-                                                      crop=True, chrome=chrome)
+    per_style: dict[str, list] = {}
+    for k, dataset in enumerate([args.dataset] + args.also):
+        # (the first set's styles keep their plain names, the others' are prefixed with the set's folder name)
+        per_style.update(gather(dataset, "" if k == 0 else f"{dataset.name}:", args, config))
     docs = [doc for style_docs in per_style.values() for doc in style_docs]
-    keep_costs = [args.extracted_keep_cost if style in EXTRACTED_STYLES else args.keep_cost
+    keep_costs = [args.extracted_keep_cost if style.split(":")[-1] in EXTRACTED_STYLES else args.keep_cost
                   for style, style_docs in per_style.items() for _ in style_docs]
     corpus = Corpus(docs, keep_costs, args.drop_cost, args.weak_cost)
     model = Model(len(EXTENT_FEATURES))
-    print(f"{len(docs)} documents from {len(styles)} styles, {len(corpus.x)} lines")
+    print(f"{len(docs)} documents from {len(per_style)} styles, {len(corpus.x)} lines")
     calls = [0]
 
     def fun(theta):
@@ -363,8 +376,8 @@ def main() -> None:
     for style, style_docs in per_style.items():
         print(f"  {style:12s} {line_scores(style_docs, w, moves, starts)}")
     print(f"  all          {line_scores(docs, w, moves, starts)}")
-    meta = {"trained_on": "tune half of the development set (cleaner.evaluate.split, seed 20261123), styles: "
-                          + ", ".join(styles),
+    meta = {"trained_on": "tune halves of the development sets (cleaner.evaluate.split, seed 20261123): "
+                          + ", ".join(str(d) for d in [args.dataset] + args.also) + "; styles: " + ", ".join(per_style),
             "keep_cost": args.keep_cost, "extracted_keep_cost": args.extracted_keep_cost,
             "drop_cost": args.drop_cost, "weak_cost": args.weak_cost, "l2": args.l2,
             "documents": len(docs), "date": dt.date.today().isoformat()}

@@ -1,10 +1,13 @@
 """Fit the line scorer's weights (cleaner/scoring/data/line_model.json) on one half of the development set.
 
 Lines holding a must-keep snippet are positives, lines holding a must-drop snippet negatives; a
-logistic regression (L2, class-balanced, Newton steps) is fitted on the *tune* half only, and the
-threshold is the one that maximises snippet F1 on that half. Report quality on the *test* half:
+logistic regression (L2, class-balanced, Newton steps) is fitted on the *tune* half only. Its two
+stages' probabilities are evidence for the article's extent (cleaner/scoring/extent.py), whose model
+is refitted afterwards on top of them (scripts/train_extent_model.py; `make train` runs both). Report
+quality on the *test* half:
     python scripts/train_line_model.py --dataset ../shared/benchmarks/trafilatura-eval
-    cleaner eval --half test
+    python scripts/train_extent_model.py --dataset ../shared/benchmarks/trafilatura-eval
+    cleaner eval --dump all --half test
 Needs numpy (pip install -e '.[train]'); the cleaner itself does not.
 """
 
@@ -17,21 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
-from cleaner.article import collapse_spaces
 from cleaner.config import CleanerConfig
-from cleaner.text.document import Document
 from cleaner.engine import Cleaner, _language_model
 from cleaner.errors import CleanerError
-from cleaner.evaluate import (Counts, cleaner_extractor, dump_pages, evaluate, load_dataset, read_input,
-                              snippet_line_labels, split)
+from cleaner.evaluate import dump_pages, load_dataset, read_input, snippet_line_labels, split
 from cleaner.scoring.features import FEATURE_NAMES
 from cleaner.scoring.features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from cleaner.scoring.heuristics import prepare
-from cleaner.text.layout import undo_layout
-from cleaner.text.normalize import normalize_text
-from cleaner.text.segment import segment_text
 
-BETA = 1.5
 #: A line covered by a gold snippet counts this many times a line labelled by HTML mode.
 GOLD_WEIGHT = 5.0
 MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "scoring" / "data" / "line_model.json"
@@ -105,14 +101,10 @@ def build_vocabulary(pages, bodies: dict[str, str | None], config: CleanerConfig
     from cleaner.scoring.vocabulary import CLIP
 
     cleaner = Cleaner(config)
-    languages = _language_model()
     article, chrome, pages_with = Counter(), Counter(), Counter()
     n_article = n_chrome = 0
     for page in pages:
-        normalized = normalize_text(undo_layout(page.text_path.read_text(encoding="utf-8"))[0])
-        doc = Document(normalized, segment_text(normalized))
-        doc.language = languages.detect(normalized)
-        cleaner.label_before_heuristics(doc)
+        doc, _ = cleaner.prepare(page.text_path.read_bytes(), kind="text", url=page.url)
         texts = [seg.text for seg in doc.segments]
         seen: set[str] = set()
         for i, label in enumerate(weak_labels(texts, bodies.get(page.doc_id))):
@@ -145,10 +137,7 @@ def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = N
     languages = _language_model()
     out = []
     for page in pages:
-        normalized = normalize_text(undo_layout(page.text_path.read_text(encoding="utf-8"))[0])
-        doc = Document(normalized, segment_text(normalized))
-        doc.language = languages.detect(normalized)
-        cleaner.label_before_heuristics(doc)
+        doc, _ = cleaner.prepare(page.text_path.read_bytes(), kind="text", url=page.url)
         prepared = prepare(doc, languages.stopwords_for(doc.language), config)
         labels = snippet_line_labels(prepared.texts, page.with_, page.without)
         weights = [gold_weight if label is not None else 0.0 for label in labels]
@@ -247,42 +236,21 @@ def main() -> None:
     w2 = fit(x2, y2, args.l2, sw2)
     for name, value in sorted(zip(FEATURE_NAMES + SECOND_STAGE_NAMES, w2), key=lambda kv: -abs(kv[1]))[:15]:
         print(f"  {name:20s} {value:+.3f}")
-    best = (0.0, 0.5)
-
-    def model(threshold: float) -> dict:
-        return {"features": list(FEATURE_NAMES + SECOND_STAGE_NAMES), "first": [round(float(v), 6) for v in w],
-                "second": [round(float(v), 6) for v in w2], "threshold": threshold}
-
-    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55):
-        MODEL_PATH.write_text(json.dumps(model(threshold)))
-        from cleaner.scoring.heuristics import load_model
-
-        load_model.cache_clear()
-        counts = Counts()
-        for pages in halves.values():
-            counts.add(evaluate(pages, "text", cleaner_extractor(config, "text"))[0])
-        # Recall weighs more than precision (losing article text is worse than keeping a menu
-        # line): the threshold maximises F-beta with beta = 1.5.
-        p, r = counts.precision, counts.recall
-        f_beta = (1 + BETA**2) * p * r / (BETA**2 * p + r) if p + r else 0.0
-        print(f"threshold {threshold}: P {p:.4f} R {r:.4f} F1 {counts.f1:.4f} F{BETA} {f_beta:.4f}")
-        if f_beta > best[0]:
-            best = (f_beta, threshold)
     result = {
-        **model(best[1]),
+        "features": list(FEATURE_NAMES + SECOND_STAGE_NAMES),
+        "first": [round(float(v), 6) for v in w],
+        "second": [round(float(v), 6) for v in w2],
         "trained_on": "tune half of the development set (cleaner.evaluate.split, seed 20261123), dump styles: "
                       + ", ".join(styles),
         "labelled_lines": int(len(y)),
-        "tune_f_beta": round(best[0], 4),
-        "beta": BETA,
         "l2": args.l2,
         **({"weak_labels": "HTML-mode bodies of the same pages", "gold_weight": args.gold_weight} if args.weak else {}),
         **({"without": args.without} if args.without else {}),
         "date": dt.date.today().isoformat(),
     }
     MODEL_PATH.write_text(json.dumps(result, indent=1) + "\n")
-    print(f"wrote {MODEL_PATH} (threshold {best[1]}, tune F{BETA} {best[0]:.4f})")
-
+    print(f"wrote {MODEL_PATH}; its probabilities feed the extent model: refit that too "
+          "(scripts/train_extent_model.py)")
 
 if __name__ == "__main__":
     main()

@@ -21,7 +21,7 @@ import math
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..text.scripts import weighted_length
 

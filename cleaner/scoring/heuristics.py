@@ -47,7 +47,6 @@ class LineModel:
 
     first: tuple[float, ...]
     second: tuple[float, ...]
-    threshold: float
 
     def first_stage(self, rows: list[list[float]], skip: list[bool] | None = None) -> list[float]:
         """Probability of each row; 0.0 for the rows marked in `skip` (lines a rule removed)."""
@@ -69,7 +68,7 @@ def load_model() -> LineModel:
     data = json.loads(resources.files("cleaner.scoring").joinpath("data/line_model.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURE_NAMES + SECOND_STAGE_NAMES:
         raise RuntimeError("cleaner/scoring/data/line_model.json was trained on other features: retrain it")
-    return LineModel(tuple(data["first"]), tuple(data["second"]), float(data["threshold"]))
+    return LineModel(tuple(data["first"]), tuple(data["second"]))
 
 
 @dataclass
@@ -129,7 +128,7 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
         return
     evidence = line_evidence(doc, stopwords, config)
     model = load_extent_model()
-    shift = tuning(config).body_shift
+    shift = config.body_bias + tuning(config).body_shift
     states = decode(model.scores(evidence.rows, shift), model.moves, model.starts)
     body = [i for i, s in enumerate(states) if s == BODY]
     if not body:
