@@ -104,7 +104,7 @@ def collect(pages, style: str, config: CleanerConfig, cache: Path | None, crop: 
     languages = _language_model()
     rng = random.Random(20261207)
     out = []
-    kind = "html" if style == "html" else "text"
+    kind = "html" if style.split(":")[-1] == "html" else "text"
     for page in pages:
         raw = read_input(page, kind)
         if crop:

@@ -18,6 +18,7 @@ RULES: list[Rule] = [
     Rule("MET004", "byline", "contributor line ('Additional research by X'): credit, not article text", scope="code"),
     Rule("MET005", "byline", "author box after the article ('X is a senior writer for Y ...'): about the author, not the story", scope="code"),
     Rule("TTL001", "title", "the headline (it goes to metadata, not the body)", scope="code"),
+    Rule("TTL002", "title", "the page's <title> line on top of its dump: the headline again, with the site's name", scope="code"),
     Rule("DUP001", "title", "headline printed again", scope="code"),
     Rule("DUP002", "duplicate", "line repeating an earlier line of the page", scope="code"),
     Rule("BRD001", "navigation", "breadcrumb glued to the headline", scope="code"),

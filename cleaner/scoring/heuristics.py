@@ -97,6 +97,33 @@ def prepare(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> 
     return Prepared(texts, stats, scores, (lo, hi), rows)
 
 
+#: Verdict labels of lines that interrupt an article without ending it (an advert marker, a caption).
+_INTERRUPTIONS = frozenset({"advert", "caption", "credit", "share", "timestamp", "counter", "read-more"})
+#: A full sentence of prose: a sentence end, this many words, this dense in function words.
+_SENTENCE_WORDS, _SENTENCE_DENSITY = 3, 0.3
+
+
+def _continue_body(doc: Document, states: list[int], stats: list[LineStats]) -> None:
+    """The article's last paragraphs: full sentences of prose right after the body, across lines that
+    only interrupt it (an advert marker, a caption, a read-more link), stay in it. What ends an
+    article is chrome, never a sentence that goes on from it; the line scorer reads the last lines
+    of a page as its footer's and would cut them."""
+    body = [i for i, s in enumerate(states) if s == BODY]
+    if not body:
+        return
+    for i in range(body[-1] + 1, len(states)):
+        verdict = doc.verdicts[i]
+        if verdict is not None:
+            if verdict.label in _INTERRUPTIONS:
+                continue
+            return
+        s = stats[i]
+        if not (s.terminal and s.words >= _SENTENCE_WORDS and s.density >= _SENTENCE_DENSITY):
+            return
+        for k in range(body[-1] + 1, i + 1):
+            states[k] = BODY
+
+
 @dataclass
 class Evidence:
     """What the extent decision reads about every line: the scorer's inputs and both stages' outputs."""
@@ -130,6 +157,7 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
     model = load_extent_model()
     shift = config.body_bias + tuning(config).body_shift
     states = decode(model.scores(evidence.rows, shift), model.moves, model.starts)
+    _continue_body(doc, states, evidence.prepared.stats)
     body = [i for i, s in enumerate(states) if s == BODY]
     if not body:
         doc.region = (0, n)

@@ -370,24 +370,35 @@ _SENTENCE_END = ".!?…"
 
 
 def label_above_title(doc: Document, rules: RuleSet) -> None:
-    """HEU003: short non-sentence lines left directly above the headline at the top of the article.
+    """What the page prints above the headline: its <title> line (TTL002) and short labels (HEU003).
 
-    When the region starts one or two lines above the headline, those lines are the last items of
-    the menu, a section name, a counter or a "Search for:" box that scored just above the threshold
-    next to the headline; article text starts below the headline, not above it. Only when nothing
-    else above the headline is kept (a headline repeated inside the article is no anchor).
+    A page's dump opens with its <title>, the headline with the site's name ("Headline | Site"); when
+    the headline stands further down, that line is the headline again (TTL002). Short non-sentence lines
+    kept above the headline, across lines a rule removed, are the last items of the menu, a section name,
+    a counter or a "Search for:" box; article text starts below the headline, not above it (HEU003).
+    Only when no text is kept above them (a headline repeated inside the article is no anchor).
     """
     title = doc.meta.get("title_index")
-    if title is None or not rules.enabled("HEU003"):
+    if title is None:
         return
     verdict = doc.verdicts[title]
     if verdict is None or verdict.rule != "TTL001":
         return
     segs = doc.segments
+    headline = doc.meta.get("title")
+    first = segs[0].text
+    if (title > 0 and headline and doc.verdicts[0] is None and first != headline and headline in first
+            and heading_like(first) and rules.enabled("TTL002")):
+        doc.label(0, "TTL002")
+    if not rules.enabled("HEU003"):
+        return
     wide = doc.language in SCRIPT_LANGUAGES
     above: list[int] = []
     j = title - 1
-    while j >= 0 and len(above) < _ABOVE_TITLE_LINES and doc.verdicts[j] is None:
+    while j >= 0 and len(above) < _ABOVE_TITLE_LINES:
+        if doc.verdicts[j] is not None:
+            j -= 1
+            continue
         text = doc.kept_text(j) if doc.spans[j] else segs[j].text
         if len(text) >= _ABOVE_TITLE_CHARS or (text and text[-1] in _SENTENCE_END) or (wide and ends_sentence(text)):
             break
