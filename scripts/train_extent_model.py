@@ -125,7 +125,7 @@ def collect(pages, style: str, config: CleanerConfig, cache: Path | None, crop: 
         for i, label in enumerate(labels):
             if label is None and collapse_spaces(texts[i]) in page_chrome:
                 labels[i] = WEAK_DROP
-        out.append((np.array(evidence.rows, dtype=float), labels, [v is not None for v in doc.verdicts]))
+        out.append((np.array(evidence.rows.matrix(), dtype=float), labels, [v is not None for v in doc.verdicts]))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_bytes(pickle.dumps(out))

@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from operator import mul
+from operator import itemgetter, mul
 from typing import Sequence
 
 import regex
@@ -92,10 +92,17 @@ EXTENT_FEATURES: tuple[str, ...] = LINE_FEATURES + DOC_FEATURES + tuple(f"{name}
 _N_LINE = len(LINE_FEATURES)
 _N = len(EXTENT_FEATURES)
 _IDX = {name: k for k, name in enumerate(EXTENT_FEATURES)}
-#: (extent column, second-stage context column) of the context features read as they are.
-_CONTEXT_PAIRS = tuple((_IDX[ours], SECOND_STAGE_NAMES.index(theirs)) for ours, theirs in (
-    ("win5", "p_win5"), ("kept_before", "kept_before"), ("kept_after", "kept_after"), ("in_core", "in_core"),
-    ("core_gap_low", "core_gap_low"), ("core_far", "core_far")))
+#: The line scorer's columns read as they are: its base row's, then the second stage's context row's.
+_BASE_GETTER = itemgetter(*_BASE_INDEX)
+_CONTEXT_GETTER = itemgetter(*(SECOND_STAGE_NAMES.index(name) for name in (
+    "p_win5", "kept_before", "kept_after", "in_core", "core_gap_low", "core_far")))
+_ZERO_BASE = (0.0,) * len(_BASE)
+_ZERO_CONTEXT = (0.0,) * 6
+_ZERO_GROUPS = (0.0,) * len(_GROUPS)
+#: The first columns of a ruled line's row (bias, logit, logit_first, ruled, its label's group), per group.
+_RULED_HEADS = {g: [1.0, 0.0, 0.0, 1.0, *(1.0 if h == g else 0.0 for h in _GROUPS)] for g in _GROUPS}
+_NO_PLACE = (0.0, 0.0, 0.0, 0.0, 0.0)
+_NO_HTML = (0.0, 0.0, 0.0, 0.0)
 #: A line of three or more words ending like a sentence, this dense in function words, is a sentence
 #: of prose however short ("That was all.").
 _SENTENCE_DENSITY = 0.3
@@ -118,9 +125,25 @@ def _logit(p: float) -> float:
     return (-_LOGIT_CLIP if z < -_LOGIT_CLIP else _LOGIT_CLIP if z > _LOGIT_CLIP else z) / _LOGIT_CLIP
 
 
+@dataclass
+class ExtentRows:
+    """What the extent reads of one document: a row of LINE_FEATURES per segment, the DOC_FEATURES
+    row, and the prose share the line features are multiplied by (EXTENT_FEATURES = line + doc +
+    line x share; kept apart so that scoring a line takes one short dot product per state)."""
+
+    rows: list[list[float]]
+    doc_row: list[float]
+    share: float
+
+    def matrix(self) -> list[list[float]]:
+        """Every line's full EXTENT_FEATURES row (for fitting the model)."""
+        share, doc_row = self.share, self.doc_row
+        return [row + doc_row + [v * share for v in row] for row in self.rows]
+
+
 def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[LineStats],
-                first: Sequence[float], second: Sequence[float], context: Sequence[Sequence[float]]) -> list[list[float]]:
-    """One row of EXTENT_FEATURES per segment.
+                first: Sequence[float], second: Sequence[float], context: Sequence[Sequence[float]]) -> ExtentRows:
+    """The document's extent evidence (`ExtentRows`).
 
     `rows` are the line scorer's base rows (zeros on lines a rule removed), `first` and `second` its two
     stages' probabilities (0 on ruled lines), `context` the second stage's context rows (`p`, neighbours,
@@ -144,69 +167,67 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
     inside = doc.meta.get("html_container") if html else None
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     out: list[list[float]] = []
+    segs = doc.segments
+    base_of, context_of = _BASE_GETTER, _CONTEXT_GETTER
+    no_html = _NO_HTML
     for i in range(n):
-        row = [0.0] * _N_LINE
-        row[0] = 1.0
+        # The row in LINE_FEATURES order, built from pieces (one list per line, no index writes).
         verdict = verdicts[i]
         if verdict is not None:
-            row[3] = 1.0
-            row[_IDX["ruled_" + _LABEL_GROUPS.get(verdict.label, "other")]] = 1.0
+            head = _RULED_HEADS[_LABEL_GROUPS.get(verdict.label, "other")]
+            base, ctx, sentence = _ZERO_BASE, _ZERO_CONTEXT, 0.0
         else:
-            row[1] = logits[i]
-            row[2] = _logit(first[i])
-            base = rows[i]
-            for k, b in enumerate(_BASE_INDEX, start=_IDX[_BASE[0]]):
-                row[k] = base[b]
-            ctx = context[i]
-            for k, c in _CONTEXT_PAIRS:
-                row[k] = ctx[c]
-            s = stats[i]
-            if s.terminal and s.words >= 3 and s.density >= _SENTENCE_DENSITY:
-                row[_IDX["sentence"]] = 1.0
-        if html:
-            seg = doc.segments[i]
-            if inside is not None and inside[i]:
-                row[_IDX["in_container"]] = 1.0
-            if seg.tag in _HEADINGS:
-                row[_IDX["heading_tag"]] = 1.0
-            elif seg.tag in _LIST_TAGS:
-                row[_IDX["list_tag"]] = 1.0
-            if seg.link_density >= _LINK_DENSE:
-                row[_IDX["link_dense"]] = 1.0
-        if i in openers:
-            row[_IDX["section_opener"]] = 1.0
-        if i == first_end:
-            row[_IDX["end_marker"]] = 1.0
-        elif i > first_end:
-            row[_IDX["past_end_marker"]] = 1.0
+            head = [1.0, logits[i], _logit(first[i]), 0.0, *_ZERO_GROUPS]
+            base, ctx = base_of(rows[i]), context_of(context[i])
+            st = stats[i]
+            sentence = 1.0 if st.terminal and st.words >= 3 and st.density >= _SENTENCE_DENSITY else 0.0
         if i < first_prose:
-            row[_IDX["above_prose"]] = 1.0
-            row[_IDX["top_gap"]] = min(first_prose - i, _GAP_LINES) / _GAP_LINES
+            place = (0.0, 1.0, min(first_prose - i, _GAP_LINES) / _GAP_LINES, 0.0, 0.0)
         elif i > last_prose:
-            row[_IDX["below_prose"]] = 1.0
-            row[_IDX["tail_gap"]] = min(i - last_prose, _GAP_LINES) / _GAP_LINES
-        row[_IDX["logit_prev"]] = logits[i - 1] if i > 0 else 0.0
-        row[_IDX["logit_next"]] = logits[i + 1] if i + 1 < n else 0.0
-        out.append(row + doc_row + [v * share for v in row])
+            place = (0.0, 0.0, 0.0, 1.0, min(i - last_prose, _GAP_LINES) / _GAP_LINES)
+        else:
+            place = _NO_PLACE
+        if html:
+            seg = segs[i]
+            tag = seg.tag
+            markup = (1.0 if inside is not None and inside[i] else 0.0, 1.0 if tag in _HEADINGS else 0.0,
+                      1.0 if tag in _LIST_TAGS else 0.0, 1.0 if seg.link_density >= _LINK_DENSE else 0.0)
+        else:
+            markup = no_html
+        out.append([*head, 1.0 if i in openers else 0.0, 1.0 if i == first_end else 0.0,
+                    1.0 if i > first_end else 0.0, *base, logits[i - 1] if i > 0 else 0.0,
+                    logits[i + 1] if i + 1 < n else 0.0, *ctx, *place, sentence, *markup])
     if n and _PAGE_TITLE.search(doc.segments[0].text) and len(doc.segments[0].text) <= 200:
         out[0][_IDX["site_title"]] = 1.0
-        out[0][_IDX["site_title_x_prose"]] = share
-    return out
+    return ExtentRows(out, doc_row, share)
 
 
 @dataclass(frozen=True)
 class ExtentModel:
-    """Per state, a weight per EXTENT_FEATURES; per allowed move, a weight; per first state, a weight."""
+    """Per state, a weight per EXTENT_FEATURES (stored as its three parts: line, doc, line x share); per
+    allowed move, a weight; per first state, a weight."""
 
-    emissions: tuple[tuple[float, ...], ...]
+    line: tuple[tuple[float, ...], ...]
+    doc: tuple[tuple[float, ...], ...]
+    prose: tuple[tuple[float, ...], ...]
     moves: dict[tuple[int, int], float]
     starts: dict[int, float]
 
-    def scores(self, rows: Sequence[Sequence[float]], body_shift: float = 0.0) -> list[tuple[float, ...]]:
-        """Each line's score in each state (`body_shift` added to the body's: `favor`)."""
-        w0, w1, w2, w3 = self.emissions
-        return [(sum(map(mul, w0, r)), sum(map(mul, w1, r)) + body_shift, sum(map(mul, w2, r)), sum(map(mul, w3, r)))
-                for r in rows]
+    def scores(self, evidence: ExtentRows, body_shift: float = 0.0) -> list[tuple[float, ...]]:
+        """Each line's score in each state (`body_shift` added to the body's: `favor`, `body_bias`).
+
+        The before state's weights are zero (the model file is stored so: the same best path), so its
+        score is 0 for every line; the others are one dot product each with this document's weights
+        (the line weights plus the share times the line-by-share weights, the document row's part
+        as a constant)."""
+        share, doc_row = evidence.share, evidence.doc_row
+        weights = []
+        for s in (BODY, GAP, AFTER):
+            w = [a + share * b for a, b in zip(self.line[s], self.prose[s])]
+            weights.append((w, sum(map(mul, self.doc[s], doc_row)) + (body_shift if s == BODY else 0.0)))
+        (w1, c1), (w2, c2), (w3, c3) = weights
+        return [(0.0, sum(map(mul, w1, r)) + c1, sum(map(mul, w2, r)) + c2, sum(map(mul, w3, r)) + c3)
+                for r in evidence.rows]
 
 
 def decode(scores: Sequence[Sequence[float]], moves: dict[tuple[int, int], float], starts: dict[int, float],
@@ -216,6 +237,8 @@ def decode(scores: Sequence[Sequence[float]], moves: dict[tuple[int, int], float
     n = len(scores)
     if n == 0:
         return []
+    if allowed is None and set(moves) == set(MOVES):
+        return _decode_chain(scores, moves, starts)
     neg = -math.inf
     states = range(4)
     best = [starts.get(s, neg) + scores[0][s] if (allowed is None or allowed[0][s]) else neg for s in states]
@@ -246,9 +269,41 @@ def decode(scores: Sequence[Sequence[float]], moves: dict[tuple[int, int], float
     if best[last] == neg:
         # No path satisfies the constraints: the unconstrained best (training only).
         return decode(scores, moves, starts)
+    return _backtrack(back, last)
+
+
+def _decode_chain(scores: Sequence[Sequence[float]], moves: dict[tuple[int, int], float],
+                  starts: dict[int, float]) -> list[int]:
+    """`decode` unrolled for MOVES (before -> body <-> gap, body -> after), no constraints: the run-time path."""
+    bb, bo = moves[(BEFORE, BEFORE)], moves[(BEFORE, BODY)]
+    oo, og, oa = moves[(BODY, BODY)], moves[(BODY, GAP)], moves[(BODY, AFTER)]
+    gg, go, aa = moves[(GAP, GAP)], moves[(GAP, BODY)], moves[(AFTER, AFTER)]
+    neg = -math.inf
+    e = scores[0]
+    b0, b1, b2, b3 = starts.get(BEFORE, neg) + e[0], starts.get(BODY, neg) + e[1], neg, neg
+    back: list[tuple[int, int, int, int]] = []
+    for e in scores[1:]:
+        # into body: from before, body or gap; into gap: from body or gap; into after: from body or after
+        x, y, z = b0 + bo, b1 + oo, b2 + go
+        if x >= y and x >= z:
+            n1, c1 = x, BEFORE
+        elif y >= z:
+            n1, c1 = y, BODY
+        else:
+            n1, c1 = z, GAP
+        x, y = b1 + og, b2 + gg
+        n2, c2 = (x, BODY) if x >= y else (y, GAP)
+        x, y = b1 + oa, b3 + aa
+        n3, c3 = (x, BODY) if x >= y else (y, AFTER)
+        back.append((BEFORE, c1, c2, c3))
+        b0, b1, b2, b3 = b0 + bb + e[0], n1 + e[1], n2 + e[2], n3 + e[3]
+    return _backtrack(back, BODY if b1 >= b3 else AFTER)
+
+
+def _backtrack(back: Sequence[Sequence[int]], last: int) -> list[int]:
     path = [last]
-    for i in range(n - 2, -1, -1):
-        path.append(back[i][path[-1]])
+    for came in reversed(back):
+        path.append(came[path[-1]])
     path.reverse()
     return path
 
@@ -258,7 +313,14 @@ def load_extent_model() -> ExtentModel:
     data = json.loads(resources.files("cleaner.scoring").joinpath("data/extent_model.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != EXTENT_FEATURES:
         raise RuntimeError("cleaner/scoring/data/extent_model.json was trained on other features: retrain it")
-    emissions = tuple(tuple(float(w) for w in data["emissions"][name]) for name in STATES)
+    emissions = [[float(w) for w in data["emissions"][name]] for name in STATES]
+    # (stored with the before state's weights subtracted: they are zero, and before scores 0 everywhere)
+    if any(emissions[BEFORE]):
+        raise RuntimeError("cleaner/scoring/data/extent_model.json: the before state's weights must be zero")
+    n_line, n_doc = len(LINE_FEATURES), len(DOC_FEATURES)
+    line = tuple(tuple(w[:n_line]) for w in emissions)
+    doc = tuple(tuple(w[n_line : n_line + n_doc]) for w in emissions)
+    prose = tuple(tuple(w[n_line + n_doc :]) for w in emissions)
     moves = {(STATES.index(a), STATES.index(b)): float(w) for a, b, w in data["moves"]}
     starts = {STATES.index(s): float(w) for s, w in data["starts"].items()}
-    return ExtentModel(emissions, moves, starts)
+    return ExtentModel(line, doc, prose, moves, starts)

@@ -33,7 +33,7 @@ from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from ..rules import RuleSet
 from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES
 from .vocabulary import load_vocabulary
-from .extent import BODY, STATE_RULES, decode, extent_rows, load_extent_model
+from .extent import BODY, STATE_RULES, ExtentRows, decode, extent_rows, load_extent_model
 
 def _sigmoid(z: float) -> float:
     if z < -30:
@@ -132,7 +132,7 @@ class Evidence:
     first: list[float]
     second: list[float]
     context: list[list[float]]
-    rows: list[list[float]]
+    rows: ExtentRows
 
 
 def line_evidence(doc: Document, stopwords: frozenset[str], config: CleanerConfig) -> Evidence:
