@@ -53,7 +53,7 @@ def test_explain_lists_rule_ids() -> None:
 def test_rules_lists_the_registry() -> None:
     result = run("rules", "--format", "json")
     rules = json.loads(result.stdout)
-    assert {"ADV001", "CRD004", "HEU001"} <= {r["id"] for r in rules}
+    assert {"ADV001", "CRD004", "EXT001"} <= {r["id"] for r in rules}
 
 
 def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ LABEL_COLOURS: dict[str, str] = {
     "counter": "#65a30d",
     "duplicate": "#6b7280",
     "heading": "#0f766e",
+    "error": "#b91c1c",
     "unknown": "#475569",
 }
 _FALLBACK_COLOUR = "#475569"

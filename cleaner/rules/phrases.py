@@ -201,7 +201,7 @@ RULES: list[Rule] = [
         r"artikel (?:printen|mailen)|print (?:dit )?artikel|imprimir (?:a )?(?:mat[ée]ria|not[íi]cia)|"
         r"(?:share|teilen|partager|compartir|condividi|compartilhar|delen|udost[ęe]pnij) (?:this |the |den |diesen |cet |l'|este |questo |)?"
         r"(?:article|story|post|page|artikel|beitrag|art[íi]culo|articolo|artigo|artyku[łl])? ?"
-        r"(?:on|auf|sur|en|su|no|op|na|via|per) (?:facebook|twitter|x|linkedin|whatsapp|xing|pinterest|reddit|telegram|e-?mail|bluesky|threads)"
+        r"(?:on|to|with|auf|bei|mit|sur|par|en|por|su|no|op|na|via|per) (?:facebook|twitter|x|linkedin|whatsapp|xing|pinterest|reddit|telegram|e-?mail|bluesky|threads)"
         r"(?:(?:,| or| oder| ou| o| of| lub| and| und| et| y| e| en) (?:facebook|twitter|x|linkedin|whatsapp|xing|pinterest|reddit|telegram|e-?mail|bluesky|threads))*)" + _END,
     ),
     Rule(

@@ -20,6 +20,7 @@ from importlib import resources
 from ..config import CleanerConfig
 from ..text.document import Document
 from .features import (
+    _BULLET,
     FEATURE_NAMES,
     LineStats,
     base_score,
@@ -33,7 +34,7 @@ from .features_extra import SECOND_STAGE_NAMES, second_stage_rows
 from ..rules import RuleSet
 from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES
 from .vocabulary import load_vocabulary
-from .extent import BODY, STATE_RULES, ExtentRows, decode, extent_rows, load_extent_model
+from .extent import BEFORE, BODY, STATE_RULES, ExtentRows, decode, extent_rows, load_extent_model
 
 def _sigmoid(z: float) -> float:
     if z < -30:
@@ -124,6 +125,36 @@ def _continue_body(doc: Document, states: list[int], stats: list[LineStats]) -> 
             states[k] = BODY
 
 
+#: A menu above the article: at least this many short lines in a row, each at most this long (CJK
+#: characters counted twice), with no sentence end, a colon or a list bullet among them.
+_MENU_LINES, _MENU_ITEM_CHARS = 3, 16
+_MENU_ITEM_END = frozenset(".!?:;…。！？：")
+
+
+def _menu_above_body(doc: Document, states: list[int], stats: list[LineStats]) -> None:
+    """A run of menu items at the top of the body ("Home / News / Business / Sport" line by line) lies
+    before the article. Only a run that nothing kept stands above, that ends where the article's text
+    begins, of items no list would print (no bullet, no colon, no sentence end)."""
+    n = len(states)
+    run: list[int] = []
+    for i in range(n):
+        if doc.verdicts[i] is not None:
+            if run:
+                break
+            continue
+        if states[i] != BODY:
+            if run:
+                break
+            continue
+        text = doc.segments[i].text
+        if stats[i].length > _MENU_ITEM_CHARS or text[-1] in _MENU_ITEM_END or _BULLET.match(text):
+            break
+        run.append(i)
+    if len(run) >= _MENU_LINES:
+        for i in run:
+            states[i] = BEFORE
+
+
 @dataclass
 class Evidence:
     """What the extent decision reads about every line: the scorer's inputs and both stages' outputs."""
@@ -158,6 +189,7 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
     shift = config.body_bias + tuning(config).body_shift
     states = decode(model.scores(evidence.rows, shift), model.moves, model.starts)
     _continue_body(doc, states, evidence.prepared.stats)
+    _menu_above_body(doc, states, evidence.prepared.stats)
     body = [i for i, s in enumerate(states) if s == BODY]
     if not body:
         doc.region = (0, n)

@@ -373,7 +373,8 @@ def label_above_title(doc: Document, rules: RuleSet) -> None:
     """What the page prints above the headline: its <title> line (TTL002) and short labels (HEU003).
 
     A page's dump opens with its <title>, the headline with the site's name ("Headline | Site"); when
-    the headline stands further down, that line is the headline again (TTL002). Short non-sentence lines
+    the headline stands further down, that line is the headline again (TTL002), a more specific name
+    than "before the article" when the extent already put it there. Short non-sentence lines
     kept above the headline, across lines a rule removed, are the last items of the menu, a section name,
     a counter or a "Search for:" box; article text starts below the headline, not above it (HEU003).
     Only when no text is kept above them (a headline repeated inside the article is no anchor).
@@ -387,9 +388,10 @@ def label_above_title(doc: Document, rules: RuleSet) -> None:
     segs = doc.segments
     headline = doc.meta.get("title")
     first = segs[0].text
-    if (title > 0 and headline and doc.verdicts[0] is None and first != headline and headline in first
-            and heading_like(first) and rules.enabled("TTL002")):
-        doc.label(0, "TTL002")
+    top = doc.verdicts[0]
+    if (title > 0 and headline and (top is None or top.rule in EXTENT_RULES) and first != headline
+            and headline in first and heading_like(first) and rules.enabled("TTL002")):
+        doc.label(0, "TTL002", overrule=top is not None)
     if not rules.enabled("HEU003"):
         return
     wide = doc.language in SCRIPT_LANGUAGES
