@@ -391,17 +391,6 @@ def contributor_line(text: str) -> bool:
     return len(text) <= 120 and _CONTRIBUTOR.fullmatch(text.rstrip(" .")) is not None
 
 
-_URL_DATE = regex.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
-
-
-def date_from_url(url: str | None) -> str | None:
-    """The date a URL's path carries ("/2019/10/16/slug", "/20191016-slug"), if any."""
-    if not url:
-        return None
-    m = _URL_DATE.search(url)
-    return _valid(int(m[1]), int(m[2]), int(m[3])) if m else None
-
-
 def bare_name(text: str) -> bool:
     """Two or three capitalised words and nothing else: a person's name standing alone."""
     text = text.strip(" ,.|")

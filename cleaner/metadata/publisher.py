@@ -1,4 +1,5 @@
-"""The publisher (site name) of a text-mode document, from what the scraped text itself shows.
+"""The publisher (site name): the page's claims (`choose_publisher`), or, for text, what the scraped
+text itself shows (`find_publisher`).
 
 Text has no `og:site_name`; but a page's text nearly always names its site somewhere, in a few fixed
 shapes. In order of trust:
@@ -18,10 +19,12 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from ..text.scripts import TITLE_SEPARATOR, word_count
+from ..text.scripts import word_count
+from .claims import PageClaims
+from .site import TITLE_SEPARATORS, compact, host_labels, is_site, title_parts, words
 
-#: Separators between a headline and a site name in a page title.
-_TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]{1,2}|-{1,2})\s+|" + TITLE_SEPARATOR)
+#: `stats["sources"]` names for the places the publisher is found.
+PUBLISHER_FROM = {"title": "title line", "copyright": "copyright line", "url": "url", "source line": "source line"}
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright|&copy;)\s*(?:©\s*)?(?:(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
     r"(?:by\s+)?(?P<name>[^\W\d_][\w&'’.\- ]{1,60}?)"
@@ -64,7 +67,7 @@ def _from_title(lines: list[str], standalone: set[str], footer: str, host: str, 
     for line in lines[:3]:
         if "©" in line or "(c)" in line.lower():
             continue  # an image credit ("© East News | Name"), not the page title
-        parts = [p.strip() for p in _TITLE_SEP.split(line) if p.strip()]
+        parts = [p.strip() for p in TITLE_SEPARATORS.split(line) if p.strip()]
         if len(parts) < 2:
             continue
         first, last = parts[0], parts[-1]
@@ -108,3 +111,19 @@ def find_publisher(lines: list[str], url: str | None, title: str | None = None) 
     if host:
         return host, "url"
     return None
+
+
+def choose_publisher(claims: PageClaims, url: str | None) -> tuple[str, str] | None:
+    """(site name, source) from the page's claims: og:site_name ("meta"), else the JSON-LD publisher;
+    but the publisher when only it is borne out by the host or the <title>'s ends and og:site_name
+    is not (a section's name there: "U.S." on reuters.com)."""
+    site, ld = claims.site_name, claims.ld_publisher
+    if site and ld and compact(site) != compact(ld):
+        parts = title_parts(claims.html_title or "")
+        evidence = host_labels(url or claims.canonical) + (parts[:1] + parts[-1:] if len(parts) > 1 else [])
+        shared = words(site) & {w for e in evidence for w in words(e)}
+        if is_site(ld, evidence, strict=True) and not shared and not is_site(site, evidence):
+            return ld, "json-ld"
+    if site:
+        return site, "meta"
+    return (ld, "json-ld") if ld else None
