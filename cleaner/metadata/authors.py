@@ -33,9 +33,52 @@ _NO_PERSON = frozenset("no author|unknown|admin|administrator|wordpressadmin|web
                        "autor|autorin|auteur|beitrag|drupal|wordpress".split("|"))
 
 
+#: Words that make a name an organisation's, not a person's (in the languages of `patterns`): a
+#: claim naming the publisher or a newsroom yields to a byline naming people ("Condé Nast", "ABC News").
+_ORGANISATION = frozenset(
+    "news media nast inc ltd llc gmbh ag kg verlag verlagsgruppe group gruppe press presse agency agentur "
+    "network netzwerk magazine magazin zeitung publishing editions éditions edizioni ediciones broadcasting "
+    "corporation company".split())
+#: Words of a label or a menu taken for a name ("ORCID Profile", "View ORCID Profile", "Saved Studies",
+#: "About Us", "Rootline Navigation"): never a person's.
+_LABEL = frozenset(
+    "orcid profile profil view saved studies about us contact kontakt impressum imprint navigation menü "
+    "bereich guide lexikon support subscribe abonnieren login newsletter sections section rubrik "
+    "entertainment sport sports weather wetter".split())
+#: A user name: one token of lower-case letters, digits and . _ - ("mikecason", "robert.stitz").
+_SLUG = regex.compile(r"[\p{Ll}\d][\p{Ll}\d._-]{2,40}")
+
+
+def organisation(name: str) -> bool:
+    """A name with a word that only organisations carry (`_ORGANISATION`)."""
+    return any(w in _ORGANISATION for w in regex.findall(r"[\p{L}]+", name.casefold()))
+
+
+def label_name(name: str) -> bool:
+    """A label or menu entry taken for a name (`_LABEL`)."""
+    return any(w in _LABEL for w in regex.findall(r"[\p{L}]+", name.casefold()))
+
+
+def slug(name: str) -> bool:
+    return _SLUG.fullmatch(name.strip()) is not None
+
+
+def reorder(names: list[str]) -> list[str]:
+    """A claim written "Last, First" ("Gillman, Steve") as the name is said: two single capitalised
+    words around the one comma of one claim, neither an agency or a degree ("Rob Picheta, CNN" stays).
+    Two names the claim gives apart stay two authors."""
+    if len(names) != 1:
+        return names
+    parts = [p.strip() for p in names[0].split(",")]
+    if len(parts) == 2 and all(len(n.split()) == 1 and n[:1].isupper() and not n.isupper() for n in parts) \
+            and not any(n.casefold().strip(".") in text_meta.NOT_AUTHORS for n in parts):
+        return [f"{parts[1]} {parts[0]}"]
+    return names
+
+
 def _not_a_person(name: str, sites: list[str]) -> bool:
-    """An author claim that is the site speaking: its name, a domain ("LAOLA1.at"), an address, or
-    a placeholder ("No Author")."""
+    """An author claim that is the site speaking: its name, a domain ("LAOLA1.at"), an address, a
+    placeholder ("No Author"), an organisation, or a user name."""
     name = name.strip()
     return (
         not name
@@ -43,6 +86,8 @@ def _not_a_person(name: str, sites: list[str]) -> bool:
         or name.casefold() in _NO_PERSON
         or _DOMAIN.search(name) is not None
         or is_site(name, sites, strict=True)
+        or organisation(name)
+        or slug(name)
     )
 
 
@@ -97,11 +142,11 @@ def author_claims(claims: PageClaims, url: str | None) -> dict[str, list[str]]:
     if ld and dom and " " in dom and all(" " not in a and a.islower() for a in ld):
         out["json-ld login"] = [dom]
     elif ld:
-        out["json-ld"] = [n for a in ld for n in text_meta.person_names(a)]
+        out["json-ld"] = [n for a in ld for n in reorder(text_meta.person_names(a))]
     author = claims.meta_author
     if author and not author.startswith("http"):
-        out["meta"] = text_meta.person_names(clean_author(author))
-    dom_names = [n for value in claims.dom_authors for n in text_meta.person_names(clean_author(value))]
+        out["meta"] = reorder(text_meta.person_names(clean_author(author)))
+    dom_names = [n for value in claims.dom_authors for n in reorder(text_meta.person_names(clean_author(value)))]
     if dom_names:
         out["byline element"] = list(dict.fromkeys(dom_names))
     out["site owner"] = _site_owner(claims, url)
@@ -116,7 +161,8 @@ def choose_authors(candidates: list[tuple[list[str], str]], claims: PageClaims,
     the author. A label read as the byline ("Stand:", "Autor:") or a placeholder ("No Author",
     "Beitrag") names nobody, not even the site."""
     named = [c for c in candidates if c[0] and not any(
-        n.endswith(":") or n.strip().casefold() in _NO_PERSON or text_meta.label_not_name(n) for n in c[0])]
+        n.endswith(":") or n.strip().casefold() in _NO_PERSON or text_meta.label_not_name(n) or label_name(n)
+        for n in c[0])]
     sites = declared_names(claims.site_name, claims.ld_publisher) + host_labels(url or claims.canonical)
     people = [c for c in named if not any(_not_a_person(n, sites) for n in c[0])]
     names, source = (people or named or [([], None)])[0]

@@ -28,7 +28,7 @@ from .dates import (header_dates, html_datetime, htmldate_date, iso_date, line_d
                     url_date)
 from .headline import page_headline
 from .page import choose_description
-from .publisher import PUBLISHER_FROM, choose_publisher, find_publisher
+from .publisher import PUBLISHER_FROM, as_spelled, choose_publisher, find_publisher
 
 T = TypeVar("T")
 
@@ -205,6 +205,9 @@ def _claimed(value: Callable[[PageClaims], str | None]) -> Callable[[Evidence], 
         if not day or raw is None:
             return None
         checked, printed = printed_date(day, raw, e.header_dates)
+        address = url_date(e.url)
+        if address and address != checked and not any(checked in readings for _, readings, _ in e.header_dates):
+            return None  # the address's date stands against it, and nothing printed bears the claim out
         return Dated(checked, checked, printed)
     return read
 
@@ -220,6 +223,16 @@ def _text_line(e: Evidence) -> Dated | None:
     return Dated(item[1], line_datetime(e.doc.segments[item[0]].text, item[1]))
 
 
+def _address(e: Evidence) -> Dated | None:
+    """The address's date; with the time of the date line printed near the article when it gives
+    the same day (the line is as sure of the day and more precise)."""
+    day = url_date(e.url)
+    if not day:
+        return None
+    printed = _text_line(e)
+    return printed if printed is not None and printed.day == day else Dated(day, day)
+
+
 def _relative(e: Evidence) -> Dated | None:
     item = _nearest(e.doc, e.doc.meta.get("relative_dates", []))
     if item is None:
@@ -228,11 +241,11 @@ def _relative(e: Evidence) -> Dated | None:
     return Dated(item[1], stamp if stamp and stamp[:10] == item[1] else item[1])
 
 
-#: The publication date as (day, most precise form). Text mode: the address, the date line nearest
-#: the article, a relative time. HTML mode: the page's claims (each read against the date printed
+#: The publication date as (day, most precise form). Text mode: the address (measured on the tune
+#: half: the date line first loses 5 of 375 dates), the date line nearest the article, a relative time. HTML mode: the page's claims (each read against the date printed
 #: with the headline: "dateline" when the print wins), then what the text shows, htmldate last.
 TEXT_DATE_PRECEDENCE: tuple[Source[Dated], ...] = (
-    Source("url", lambda e: _day(url_date(e.url))), Source("text", _text_line), Source("relative time", _relative))
+    Source("url", _address), Source("text", _text_line), Source("relative time", _relative))
 HTML_DATE_PRECEDENCE: tuple[Source[Dated], ...] = (
     Source("json-ld", _claimed(lambda c: c.ld_date)),
     Source("meta", _claimed(lambda c: c.meta_date)),
@@ -328,7 +341,7 @@ def _choose_date(e: Evidence, out: Metadata) -> None:
 def _choose_publisher(e: Evidence, out: Metadata) -> None:
     found, _ = first_of(PUBLISHER_PRECEDENCE, e)
     if found:
-        out.publisher = found[0]
+        out.publisher = found[0] if e.html_mode else as_spelled(found[0], [s.text for s in e.doc.segments])
         out.sources["publisher"] = PUBLISHER_FROM.get(found[1], found[1])
         if not e.html_mode:
             out.stats["publisher_from"] = found[1]

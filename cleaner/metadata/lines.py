@@ -609,7 +609,7 @@ def label_not_name(name: str) -> bool:
 
 
 #: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
-_NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
+NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
 
 
 _TRAILING_JUNK = regex.compile(
@@ -632,7 +632,7 @@ def person_names(text: str) -> list[str]:
         return [text] if text else []
     names = _names_from(core, handles=True) if core else None
     if names:
-        return [n for n in names if n.casefold().strip(".") not in _NOT_AUTHORS] or names
+        return [n for n in names if n.casefold().strip(".") not in NOT_AUTHORS] or names
     return [core] if core else []
 
 

@@ -127,3 +127,33 @@ def choose_publisher(claims: PageClaims, url: str | None) -> tuple[str, str] | N
     if site:
         return site, "meta"
     return (ld, "json-ld") if ld else None
+
+
+#: A domain's last label (".com", ".co.uk"), left out when the text's spelling of the site is sought.
+_TLD = re.compile(r"(?:\.[a-z]{2,6}){1,2}$", re.I)
+_CAPITALISED = re.compile(r"[^\W\d_][\w&'’.-]*")
+_SPELLING_LINE = 80
+
+
+def as_spelled(name: str, lines: list[str]) -> str:
+    """The site's name as the text itself writes it: "TheEpochTimes.com" (a source line, the address)
+    is "The Epoch Times" where a line says "The Epoch Times Header". A run of up to six words of a
+    short line whose letters are the name's (without its domain ending); else `name` unchanged."""
+    if " " in name.strip() or not name.isascii() or not _TLD.search(name.strip()):
+        return name  # (only a domain's spelling is in doubt)
+    key = _letters(_TLD.sub("", name.strip()))
+    if len(key) < 4:
+        return name
+    for line in lines:
+        if len(line) > _SPELLING_LINE or key[:2] not in _letters(line):
+            continue
+        words = _CAPITALISED.findall(line)
+        for start in range(len(words)):
+            joined = ""
+            for end in range(start, min(len(words), start + 6)):
+                joined += _letters(words[end])
+                if joined == key and end > start:
+                    return " ".join(words[start : end + 1])
+                if not key.startswith(joined):
+                    break
+    return name
