@@ -52,7 +52,9 @@ from .text.structure import (
     label_syndicated,
 )
 from .text.sites import label_site_lines
-from .metadata.titles import choose_author, choose_date, choose_title
+from .metadata.authors import choose_author
+from .metadata.dates import choose_date
+from .metadata.titles import choose_title
 
 #: HTML mode detects the language on this much of the text the page structure kept.
 _DETECT_CHARS = 5_000

@@ -197,8 +197,24 @@ def _tags(tree: LexborHTMLParser, meta: dict[str, Any], tags: dict[str, str], re
 
 
 def _h1s(tree: LexborHTMLParser, meta: dict[str, Any]) -> None:
-    h1s = [_headline(n) for n in tree.css("h1")[:6]]
+    """The page's <h1>s (the first six), less those of an injected widget (a translation box's
+    "Original text")."""
+    h1s = [_headline(n) for n in tree.css("h1")[:6] if not _in_widget(n)]
     meta["h1"] = [h for h in h1s if 3 <= len(h) <= 300]
+
+
+#: Class or id words of the boxes that browser extensions and translation services inject into a page.
+_WIDGET = regex.compile(r"goog-te|translat|skiptranslate|gtx-|notranslate", regex.IGNORECASE)
+
+
+def _in_widget(node: Any) -> bool:
+    for _ in range(8):
+        node = node.parent
+        if node is None:
+            return False
+        if _WIDGET.search(f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"):
+            return True
+    return False
 
 
 def _dom_authors(tree: LexborHTMLParser, meta: dict[str, Any]) -> None:

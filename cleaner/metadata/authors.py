@@ -1,15 +1,22 @@
 """The authors: the page's author claims (JSON-LD, <meta>, byline elements, the site's owner) and the
 bylines the text stages found, and the one rule that picks among them (`choose_authors`).
 
-The byline finders that read one line live in `metadata.lines`; the text-mode stage that picks the
-byline nearest the headline in `metadata.titles` (`choose_author`). The precedence between the
-sources is `metadata.choose.AUTHOR_PRECEDENCE`.
+The byline finders that read one line live in `metadata.lines`; the stage that picks the byline
+nearest the headline once the article's extent is known is `choose_author` (below). The precedence
+between the sources is `metadata.choose.AUTHOR_PRECEDENCE`.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import regex
 
+from ..rules import RuleSet
+from ..rules.pipeline_rules import EXTENT_RULES
+from ..scoring.features import best_run
+from ..text.document import Document
 from . import lines as text_meta
 from .claims import PageClaims
 from .site import compact, declared_names, host_labels, is_site, title_parts
@@ -37,8 +44,10 @@ _NO_PERSON = frozenset("no author|unknown|admin|administrator|wordpressadmin|web
 #: claim naming the publisher or a newsroom yields to a byline naming people ("Condé Nast", "ABC News").
 _ORGANISATION = frozenset(
     "news media nast inc ltd llc gmbh ag kg verlag verlagsgruppe group gruppe press presse agency agentur "
-    "network netzwerk magazine magazin zeitung publishing editions éditions edizioni ediciones broadcasting "
-    "corporation company".split())
+    "network netzwerk magazine magazin zeitung illustrierte publishing editions éditions edizioni ediciones "
+    "broadcasting corporation company institut institute instituto istituto landesanstalt anstalt verband verein "
+    "stiftung foundation fondation fundación universität university université universidad ministerium ministry "
+    "ministère ministerio".split())
 #: Words of a label or a menu taken for a name ("ORCID Profile", "View ORCID Profile", "Saved Studies",
 #: "About Us", "Rootline Navigation"): never a person's.
 _LABEL = frozenset(
@@ -165,5 +174,163 @@ def choose_authors(candidates: list[tuple[list[str], str]], claims: PageClaims,
         for n in c[0])]
     sites = declared_names(claims.site_name, claims.ld_publisher) + host_labels(url or claims.canonical)
     people = [c for c in named if not any(_not_a_person(n, sites) for n in c[0])]
-    names, source = (people or named or [([], None)])[0]
+    # A user name ("mikecason") yields to a person's name, but is still the best of what is left.
+    handles = [c for c in named if all(slug(n) for n in c[0])]
+    names, source = (people or handles or named or [([], None)])[0]
+    # (an agency or a degree beside the names, "Rob Picheta, CNN", is no further author)
+    names = [n for n in names if n.casefold().strip(".") not in text_meta.NOT_AUTHORS] or names
+    if len(names) == 1 and " " not in names[0] and not names[0].isupper():
+        # A given name alone ("Nils") where a later source writes it out, given and family name
+        # ("Nils Pickert"): the full name.
+        full = next((c for c in people if len(c[0]) == 1 and c[0][0].startswith(names[0] + " ")
+                     and len(c[0][0].split()) == 2 and c[0][0].split()[1].casefold() not in text_meta.MONTHS
+                     and not text_meta.date_word(c[0][0].split()[1])), None)
+        if full is not None:
+            names, source = full
     return list(names), source
+
+
+# -- the byline stage (text lines, after the extent) ---------------------------------------------
+#: How far from the headline or a date line a bare name may stand to be taken as the author.
+_NAME_REACH = 2
+#: Lines read for a byline around the headline (before, after) and around the article start.
+_AFTER_TITLE = 8
+_BEFORE_TITLE = 2
+_AROUND_START = 4
+#: Verdicts a byline line may carry when read again near the headline (a date line may hold the
+#: author: "Veröffentlicht am 12. Juni 2017 von gizzmo").
+_BYLINE_VERDICTS = (None, *EXTENT_RULES, "MET001", "MET002", "MET003", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
+_MAX_BYLINE = 160
+#: Lines under the headline where a line of bare names is taken as the byline.
+_BARE_NAMES_REACH = 3
+
+
+def _anchor(doc: Document) -> int:
+    """Where the article's head is: the headline, unless it stands far from the article."""
+    title = doc.meta.get("title_index")
+    return title if title else (doc.region[0] if doc.region else 0)
+
+
+def _window(doc: Document, anchor: int) -> list[int]:
+    n = len(doc.segments)
+    lines = set(range(max(0, anchor - _BEFORE_TITLE), min(n, anchor + _AFTER_TITLE + 1)))
+    for start in {doc.region[0] if doc.region else 0, _body_start(doc)}:
+        lines |= set(range(max(0, start - _AROUND_START), min(n, start + _AROUND_START)))
+    lines.discard(doc.meta.get("title_index"))
+    return sorted(lines)
+
+
+#: Kept lines of at least this many characters count as body in `_body_start`; every other line
+#: weighs against it as much.
+_BODY_LINE = 40
+
+
+def _body_start(doc: Document) -> int:
+    """The first line of the article's main stretch of kept text: where a byline stands when a stray
+    kept line far above (a teaser, a caption) starts the region early."""
+    weights: list[float] = [len(seg.text) if verdict is None and len(seg.text) >= _BODY_LINE else -_BODY_LINE
+               for seg, verdict in zip(doc.segments, doc.verdicts)]
+    return best_run(weights)[1]
+
+
+def choose_author(doc: Document, rules: RuleSet) -> None:
+    """The byline nearest the headline names the authors (one line: other bylines on the page sign
+    teasers, comments or other articles). Bylines are read loosely here, next to the headline; a bare
+    name ("Heike Buchter") beside the headline or a date line is the last resort. Labelled MET001."""
+    if not rules.enabled("MET001"):
+        return
+    anchor = _anchor(doc)
+    found: list[tuple[int, list[str]]] = list(doc.meta.get("bylines", []))
+    segs, verdicts = doc.segments, doc.verdicts
+    for i in _window(doc, anchor):
+        verdict = verdicts[i]
+        if (verdict.rule if verdict else None) not in _BYLINE_VERDICTS or len(segs[i].text) > _MAX_BYLINE:
+            continue
+        following = segs[i + 1].text if i + 1 < len(segs) else None
+        names = text_meta.author_line(segs[i].text, following)
+        if names:
+            found.append((i, names))
+    title = doc.meta.get("title_index")
+    if not found and title is not None:
+        # A line of bare names right under the headline ("Andrew Woodcock" / "Political Editor").
+        for i in range(title + 1, min(len(segs), title + _BARE_NAMES_REACH + 1)):
+            # (only a line the scorer left out: a kept one is a heading, "Künstlerischer Lebenslauf")
+            if (_v := verdicts[i]) is not None and _v.rule in _BYLINE_VERDICTS:
+                names = text_meta.names_line(segs[i].text)
+                if names:
+                    found.append((i, names))
+                    break
+    if found:
+        # After the headline first (the byline sits under it), nearest first.
+        i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))
+        doc.meta["bylines"] = [(i, names)]
+        taken = [i, i + 1] if text_meta.opener_only(segs[i].text) and i + 1 < len(segs) else [i]
+        for k in taken:
+            if (_v.rule if (_v := verdicts[k]) else None) in _BYLINE_VERDICTS:
+                doc.label(k, "MET001", overrule=True)
+        return
+    if not _bare_name_author(doc):
+        _opener_byline_author(doc, anchor)
+
+
+#: Lines read for a byline by its shape alone when none stands near the headline.
+_FAR_BYLINE_REACH = 150
+_MAX_FAR_BYLINE = 100
+_MAX_OPENER_LINE = 25
+
+
+def _opener_byline_author(doc: Document, anchor: int) -> bool:
+    """The last resort: a line that is a byline by its shape alone ("Veröffentlicht von X",
+    "Posted by X"), wherever it stands; after the headline first, nearest first. The page's head is
+    sometimes misread (the headline taken from a teaser), the byline then stands outside the window."""
+    segs = doc.segments
+    lo, hi = max(0, anchor - _FAR_BYLINE_REACH), min(len(segs), anchor + _FAR_BYLINE_REACH)
+    # One pass of the opener pattern over the lines joined, rather than one search per line.
+    # (paragraphs are left out: a byline is a short line)
+    texts = [seg.text.replace("\n", " ") if len(seg.text) <= _MAX_FAR_BYLINE else "" for seg in segs[lo:hi]]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    joined = "\n".join(texts)
+    lines = {lo + bisect.bisect_right(starts, m.start()) - 1 for m in text_meta.ANY_OPENER.finditer(joined)}
+    # ("Autor:" alone, the name on the next line)
+    shorts = [t if len(t) <= _MAX_OPENER_LINE else "" for t in texts]
+    short_starts = list(itertools.accumulate((len(t) + 1 for t in shorts), initial=0))
+    openers = {
+        lo + bisect.bisect_right(short_starts, m.start()) - 1 for m in text_meta.OPENER_LINE.finditer("\n".join(shorts))
+    }
+    for i in sorted(lines | openers, key=lambda k: (k < anchor, abs(k - anchor))):
+        if i in openers:
+            names = text_meta.names_after_opener(segs[i + 1].text if i + 1 < len(segs) else None)
+            if names:
+                doc.meta["bylines"] = [(i + 1, names)]
+                for k in (i, i + 1):
+                    if (_v.rule if (_v := doc.verdicts[k]) else None) in _BYLINE_VERDICTS:
+                        doc.label(k, "MET001", overrule=True)
+                return True
+            continue
+        names = text_meta.opener_byline(segs[i].text)
+        if names:
+            doc.meta["bylines"] = [(i, names)]
+            verdict = doc.verdicts[i]
+            if (verdict.rule if verdict else None) in _BYLINE_VERDICTS:
+                doc.label(i, "MET001", overrule=True)
+            return True
+    return False
+
+
+def _bare_name_author(doc: Document) -> bool:
+    """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article."""
+    anchors = [i for i, _ in doc.meta.get("dates", [])]
+    if "title_index" in doc.meta:
+        anchors.append(doc.meta["title_index"])
+    start = max(doc.region[0] if doc.region else 0, _body_start(doc))
+    for anchor in sorted(anchors):
+        for i in range(max(0, anchor - _NAME_REACH), min(len(doc.segments), anchor + _NAME_REACH + 1)):
+            verdict = doc.verdicts[i]
+            if i > start + 2 or (verdict is not None and verdict.rule not in EXTENT_RULES):
+                continue
+            name = text_meta.lone_name(doc.segments[i].text)
+            if name:
+                doc.label(i, "MET001", overrule=True)
+                doc.meta.setdefault("bylines", []).append((i, [name]))
+                return True
+    return False

@@ -28,7 +28,7 @@ from .dates import (header_dates, html_datetime, htmldate_date, iso_date, line_d
                     url_date)
 from .headline import page_headline
 from .page import choose_description
-from .publisher import PUBLISHER_FROM, as_spelled, choose_publisher, find_publisher
+from .publisher import PUBLISHER_FROM, as_spelled, choose_publisher, find_publisher, title_site
 
 T = TypeVar("T")
 
@@ -266,11 +266,13 @@ def _page_publisher(e: Evidence) -> tuple[str, str] | None:
     return choose_publisher(e.claims, e.url)
 
 
-#: The site's name: the page's claims (og:site_name, the JSON-LD publisher), a source line the
+#: The site's name: the page's claims (og:site_name, the JSON-LD publisher), the part of its <title>
+#: that the host spells, a source line the
 #: labeller read ("Read Full Article on X"), else (text mode) what the text's title line, copyright
 #: line or address says (`publisher.find_publisher`).
 PUBLISHER_PRECEDENCE: tuple[Source[tuple[str, str]], ...] = (
     Source("page", _page_publisher),
+    Source("title tag", lambda e: (p, "title tag") if e.html_mode and (p := title_site(e.claims, e.url)) else None),
     Source("source line", lambda e: (p, "source line") if (p := _source_line(e)) else None),
     Source("text", lambda e: None if e.html_mode else _found_publisher(e)),
 )

@@ -21,14 +21,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..text.document import Document
 from . import lines as text_meta
+from .patterns import ISO_STAMP
 from .claims import PageClaims
 
-#: An ISO 8601 stamp: the day, maybe a time, maybe an offset. The offset is read loosely ("+02:00",
-#: "+0200", "+02", "-5", "-500") and checked in `_offset`; the one reader of stamps for every claim.
-_STAMP = regex.compile(
-    r"\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})"
-    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{1,2}:\d{2}|[+-]\d{1,4})?)?"
-)
+#: An ISO 8601 stamp at the start of a claim (see `patterns.ISO_STAMP`).
+_STAMP = regex.compile(r"\s*" + ISO_STAMP)
 _UTC = regex.compile(r"^(?:Z|[+-]00(?::?00)?)$")
 #: A time on a date line: "14:30", "14.30 Uhr", "2:30 pm", with a zone name or offset after it.
 _LINE_TIME = regex.compile(
@@ -265,3 +262,29 @@ def htmldate_date(html: str, url: str | None) -> str | None:
         return None
 
 
+# -- the date stage (text lines, after the headline is chosen) -----------------------------------
+#: How far after the headline a date line may stand to be the article's date (bylines, captions and
+#: teasers come between), and how far before it (a kicker line with the date).
+_DATE_AFTER = 12
+_DATE_BEFORE = 3
+#: A date opening a line, before a separator or the first sentence ("29.11.2022 – Mehrfach ...",
+#: "Pressemitteilung vom 25. Januar 2022 | Berlin – ...", "Red. / 31.10.2023 Die ...").
+_DATE_LEAD_CHARS = 40
+
+
+def choose_date(doc: Document, order: str = "DMY") -> None:
+    """The date line nearest under the headline is the article's date (other dates on the page sign
+    teasers, comments, the footer). A date opening the first lines of the article counts too. Keeps
+    only that date in `doc.meta['dates']`; leaves them alone when none stands near the headline."""
+    title = doc.meta.get("title_index")
+    if not title:
+        return
+    found = [(i, iso) for i, iso in doc.meta.get("dates", []) if title - _DATE_BEFORE <= i <= title + _DATE_AFTER]
+    if not any(i > title for i, _ in found):
+        for i in range(title + 1, min(len(doc.segments), title + _DATE_AFTER + 1)):
+            hit = text_meta.find_date(doc.segments[i].text[:_DATE_LEAD_CHARS], order)
+            if hit is not None:
+                found.append((i, hit.iso))
+                break
+    if found:
+        doc.meta["dates"] = [min(found, key=lambda item: (item[0] < title, abs(item[0] - title)))]

@@ -20,6 +20,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from ..text.scripts import word_count
+from .patterns import PUBLISHER_ARTICLES as _ARTICLES
 from .claims import PageClaims
 from .site import TITLE_SEPARATORS, compact, host_labels, is_site, title_parts, words
 
@@ -132,13 +133,16 @@ def choose_publisher(claims: PageClaims, url: str | None) -> tuple[str, str] | N
 #: A domain's last label (".com", ".co.uk"), left out when the text's spelling of the site is sought.
 _TLD = re.compile(r"(?:\.[a-z]{2,6}){1,2}$", re.I)
 _CAPITALISED = re.compile(r"[^\W\d_][\w&'’.-]*")
+#: Small words a site's name may hold in lower case ("Gazeta do Povo", "Sauvons l'Université").
+_PARTICLES = frozenset("de do da dos das del la le les l' of the and und y e et di van von".split())
 _SPELLING_LINE = 80
 
 
 def as_spelled(name: str, lines: list[str]) -> str:
     """The site's name as the text itself writes it: "TheEpochTimes.com" (a source line, the address)
-    is "The Epoch Times" where a line says "The Epoch Times Header". A run of up to six words of a
-    short line whose letters are the name's (without its domain ending); else `name` unchanged."""
+    is "The Epoch Times" where a line says "The Epoch Times Header". A run of up to six capitalised
+    words (small particles aside) of a short line whose letters are the name's (without its domain
+    ending); else `name` unchanged."""
     if " " in name.strip() or not name.isascii() or not _TLD.search(name.strip()):
         return name  # (only a domain's spelling is in doubt)
     key = _letters(_TLD.sub("", name.strip()))
@@ -153,7 +157,43 @@ def as_spelled(name: str, lines: list[str]) -> str:
             for end in range(start, min(len(words), start + 6)):
                 joined += _letters(words[end])
                 if joined == key and end > start:
-                    return " ".join(words[start : end + 1])
+                    run = words[start : end + 1]
+                    if all(w[0].isupper() or w.casefold() in _PARTICLES for w in run) and run[0][0].isupper():
+                        return " ".join(run).rstrip(".,:;")
+                    break
                 if not key.startswith(joined):
                     break
     return name
+
+
+#: Second-level labels under which a country registers names ("bbc.co.uk", "bka.gv.at").
+_SECOND_LEVEL = frozenset("co com org net gv ac gov edu or ne".split())
+
+
+def _site_label(url: str | None) -> str:
+    """The label a site registered: "advertising.jodel.com" -> "jodel", "www.bbc.co.uk" -> "bbc"."""
+    host = (urlsplit(url).hostname or "") if url and "://" in url else ""
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else ""
+
+
+def title_site(claims: PageClaims, url: str | None) -> str | None:
+    """The site's name from the page's <title> when the page declares none: the words of its last
+    (else first) part that spell the name the site registered ("Managing Python Environments |
+    Pluralsight" and "Pluralsight Tech Blog | ..." on pluralsight.com)."""
+    parts = title_parts(claims.html_title or "")
+    label = compact(_site_label(url or claims.canonical))
+    if len(parts) < 2 or len(label) < 3:
+        return None
+    for part in (parts[-1], parts[0]):
+        words_of = part.split()
+        for start in range(len(words_of)):
+            for end in range(start + 1, min(len(words_of), start + 5) + 1):
+                run = " ".join(words_of[start:end])
+                if compact(_TLD.sub("", run)) == label:
+                    # ("The Times of Israel", "Der Sonntag": the article before the name is the name's)
+                    lead = words_of[start - 1] if start and words_of[start - 1].casefold() in _ARTICLES else None
+                    return f"{lead} {run}" if lead else run
+    return None
