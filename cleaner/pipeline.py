@@ -10,6 +10,11 @@ HTML mode differs from text mode only in its first stage (the page's containers,
 where it reads the language (from what the markup kept), the extent (on the stretch the markup left
 undecided, `html.extent`) and its two last stages (the container's lines given back, the markup's
 headline).
+
+>>> [stage.name for stage in TEXT_STAGES][:4]
+['language', 'pattern rules', 'site lines', 'metadata lines']
+>>> [stage.name for stage in HTML_STAGES if stage not in TEXT_STAGES]
+['markup', 'language', 'extent', 'container restored', 'markup headline']
 """
 
 from __future__ import annotations
