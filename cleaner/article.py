@@ -21,6 +21,8 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
 
+from .fingerprint import simhash
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +108,6 @@ class Article:
         """A 64-bit SimHash of the body as 16 hex digits (None without a body), stable across runs and
         machines: near-duplicate bodies differ in few bits (`cleaner.fingerprint.distance`). Computed
         when first read."""
-        from .fingerprint import simhash
-
         return simhash(self.text)
 
     @cached_property
