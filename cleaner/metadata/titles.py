@@ -175,6 +175,27 @@ def _plain_headline(text: str, url: str | None) -> bool:
     return not _site_parts(text, parts, url)
 
 
+_SLUG_WORD = regex.compile(r"[^\W_]+")
+#: Words (3+ letters, not numbers) an address's path needs to say anything about the headline.
+_SLUG_WORDS = 2
+#: Share of a candidate's words (3+ letters) the path must hold for the candidate to be its headline.
+_SLUG_SHARE = 0.3
+
+
+def _slug_names(title: str, url: str | None) -> bool | None:
+    """Whether the address's path names the line ("/2020/05/mietenstopp-coronakrise-usa" names
+    "Aktivisten fordern Mietenstopp in der Coronakrise"); None when there is no address or its path
+    holds too few words to say ("/article/12345")."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2].lower()
+    slug = {w for w in _SLUG_WORD.findall(path) if len(w) > 2 and not w.isdigit()}
+    if len(slug) < _SLUG_WORDS:
+        return None
+    words = [w for w in _SLUG_WORD.findall(title.lower()) if len(w) > 2]
+    return sum(w in slug for w in words) >= _SLUG_SHARE * len(words) if words else None
+
+
 def _hint_is_site(doc: Document, hint: int) -> bool:
     """BRD001's hint is the site's name when the page <title> line ends with it ("Headline | Site")."""
     first, text = doc.segments[0].text, doc.segments[hint].text
@@ -201,6 +222,7 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         doc.region[0] if doc.region else 0,
     )
     candidate: int | None = _echo_of_page_title(doc, start)
+    by_shape = False  # chosen by its shape and place, not by an echo of the page <title> or a hint
     hint = doc.meta.get("title_hint")
     if candidate is None and hint is not None and not _hint_is_site(doc, hint):
         candidate = hint
@@ -208,6 +230,7 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         # The text opens with its headline and the article follows at once: text another extractor
         # cut to the article, not a page's dump opening with its <title> ("Headline | Site") and menus.
         candidate = 0
+        by_shape = True
     if candidate is None:
         first = segs[0].text
         page_title = _words(first)
@@ -227,8 +250,10 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
             echoes = heading_like(first) and any(_words(segs[i].text) & page_title for _, i in scored)
             if score >= (1.0 if echoes else 0.5):
                 candidate = i
+                by_shape = True
     if candidate is None and _usable(doc, 0) and len(segs) > 1:
         candidate = 0
+        by_shape = True
     if candidate is None:
         return
     title = segs[candidate].text
@@ -241,6 +266,13 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
             title = title[title.find(kept[0]) : title.rfind(kept[-1]) + len(kept[-1])]
     doc.meta["title"] = title
     doc.meta["title_index"] = candidate
+    if (by_shape and doc.verdicts[candidate] is None and all(v is None for v in doc.verdicts[:candidate])
+            and _slug_names(title, doc.url) is False):
+        # Text that opens with the line, nothing removed above it (another extractor's cut), whose
+        # address names the article in words the line does not hold: the line is the article's first
+        # heading or its lead, not its headline (extractors leave the headline out). It stays in the
+        # body; it is still the best title the text offers.
+        return
     if rules.enabled("TTL001"):
         doc.label(candidate, "TTL001", overrule=True)
 

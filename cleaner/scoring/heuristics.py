@@ -1,11 +1,14 @@
-"""Stage 3 of labelling: decide which of the lines the rules left are article text.
+"""Stage 3 of labelling: where the article starts and ends, and which lines inside it are chrome.
 
-Each line gets cheap features (length, stopword density in the document's language, sentence-final
-punctuation, capitals, separators) and context features (its neighbours, the rules' verdicts around
-it, where it sits relative to the page's prose and to the best-scoring contiguous run of lines).
-A linear scorer over those features (weights fitted on half of the development set by
-scripts/train_line_model.py, stored in cleaner/scoring/data/line_model.json) gives each line a probability
-of being article text; lines below the threshold are labelled HEU001.
+Each line gets evidence: cheap features (length, stopword density in the document's language,
+sentence-final punctuation, capitals, separators) and context features (its neighbours, the rules'
+verdicts around it, where it sits relative to the page's prose and to the best-scoring contiguous run
+of lines), turned by a two-stage linear scorer (scripts/train_line_model.py,
+cleaner/scoring/data/line_model.json) into how much it looks like article text. That is evidence, not the
+decision: the whole document is then decoded at once into before / body / gap / after
+(scoring/extent.py), because a run of short lines inside an article (a list, a schedule) and a run of
+menu lines above it look alike line by line and differ only in where they stand. Lines outside the
+body are labelled EXT001 (before), EXT002 (after) or EXT003 (chrome inside it).
 """
 
 from __future__ import annotations
