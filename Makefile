@@ -30,6 +30,11 @@ run:
 test: setup
 	$(PY) -m pytest -q -n 2 --dist loadgroup
 
+## test-fast: the edit-test loop (under a minute on two cores): every test but the slow ones (a browser,
+## Spark, a Scrapy crawl, pathological pages, the command line in subprocesses; tests/conftest.py lists them)
+test-fast: setup
+	$(PY) -m pytest -q -n 2 --dist loadgroup -m "not slow"
+
 ## test-fuzz: the reliability fuzzing at full strength: 500 fuzzed batches through the CLI, 300 examples
 ## per reader (JSON Lines, WARC, gzip/zstd, folders), 750 of clean() (`make test` runs 40 / 60 / 150)
 test-fuzz: setup

@@ -2,13 +2,26 @@
 
 The ledger is data, not a log: `replay(article.normalized_input, article.removed)` yields exactly
 `article.text`, so any consumer can check, re-apply or visualise what was removed.
+
+The Article's fields are declared once, here: `RECORD_FIELDS` (each field's name and value type, in
+record order) is read off the dataclass, and `to_dict`, the CSV columns (`output.records`) and the
+Spark, datasets, datatrove and Scrapy adapters' schemas are derived from it. A new field is one
+attribute here (plus its type in `FIELD_TYPES` if it is of a new kind) and its chooser.
+
+>>> [name for name, _ in RECORD_FIELDS][:4]
+['text', 'title', 'authors', 'date']
+>>> dict(RECORD_FIELDS)["confidence"], dict(RECORD_FIELDS)["tags"]
+('float', 'strs')
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
+
+from .fingerprint import simhash
 
 
 
@@ -71,10 +84,11 @@ class Article:
     removed: list[Removal] = field(default_factory=list)
     kind: str = "text"
     stats: dict[str, Any] = field(default_factory=dict)
-    normalized_input: str = field(default="", repr=False)
+    #: Written by `to_dict` only when asked for (`include_input`).
+    normalized_input: str = field(default="", repr=False, metadata={"record": False})
     #: HTML mode: the block structure of the segments (headings, lists, tables, quotes, code, links,
     #: images), read only by the structured outputs; None for text input. Not part of `to_dict`.
-    structure: Any = field(default=None, repr=False, compare=False)
+    structure: Any = field(default=None, repr=False, compare=False, metadata={"record": False})
 
     @property
     def paragraphs(self) -> list[str]:
@@ -94,8 +108,6 @@ class Article:
         """A 64-bit SimHash of the body as 16 hex digits (None without a body), stable across runs and
         machines: near-duplicate bodies differ in few bits (`cleaner.fingerprint.distance`). Computed
         when first read."""
-        from .fingerprint import simhash
-
         return simhash(self.text)
 
     @cached_property
@@ -111,37 +123,33 @@ class Article:
 
     def to_dict(self, *, include_input: bool = False) -> dict[str, Any]:
         """A JSON-ready dict of every field (the normalized input only when asked for)."""
-        out: dict[str, Any] = {
-            "text": self.text,
-            "title": self.title,
-            "authors": list(self.authors),
-            "date": self.date,
-            "publisher": self.publisher,
-            "language": self.language,
-            "url": self.url,
-            "description": self.description,
-            "canonical_url": self.canonical_url,
-            "image": self.image,
-            "captions": list(self.captions),
-            "image_credits": list(self.image_credits),
-            "datetime": self.datetime,
-            "date_modified": self.date_modified,
-            "tags": list(self.tags),
-            "section": list(self.section),
-            "license": self.license,
-            "links": list(self.links),
-            "comments": self.comments,
-            "fingerprint": self.fingerprint,
-            "confidence": self.confidence,
-            "access": self.access,
-            "truncated": self.truncated,
-            "removed": [r.to_dict() for r in self.removed],
-            "kind": self.kind,
-            "stats": dict(self.stats),
-        }
+        out = {name: _RECORD_VALUE[kind](getattr(self, name)) for name, kind in RECORD_FIELDS}
         if include_input:
             out["normalized_input"] = self.normalized_input
         return out
+
+
+#: The value types of the record's fields, by the annotation that declares them: "str" (a string or
+#: null), "strs" (a list of strings), "bool", "float", and the ledger and the stats. Adapters map each
+#: to their own types.
+FIELD_TYPES: dict[str, str] = {
+    "str": "str", "str | None": "str", "list[str]": "strs", "bool": "bool", "float": "float",
+    "list[Removal]": "removals", "dict[str, Any]": "stats",
+}
+#: The fields computed when first read (properties above), in record order after the declared
+#: metadata fields.
+DERIVED_FIELDS: tuple[tuple[str, str], ...] = (("fingerprint", "str"), ("confidence", "float"))
+_DECLARED = [(f.name, FIELD_TYPES[str(f.type)]) for f in dataclasses.fields(Article) if f.metadata.get("record", True)]
+_LEDGER_AT = [name for name, _ in _DECLARED].index("removed")
+#: (name, value type) of every field of `Article.to_dict`, in order: the declared fields, the derived
+#: ones before the ledger.
+RECORD_FIELDS: tuple[tuple[str, str], ...] = tuple(_DECLARED[:_LEDGER_AT]) + DERIVED_FIELDS + tuple(_DECLARED[_LEDGER_AT:])
+#: The record fields of one value each (no ledger, no stats): what a table's columns can hold.
+SCALAR_FIELDS: tuple[tuple[str, str], ...] = tuple((n, k) for n, k in RECORD_FIELDS if k in ("str", "strs", "bool", "float"))
+_RECORD_VALUE: dict[str, Callable[[Any], Any]] = {
+    "str": lambda v: v, "bool": lambda v: v, "float": lambda v: v, "strs": list,
+    "removals": lambda removed: [r.to_dict() for r in removed], "stats": dict,
+}
 
 
 def collapse_spaces(text: str) -> str:

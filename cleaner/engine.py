@@ -1,15 +1,16 @@
 """`Cleaner`: the one engine. Decode, normalize, segment, label in stages, assemble an `Article`.
 
-The CLI, the batch runner and the integrations are thin adapters around `Cleaner.clean`; none of
-them makes a decision of its own.
+The labelling stages and their order are data (`pipeline.TEXT_STAGES`, `pipeline.HTML_STAGES`); the
+engine reads the input into a `Document`, runs the mode's stages on it, recovers an HTML page's body
+when its markup left too little, and assembles the `Article`. The CLI, the batch runner and the
+integrations are thin adapters around `Cleaner.clean`; none of them makes a decision of its own.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable, TypeVar
 from urllib.parse import urljoin
 
 from .metadata.access import assess
@@ -18,72 +19,61 @@ from .config import CleanerConfig
 from .errors import InputTooLargeError
 from .metadata.fields import (LIST_RULES, body_links, comment_text, html_modified, licence_name, may_have_comments,
                               text_licence, text_lists, text_modified)
+from .pipeline import HTML_STAGES, TEXT_STAGES, Context, Hook, Stage, before_extent, check_stages, run_stages
 from .text.decode import to_text
 from .text.sanitize import printable_article, replace_surrogates
 from .text.document import Document
-from .favor import tuning
-from .scoring.heuristics import find_region
 from .html.parse import HtmlPage, noscript_page, parse_html, render_blocks
 from .html.blocks import HtmlStructure
 from .html.fields import paragraphs as read_container_paragraphs
 from .html.script_body import script_article, use_script_body
-from .html.labels import (fallback_html, fix_title, kept_chars, label_html, measure_collapsed_links, restore_html,
-                          REST_FACTOR, short_of_body)
-from .text.labelling import apply_rules
-from .metadata.labelling import label_metadata_lines
-from .text.language import LanguageModel
+from .html.labels import fallback_html, kept_chars, REST_FACTOR, short_of_body
 from .text.layout import undo_layout
 from .text.normalize import normalize_text
 from .metadata.choose import choose_metadata
-from .metadata.claims import PageClaims
 from .metadata.dates import page_zone
-from .metadata.headline import page_headline
 from .rules import RuleSet
 from .text.scripts import date_order
 from .text.segment import first_lines, segment_text
-from .text.structure import (
-    label_author_bio,
-    label_breadcrumb_title,
-    label_captions,
-    label_comment_thread,
-    label_above_title,
-    label_duplicates,
-    label_sections,
-    label_syndicated,
-)
-from .text.sites import label_site_lines
-from .metadata.authors import choose_author
-from .metadata.dates import choose_date
-from .metadata.titles import choose_title
 
-#: HTML mode detects the language on this much of the text the page structure kept.
-_DETECT_CHARS = 5_000
-STAGES = ("rules", "metadata", "structure", "heuristics")
-
-
-@lru_cache(maxsize=1)
-def _language_model() -> LanguageModel:
-    # Stoplists are read-only data: one copy per process, shared by every Cleaner.
-    return LanguageModel()
+_T = TypeVar("_T")
+#: The name the profiling hook sees for the trafilatura fallback (`bench/html_mode.py` times it).
+FALLBACK_STEP = "HTML: trafilatura fallback"
 
 
 class Cleaner:
-    """Compiled rules for one config; reuse it for many documents. Picklable.
+    """Compiled rules for one config; reuse it for many documents. Picklable (the hook is not pickled).
+
+    `hook` (see `pipeline.Hook`) is called around every step of a clean (decoding, reading, each
+    labelling stage, each recovery, the assembly) with the step's name: `bench/stage_profile.py`
+    times them with it. Unknown names in `disabled_stages` or `disabled_rules` raise `ConfigError`.
 
     >>> Cleaner().clean("Advertisement\\n\\nThe mayor opened the new bridge on Monday, and traffic "
     ...                 "began to flow across the river for the first time in two years.").text
     'The mayor opened the new bridge on Monday, and traffic began to flow across the river for the first time in two years.'
     """
 
-    def __init__(self, config: CleanerConfig | None = None) -> None:
+    def __init__(self, config: CleanerConfig | None = None, *, hook: Hook | None = None) -> None:
         self.config = config or CleanerConfig()
+        check_stages(self.config)
         self.rules = RuleSet(self.config)
+        self.hook = hook
 
     def __getstate__(self) -> dict[str, Any]:
         return {"config": self.config}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["config"])  # type: ignore[misc]
+
+    def _step(self, name: str, function: Callable[..., _T], *args: Any) -> _T:
+        """`function(*args)`, through the profiling hook when there is one."""
+        if self.hook is None:
+            return function(*args)
+        return self.hook(name, lambda: function(*args))  # type: ignore[no-any-return]
+
+    def _label(self, doc: Document, stages: tuple[Stage, ...], page: HtmlPage | None = None,
+               soft_boxes: bool = True) -> Document:
+        return run_stages(doc, stages, Context(self.config, self.rules, page, soft_boxes), self.hook)
 
     def clean(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None,
               reference_date: str | None = None) -> Article:
@@ -102,56 +92,69 @@ class Cleaner:
 
     def _clean(self, raw: str | bytes, kind: str, url: str | None, reference_date: str | None) -> Article:
         config = self.config
-        text, kind = to_text(raw, kind, config.max_input_bytes)
+        text, kind = self._step("decode", to_text, raw, kind, config.max_input_bytes)
         own = {"reference_date": reference_date} if reference_date else {}
         if kind == "html":
             return self._clean_html(text, url, own)
         doc, stats = self._text_document(text, url, own)
-        return _assemble(self._label(doc, TEXT_MODE), {}, stats, config=config)
+        self._label(doc, TEXT_STAGES)
+        return self._step("assemble", _assemble, doc, {}, stats, None, config)
 
     def _text_document(self, text: str, url: str | None, own: dict[str, Any]) -> tuple[Document, dict[str, Any]]:
         """Text mode's document before any label: the first `max_lines` lines, a converter's layout
         undone, normalized, segmented; with the stats that say what was done."""
-        text, cut = first_lines(text, self.config.max_lines)
-        text, layout = undo_layout(text)
-        normalized = normalize_text(text)
+        text, cut = self._step("cap on lines", first_lines, text, self.config.max_lines)
+        text, layout = self._step("converter layout undone", undo_layout, text)
+        normalized = self._step("normalize", normalize_text, text)
         stats: dict[str, Any] = {"layout": layout} if layout != "plain" else {}
         if cut:
             stats["capped"] = {"max_lines": self.config.max_lines}
-        return Document(normalized, segment_text(normalized), url=url, kind="text", meta=own), stats
+        segments = self._step("segment", segment_text, normalized)
+        return Document(normalized, segments, url=url, kind="text", meta=own), stats
 
-    def prepare(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> tuple[Document, "Mode"]:
-        """The document as the article's extent is decided on it: decoded, segmented and labelled by every
-        stage before the extent (HTML: the first pass over the page's blocks), with its mode. For
-        training and inspecting the extent model (scripts/train_extent_model.py)."""
+    def _parse(self, html: str) -> HtmlPage:
+        config = self.config
+        return self._step("HTML: parse", parse_html, html, config.max_html_nodes, config.max_html_depth,
+                          config.max_lines)
+
+    def _page_document(self, page: HtmlPage, url: str | None, own: dict[str, Any]) -> Document:
+        """An HTML page's blocks rendered as the lines of a document (`own`: its reference date)."""
+        normalized, segments = self._step("HTML: blocks rendered as lines", render_blocks, page.blocks)
+        return Document(normalized, segments, url=url, kind="html", meta=dict(own))
+
+    def read(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Document:
+        """The document before any stage labels it: decoded, normalized and segmented (HTML: the page's
+        blocks rendered as lines). `cleaner learn` learns a site's recurring lines from it."""
         text, kind = to_text(raw, kind, self.config.max_input_bytes)
         if kind == "html":
-            page = parse_html(text, self.config.max_html_nodes, self.config.max_html_depth, self.config.max_lines)
-            normalized, segments = render_blocks(page.blocks)
-            mode: Mode = HtmlMode(page, soft_boxes=True)
-            doc = Document(normalized, segments, url=url, kind="html", meta={})
-        else:
-            doc, _ = self._text_document(text, url, {})
-            mode = TEXT_MODE
-        self._label_front(doc, mode)
-        return doc, mode
+            return self._page_document(self._parse(text), url, {})
+        return self._text_document(text, url, {})[0]
+
+    def prepare(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Document:
+        """The document as the article's extent is decided on it: read, and labelled by every stage
+        before the extent (`pipeline.before_extent`; HTML: the first pass over the page's blocks). For
+        training and inspecting the line and extent models (scripts/train_*_model.py)."""
+        text, kind = to_text(raw, kind, self.config.max_input_bytes)
+        if kind == "html":
+            page = self._parse(text)
+            return self._label(self._page_document(page, url, {}), before_extent(HTML_STAGES), page)
+        return self._label(self._text_document(text, url, {})[0], before_extent(TEXT_STAGES))
 
     def _clean_html(self, html: str, url: str | None, own: dict[str, Any]) -> Article:
         """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages.
         `own`: the document's own metadata (its reference date), copied into every labelling pass."""
         config = self.config
-        page = parse_html(html, config.max_html_nodes, config.max_html_depth, config.max_lines)
-        normalized, segments = render_blocks(page.blocks)
-        doc = self._label(Document(normalized, segments, url=url, kind="html", meta=dict(own)),
-                          HtmlMode(page, soft_boxes=True))
+        page = self._parse(html)
+        first = self._page_document(page, url, own)
+        doc = self._label(first, HTML_STAGES, page)
         stats: dict[str, Any] = dict(page.stats)
         capped = dict(page.capped)
         if (config.html_fallback_chars and any(b.soft for b in page.blocks)
                 and short_of_body(doc, config.html_fallback_chars)):
             # Boxes that looked like chrome took the body with them: a second pass that trusts them
             # costs far less than the trafilatura fallback, which still follows if this leaves too little.
-            retry = self._label(Document(normalized, segments, url=url, kind="html", meta=dict(own)),
-                                HtmlMode(page, soft_boxes=False))
+            retry = self._label(Document(first.normalized, first.segments, url=url, kind="html", meta=dict(own)),
+                                HTML_STAGES, page, soft_boxes=False)
             if kept_chars(retry) > kept_chars(doc):
                 doc = retry
                 stats["retry"] = "soft boxes"
@@ -171,7 +174,8 @@ class Cleaner:
         if len(doc.segments) > config.fallback_max_lines:
             if config.html_fallback_chars and short_of_body(doc, config.html_fallback_chars):
                 capped["fallback_max_lines"] = config.fallback_max_lines
-        elif helpers and fallback_html(doc, html, self.rules, config.html_fallback_chars):
+        elif helpers and self._step(FALLBACK_STEP, fallback_html, doc, html, self.rules,
+                                    config.html_fallback_chars):
             stats["fallback"] = "trafilatura"
         if config.html_fallback_chars and "ld_bodies" in page.meta:
             doc = self._script_body_pass(doc, page.meta, stats)
@@ -183,7 +187,7 @@ class Cleaner:
             raise InputTooLargeError(
                 f"the page has over {config.max_html_nodes:,} elements before any article text (max_html_nodes); "
                 "the rest was not read (raise max_html_nodes)")
-        return _assemble(doc, page.meta, stats, html if helpers else None, config)
+        return self._step("assemble", _assemble, doc, page.meta, stats, html if helpers else None, config)
 
     def _noscript_pass(self, html: str, url: str | None, doc: Document, meta: dict[str, Any],
                        stats: dict[str, Any], capped: dict[str, int]) -> Document:
@@ -192,15 +196,13 @@ class Cleaner:
         than the trafilatura fallback, which then is not needed."""
         min_chars = self.config.html_fallback_chars
         config = self.config
-        page = noscript_page(html, int(REST_FACTOR * min_chars), config.max_html_nodes, config.max_html_depth,
-                             config.max_lines)
+        page = self._step("HTML: noscript second parse", noscript_page, html, int(REST_FACTOR * min_chars),
+                          config.max_html_nodes, config.max_html_depth, config.max_lines)
         if page is None:
             return doc
         page.meta = meta  # the claims of the page as first parsed (the headline among them) stand
-        normalized, segments = render_blocks(page.blocks)
         own = {"reference_date": doc.meta["reference_date"]} if "reference_date" in doc.meta else {}
-        retry = self._label(Document(normalized, segments, url=url, kind="html", meta=own),
-                            HtmlMode(page, soft_boxes=True))
+        retry = self._label(self._page_document(page, url, own), HTML_STAGES, page)
         if kept_chars(retry) <= kept_chars(doc):
             return doc
         stats["retry"] = "noscript"
@@ -220,164 +222,6 @@ class Cleaner:
             return doc
         stats["body_from"] = "json-ld"
         return use_script_body(doc, blocks, self.rules)
-
-    def _label(self, doc: Document, mode: Mode) -> Document:
-        """Every labelling stage, in order, in either mode: the mode's own evidence (HTML: its
-        containers), the language, the stages the heuristics take as given, the mode's region
-        finder, the stages that need the region, and the mode's last word (HTML: its headline)."""
-        config = self.config
-        self._label_front(doc, mode)
-        if "heuristics" not in config.disabled_stages:
-            mode.find_region(doc, _language_model().stopwords_for(doc.language), config, self.rules)
-        self.label_after_heuristics(doc)
-        mode.finish(doc, self)
-        return doc
-
-    def _label_front(self, doc: Document, mode: "Mode") -> None:
-        """The stages before the article's extent: the mode's evidence, the language, rules,
-        metadata lines and structure."""
-        mode.evidence(doc, self)
-        languages = _language_model()
-        if self.config.language:
-            doc.language, doc.meta["language_from"] = self.config.language, "config"
-        else:
-            # (code, "script" | "stopwords") from the first sample that gives one; (None, None) if none does
-            found = map(languages.detect_source, mode.language_samples(doc))
-            doc.language, doc.meta["language_from"] = next((f for f in found if f[0] is not None), (None, None))
-        self.label_before_heuristics(doc)
-
-    def label_before_heuristics(self, doc: Document) -> None:
-        """Rules, metadata lines and structure: what the heuristics take as given."""
-        config, rules = self.config, self.rules
-        off = config.disabled_stages
-        if "rules" not in off:
-            apply_rules(doc, rules)
-            if config.site_boilerplate:
-                label_site_lines(doc, config)
-        if "metadata" not in off:
-            label_metadata_lines(doc, rules, config)
-        if "structure" not in off:
-            label_captions(doc, rules)
-            label_breadcrumb_title(doc, rules)
-            label_comment_thread(doc, rules)
-            label_sections(doc, rules)
-            label_syndicated(doc, rules)
-            label_author_bio(doc, rules)
-
-    def label_after_heuristics(self, doc: Document) -> None:
-        """The headline and repeated lines, decided once the article region is known."""
-        off = self.config.disabled_stages
-        if "metadata" not in off:
-            choose_title(doc, self.rules)
-            choose_author(doc, self.rules)
-            choose_date(doc, date_order(doc.language, self.config.date_order))
-        if "structure" not in off:
-            label_above_title(doc, self.rules)
-            label_duplicates(doc, self.rules)
-
-
-class Mode:
-    """What one input kind adds around the shared labelling stages (`Cleaner._label`).
-
-    Text mode is this base: the lines are all the evidence, the language is read from the whole
-    text, and the region heuristics see every line. The hooks call the stage functions by their
-    module-level names, so that `bench/stage_profile.py` can time them."""
-
-    def evidence(self, doc: Document, cleaner: Cleaner) -> None:
-        """Label what the input's own structure says, before any pattern rule."""
-
-    def language_samples(self, doc: Document) -> Iterator[str]:
-        """Texts to detect the language on, in order, until one gives an answer."""
-        yield doc.normalized
-
-    def find_region(self, doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
-        """The region heuristics: which lines the earlier stages left are article text."""
-        find_region(doc, stopwords, config, rules)
-
-    def finish(self, doc: Document, cleaner: Cleaner) -> None:
-        """The mode's last word, after every shared stage."""
-
-
-TEXT_MODE = Mode()
-
-
-class HtmlMode(Mode):
-    """HTML mode: the page's containers are labelled first (see `label_html` for `soft_boxes`), the
-    language is read from what they kept, the heuristics see only the stretch the markup left
-    undecided, and the lines the heuristics dropped inside the article container come back."""
-
-    def __init__(self, page: HtmlPage, soft_boxes: bool) -> None:
-        self.page = page
-        self.soft_boxes = soft_boxes
-
-    def evidence(self, doc: Document, cleaner: Cleaner) -> None:
-        doc.layout = self.page.layout
-        doc.meta["hrefs"] = self.page.hrefs
-        doc.meta["blocks"] = self.page.blocks
-        if "rules" not in cleaner.config.disabled_stages:
-            favor = tuning(cleaner.config)
-            label_html(doc, self.page, cleaner.rules, self.soft_boxes, favor.alpha, favor.sibling_prose)
-        else:
-            measure_collapsed_links(doc, self.page)
-
-    def language_samples(self, doc: Document) -> Iterator[str]:
-        yield "\n".join(s.text for i, s in enumerate(doc.segments) if doc.verdicts[i] is None)[:_DETECT_CHARS]
-        yield doc.normalized
-
-    def find_region(self, doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
-        _find_region_within(doc, stopwords, config, rules)
-
-    def finish(self, doc: Document, cleaner: Cleaner) -> None:
-        off = cleaner.config.disabled_stages
-        if "heuristics" not in off and tuning(cleaner.config).restore:
-            restore_html(doc)
-        if "metadata" not in off and cleaner.rules.enabled("TTL001"):
-            fix_title(doc, page_headline(PageClaims.read(self.page.meta))[0])
-
-
-#: Lines of context kept on each side of the undecided lines when the region heuristics see only
-#: that stretch of an HTML page (their window features look three lines either way; 8 was best of
-#: 0, 3, 5, 8 and 20 on the tune half).
-_REGION_MARGIN = 8
-
-
-def undecided_stretch(doc: Document) -> tuple[int, int]:
-    """[lo, hi): the lines from the first to the last one no stage has decided, with `_REGION_MARGIN`
-    lines of context on each side (the whole document when every line is undecided or none is)."""
-    undecided = [i for i, v in enumerate(doc.verdicts) if v is None]
-    n = len(doc.segments)
-    if not undecided:
-        return 0, n
-    return max(0, undecided[0] - _REGION_MARGIN), min(n, undecided[-1] + 1 + _REGION_MARGIN)
-
-
-def stretch_document(doc: Document, lo: int, hi: int) -> Document:
-    """The lines [lo, hi) of an HTML page as a document of their own (verdicts and spans shared with the
-    page's lists by copy), with what the extent reads of the page: its markers and container flags."""
-    container = doc.meta.get("html_container")
-    return Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
-                    verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi],
-                    markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi],
-                    meta={"html_container": container[lo:hi]} if container is not None else {})
-
-
-def _find_region_within(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:
-    """The region heuristics on the stretch of an HTML page that its markup left undecided.
-
-    Menus, footers and everything outside the article container are labelled before the heuristics
-    run; scoring them again only to find they are labelled costs most of the heuristics' time. The
-    heuristics see the lines from the first to the last undecided one (with a few lines of context),
-    and their verdicts and region are copied back."""
-    lo, hi = undecided_stretch(doc)
-    n = len(doc.segments)
-    if lo == 0 and hi == n:
-        find_region(doc, stopwords, config, rules)
-        return
-    part = stretch_document(doc, lo, hi)
-    find_region(part, stopwords, config, rules)
-    doc.verdicts[lo:hi] = part.verdicts
-    if part.region is not None:
-        doc.region = (part.region[0] + lo, part.region[1] + lo)
 
 
 def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any], html: str | None = None,

@@ -1,6 +1,6 @@
 """Check that a change keeps the cleaner's output identical on the development set.
 
-    python scripts/compare_outputs.py dump OUT.jsonl [--dataset PATH] [--mode text|html|both]
+    python scripts/compare_outputs.py dump OUT.jsonl [--dataset PATH] [--mode text|html|both] [--set KEY=JSON ...]
     python scripts/compare_outputs.py compare BEFORE.jsonl AFTER.jsonl
 
 `dump` cleans every page (text dumps with kind="text", decompressed HTML with kind="html", each with
@@ -9,6 +9,8 @@ title, authors, date, publisher, language and the ledger (offsets + rule id), an
 fields (EXTRA_FIELDS) when the version has them. `compare` reports how many records are identical and
 names the fields that differ on the others (exit 1 if any differ); a field that only one side has (a
 version that adds fields against one without them) is named once and not compared.
+`--set` cleans with a non-default config (`--set favor='"precision"' --set 'disabled_stages=["heuristics"]'`;
+each value is JSON, lists become frozensets), so that a refactoring can be checked beyond the defaults.
 Speed work needs this: an optimisation must not change a single removal.
 """
 
@@ -20,7 +22,7 @@ import json
 import sys
 from pathlib import Path
 
-from cleaner import Cleaner
+from cleaner import Cleaner, CleanerConfig
 from cleaner.errors import CleanerError
 from cleaner.evaluate import DEFAULT_DATASET, load_dataset
 
@@ -31,9 +33,19 @@ EXTRA_FIELDS = ("datetime", "date_modified", "tags", "section", "license", "link
                 "access", "truncated", "confidence", "sources")
 
 
-def dump(dataset: Path, modes: list[str], out: Path) -> None:
+def config_from(settings: list[str]) -> CleanerConfig:
+    """The config that `--set KEY=JSON ...` describes (JSON lists become frozensets)."""
+    overrides: dict = {}
+    for setting in settings:
+        key, _, value = setting.partition("=")
+        parsed = json.loads(value)
+        overrides[key] = frozenset(parsed) if isinstance(parsed, list) else parsed
+    return CleanerConfig().replace(**overrides)
+
+
+def dump(dataset: Path, modes: list[str], out: Path, config: CleanerConfig | None = None) -> None:
     pages = load_dataset(dataset)
-    cleaner = Cleaner()
+    cleaner = Cleaner(config)
     with out.open("w", encoding="utf-8") as sink:
         for mode in modes:
             for page in pages:
@@ -104,12 +116,13 @@ def main() -> int:
     d.add_argument("out", type=Path)
     d.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     d.add_argument("--mode", default="both", choices=("text", "html", "both"))
+    d.add_argument("--set", action="append", default=[], metavar="KEY=JSON", help="a config field (repeatable)")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.dataset, ["text", "html"] if args.mode == "both" else [args.mode], args.out)
+        dump(args.dataset, ["text", "html"] if args.mode == "both" else [args.mode], args.out, config_from(args.set))
         return 0
     return compare(args.before, args.after)
 

@@ -39,7 +39,9 @@ from scipy.optimize import minimize
 
 from cleaner.article import collapse_spaces
 from cleaner.config import CleanerConfig
-from cleaner.engine import Cleaner, _language_model, stretch_document, undecided_stretch
+from cleaner.engine import Cleaner
+from cleaner.html.extent import stretch_document, undecided_stretch
+from cleaner.pipeline import language_model as _language_model
 from cleaner.errors import CleanerError
 from cleaner.evaluate import (DUMP_STYLES, EXTRACTED_STYLES, dump_pages, load_dataset, read_input, snippet_line_labels,
                               split)
@@ -110,11 +112,11 @@ def collect(pages, style: str, config: CleanerConfig, cache: Path | None, crop: 
         if crop:
             raw = cropped(raw, page, rng)
         try:
-            doc, _ = cleaner.prepare(raw, kind=kind, url=page.url)
+            doc = cleaner.prepare(raw, kind=kind, url=page.url)
         except CleanerError:
             continue
         if kind == "html":
-            # HTML mode decides the extent on the stretch its markup left undecided (engine.py).
+            # HTML mode decides the extent on the stretch its markup left undecided (html/extent.py).
             doc = stretch_document(doc, *undecided_stretch(doc))
         if not doc.segments:
             continue

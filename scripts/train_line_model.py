@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from cleaner.config import CleanerConfig
-from cleaner.engine import Cleaner, _language_model
+from cleaner.engine import Cleaner
+from cleaner.pipeline import language_model as _language_model
 from cleaner.errors import CleanerError
 from cleaner.evaluate import dump_pages, load_dataset, read_input, snippet_line_labels, split
 from cleaner.scoring.features import FEATURE_NAMES
@@ -104,7 +105,7 @@ def build_vocabulary(pages, bodies: dict[str, str | None], config: CleanerConfig
     article, chrome, pages_with = Counter(), Counter(), Counter()
     n_article = n_chrome = 0
     for page in pages:
-        doc, _ = cleaner.prepare(page.text_path.read_bytes(), kind="text", url=page.url)
+        doc = cleaner.prepare(page.text_path.read_bytes(), kind="text", url=page.url)
         texts = [seg.text for seg in doc.segments]
         seen: set[str] = set()
         for i, label in enumerate(weak_labels(texts, bodies.get(page.doc_id))):
@@ -137,7 +138,7 @@ def collect(pages, config: CleanerConfig, weak: dict[str, str | None] | None = N
     languages = _language_model()
     out = []
     for page in pages:
-        doc, _ = cleaner.prepare(page.text_path.read_bytes(), kind="text", url=page.url)
+        doc = cleaner.prepare(page.text_path.read_bytes(), kind="text", url=page.url)
         prepared = prepare(doc, languages.stopwords_for(doc.language), config)
         labels = snippet_line_labels(prepared.texts, page.with_, page.without)
         weights = [gold_weight if label is not None else 0.0 for label in labels]

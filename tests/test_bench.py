@@ -54,6 +54,6 @@ def test_profile_prints_a_stage_table_for_both_modes() -> None:
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "stage_profile.py"), "--dataset", str(FIXTURES / "evalset")],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    for row in ("text mode: 3 documents", "html mode: 3 documents", "pattern rules", "two-stage scorer, extent rows",
-                "lexbor parse", "assemble (ledger, replay, metadata)", "rest ("):
+    for row in ("text mode: 3 documents", "html mode: 3 documents", "decode", "pattern rules", "extent",
+                "HTML: parse", "markup", "assemble", "rest ("):
         assert row in result.stdout

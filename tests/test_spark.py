@@ -206,3 +206,12 @@ def test_example_job_with_spark_submit(spark: Any, tmp_path: Path) -> None:
         assert rows[doc["id"]]["title"] == expected.title and rows[doc["id"]]["url"] == doc["url"]
         assert rows[doc["id"]]["body"] == doc["body"]  # input columns are kept
     assert rows["empty"]["error"].startswith("EmptyInputError:") and rows["empty"]["text"] is None
+
+
+def test_the_schema_has_a_column_for_every_article_field() -> None:
+    from cleaner.article import RECORD_FIELDS
+    from cleaner.integrations.spark import article_arrow_schema
+
+    names = [f.name for f in article_arrow_schema()]
+    assert names == [name for name, _ in RECORD_FIELDS]
+    assert {"canonical_url", "image"} <= set(names)

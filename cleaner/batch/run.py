@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..config import CleanerConfig
-from ..engine import STAGES, Cleaner
+from ..engine import Cleaner
 from ..errors import CleanerError, InternalError, OutputError
 from ..output.neutralize import terminal_markup, terminal_text
 from ..output.records import FORMATS, FormatWriter, OutputOptions
@@ -98,18 +98,18 @@ def reader_options(request: BatchRequest, config: CleanerConfig) -> ReaderOption
 def learn_sites(docs: Iterable[InputDoc], config: CleanerConfig, learner: SiteLearner) -> int:
     """First pass: feed each readable document's normalized lines to the learner; return the count.
 
-    The engine does the decoding, HTML rendering and normalization (with every labelling stage
-    off), so the learned lines are exactly the lines the cleaning pass will see.
+    The engine reads them (`Cleaner.read`: decoding, HTML rendering and normalization, no labelling
+    stage), so the learned lines are exactly the lines the cleaning pass will see.
     """
-    reader = Cleaner(config.replace(disabled_stages=frozenset(STAGES), site_boilerplate={}))
+    reader = Cleaner(config)
     learned = 0
     for doc in docs:
         if doc.error is None and doc.data is not None and doc.url:
             try:
-                article = reader.clean(doc.data, kind=doc.kind, url=doc.url)
+                read = reader.read(doc.data, kind=doc.kind, url=doc.url)
             except CleanerError:
                 continue
-            learner.add(doc.url, article.normalized_input)
+            learner.add(doc.url, read.normalized)
             learned += 1
     return learned
 

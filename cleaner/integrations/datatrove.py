@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from ..article import SCALAR_FIELDS
 from ..config import CleanerConfig
 from ..engine import Cleaner
 from ..errors import CleanerError
@@ -49,7 +50,7 @@ METADATA_FIELDS: dict[str, str] = {
     "confidence": "confidence",
 }
 #: Article fields that may be asked for besides those (`metadata_fields`); not written by default.
-OPTIONAL_FIELDS = ("url", "image", "captions", "image_credits", "links", "comments")
+OPTIONAL_FIELDS = tuple(name for name, _ in SCALAR_FIELDS if name not in METADATA_FIELDS and name != "text")
 _KINDS = ("auto", "text", "html")
 _OUTPUTS = ("text", "markdown")
 

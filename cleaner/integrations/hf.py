@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..article import SCALAR_FIELDS
 from ..config import CleanerConfig
 from ..engine import Cleaner
 from ..errors import CleanerError, EmptyInputError
@@ -34,16 +35,17 @@ except ImportError as _exc:  # pragma: no cover - exercised in a subprocess with
 __all__ = ["ARTICLE_COLUMNS", "article_features", "clean_dataset"]
 
 _S = datasets.Value("string")
-#: The columns added (or replaced) for each row, with their types.
+#: `datasets` types of the Article's one-value fields (`article.SCALAR_FIELDS`); strings otherwise.
+_FEATURES = {"bool": datasets.Value("bool"), "float": datasets.Value("float64")}
+#: Article fields not added as columns: `url` is the input's own column (`url_column`).
+_INPUT_NAMES = ("url",)
+#: The columns added (or replaced) for each row, with their types: every one-value field of the Article.
 ARTICLE_COLUMNS: dict[str, Any] = {
-    "text": _S, "title": _S, "authors": datasets.Sequence(_S), "date": _S, "publisher": _S, "language": _S,
-    "description": _S, "canonical_url": _S, "image": _S, "datetime": _S, "date_modified": _S,
-    "tags": datasets.Sequence(_S), "section": datasets.Sequence(_S), "license": _S, "links": datasets.Sequence(_S),
-    "comments": _S, "fingerprint": _S, "access": _S, "truncated": datasets.Value("bool"),
-    "confidence": datasets.Value("float64"),
+    name: datasets.Sequence(_S) if kind == "strs" else _FEATURES.get(kind, _S)
+    for name, kind in SCALAR_FIELDS if name not in _INPUT_NAMES
 }
 #: List columns (an empty list on error rows, as authors).
-_LISTS = ("authors", "tags", "section", "links")
+_LISTS = tuple(name for name, kind in SCALAR_FIELDS if kind == "strs")
 _ERRORS = {"error": _S, "error_kind": _S}
 _KINDS = ("auto", "text", "html")
 

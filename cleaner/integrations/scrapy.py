@@ -12,12 +12,11 @@ knows (dicts, `scrapy.Item`, dataclasses, attrs) and mirrors the removal counter
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..article import Article
+from ..article import RECORD_FIELDS, Article
 from ..config import CleanerConfig
 from ..engine import Cleaner
 from ..errors import CleanerError, ConfigError, MalformedRecordError
@@ -35,8 +34,7 @@ logger = logging.getLogger(__name__)
 
 #: Article fields a pipeline can copy onto items (`Article.to_dict()` keys; `markdown` (the body as
 #: Markdown), `fingerprint` and `confidence` are computed only when asked for).
-ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article)
-                       if f.name not in ("normalized_input", "structure")) + ("markdown", "fingerprint", "confidence")
+ARTICLE_FIELDS = tuple(name for name, _ in RECORD_FIELDS) + ("markdown",)
 #: Copied onto the item by default, each under its own name.
 DEFAULT_FIELDS = ("text", "title", "authors", "date", "publisher", "language", "description",
                   "captions", "image_credits")

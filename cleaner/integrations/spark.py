@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 from typing import Any, Iterable, Iterator
 
-from ..article import Article
+from ..article import RECORD_FIELDS, Article
 from ..config import CleanerConfig
 from ..engine import Cleaner
 from ..errors import CleanerError, EmptyInputError
@@ -43,16 +43,11 @@ _STATS = pa.struct([
 ])
 #: Stats fields that are maps (of counts; `sources`: metadata field -> where it came from).
 _STAT_MAPS = ("removed_by_rule", "capped", "sources")
-_ARTICLE = [
-    pa.field("text", _STR), pa.field("title", _STR), pa.field("authors", pa.list_(_STR)),
-    pa.field("date", _STR), pa.field("publisher", _STR), pa.field("language", _STR), pa.field("url", _STR),
-    pa.field("description", _STR), pa.field("captions", pa.list_(_STR)),
-    pa.field("image_credits", pa.list_(_STR)), pa.field("datetime", _STR), pa.field("date_modified", _STR),
-    pa.field("tags", pa.list_(_STR)), pa.field("section", pa.list_(_STR)), pa.field("license", _STR),
-    pa.field("links", pa.list_(_STR)), pa.field("comments", _STR), pa.field("fingerprint", _STR),
-    pa.field("access", _STR), pa.field("truncated", pa.bool_()), pa.field("confidence", pa.float64()),
-    pa.field("removed", pa.list_(_REMOVAL)), pa.field("kind", _STR), pa.field("stats", _STATS),
-]
+#: The Arrow type of each of the Article's value types (`article.FIELD_TYPES`).
+_ARROW_TYPES = {"str": _STR, "strs": pa.list_(_STR), "bool": pa.bool_(), "float": pa.float64(),
+                "removals": pa.list_(_REMOVAL), "stats": _STATS}
+#: One column per field of the Article's record (`article.RECORD_FIELDS`), in its order.
+_ARTICLE = [pa.field(name, _ARROW_TYPES[kind]) for name, kind in RECORD_FIELDS]
 #: Set only on rows that failed: "ErrorType: message" and the error's `.kind` ("empty", "binary", ...;
 #: "internal" for an unexpected exception, which is recorded rather than allowed to kill the job).
 ERROR_FIELDS = [pa.field("error", _STR), pa.field("error_kind", _STR)]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..article import SCALAR_FIELDS
 from .neutralize import csv_cell
 
 if TYPE_CHECKING:
@@ -26,10 +27,13 @@ __all__ = ["CSV_COLUMNS", "FORMATS", "FormatWriter", "OutputOptions", "csv_row",
 
 #: The formats rendered here (text, json and jsonl are written by `batch.run`).
 FORMATS = ("markdown", "html", "csv", "tei")
-#: Columns of `--format csv`, in order; lists (`authors`, `tags`, `section`, `links`) joined by "; ".
-CSV_COLUMNS = ("id", "source", "url", "title", "authors", "date", "publisher", "language", "description",
-               "datetime", "date_modified", "tags", "section", "license", "access", "truncated", "confidence",
-               "fingerprint", "links", "text", "comments", "error", "error_kind", "skipped", "skip_kind")
+#: The long cells, last of the Article's columns so that a row's metadata reads first.
+_LONG = ("text", "comments")
+#: Columns of `--format csv`, in order: the record's id, source and url, every one-value field of the Article
+#: (`article.SCALAR_FIELDS`; lists such as `authors` and `tags` joined by "; "), the body and the
+#: comments, then the error or skip.
+CSV_COLUMNS = (("id", "source", "url") + tuple(name for name, _ in SCALAR_FIELDS if name != "url" and name not in _LONG) + _LONG
+               + ("error", "error_kind", "skipped", "skip_kind"))
 #: File suffix of each format with --output-dir.
 SUFFIXES = {"markdown": ".md", "html": ".html", "csv": ".csv", "tei": ".xml"}
 #: The format an output file's suffix asks for (`-o out.csv` writes CSV without `-f csv`).

@@ -13,6 +13,7 @@ from typing import Any, Callable
 import regex
 
 from ..config import CleanerConfig
+from ..errors import ConfigError
 from . import cjk, credits, html_rules, phrases, pipeline_rules, sections, site, timestamps
 from .base import SCOPES, Rule
 from .matching import LineMatcher
@@ -25,6 +26,18 @@ RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in REGISTRY}
 assert len(RULES_BY_ID) == len(REGISTRY), "duplicate rule id"
 
 __all__ = ["REGISTRY", "RULES_BY_ID", "Rule", "RuleSet", "SpanHit", "SCOPES"]
+
+_FAMILIES = frozenset(rule.id[:3] for rule in REGISTRY)
+
+
+def check_rule_names(names: frozenset[str]) -> None:
+    """`ConfigError` for a name in `disabled_rules` that is neither a rule id nor a family prefix
+    (a typo would otherwise switch nothing off, silently)."""
+    unknown = sorted(name for name in names if name not in RULES_BY_ID and name not in _FAMILIES)
+    if unknown:
+        raise ConfigError(f"unknown rule(s) in disabled_rules: {', '.join(unknown)} "
+                          "(a rule id such as CRD001 or a family such as CRD; `cleaner rules` lists them)")
+
 
 #: Lines longer than this never match a whole-line rule (the longest patterns allow ~700 chars).
 _MAX_LINE_RULE_CHARS = 700
@@ -63,6 +76,7 @@ class RuleSet:
     """The enabled pattern rules of one config, compiled once. Picklable (patterns recompile)."""
 
     def __init__(self, config: CleanerConfig) -> None:
+        check_rule_names(config.disabled_rules)
         enabled = [r for r in REGISTRY if config.rule_enabled(r.id)]
         self.enabled_ids = frozenset(r.id for r in enabled)
         whole = [r for r in enabled if r.scope in ("line", "section", "end")]
