@@ -22,7 +22,7 @@ from typing import Callable
 
 from cleaner import Cleaner, CleanerConfig
 from cleaner.errors import CleanerError
-from cleaner.engine import FALLBACK_STEP
+from cleaner.html.recovery import FALLBACK_STEP
 from cleaner.evaluate import DEFAULT_DATASET, Counts, load_dataset, score_page, split
 
 

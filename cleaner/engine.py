@@ -20,16 +20,16 @@ from .errors import InputTooLargeError
 from .metadata.datetimes import line_datetime
 from .metadata.fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name,
                               may_have_comments, text_licence, text_lists, text_modified)
-from .pipeline import HTML_STAGES, TEXT_STAGES, Context, Hook, Stage, before_extent, check_stages, run_stages
+from .pipeline import HTML_STAGES, LINE_STAGES, TEXT_STAGES, Context, Hook, Stage, before_extent, check_stages, run_stages
 from .text.decode import to_text
 from .text.sanitize import printable_article, replace_surrogates
 from .text.document import Document
-from .html.parse import HtmlPage, noscript_page, parse_html, render_blocks
+from .html.parse import HtmlPage, parse_html, render_blocks
 from .html.blocks import HtmlStructure
 from .html.fields import paragraphs as read_container_paragraphs
-from .html.script_body import script_article, use_script_body
+from .html.recovery import Recovery, recover
 from .html.metadata import page_zone, resolve as resolve_html_meta, text_claims, url_date
-from .html.labels import fallback_html, kept_chars, REST_FACTOR, short_of_body
+from .html.labels import kept_chars
 from .metadata.lines import date_from_url, relative_datetime
 from .text.layout import undo_layout
 from .text.normalize import normalize_text
@@ -39,8 +39,6 @@ from .text.scripts import date_order
 from .text.segment import first_lines, segment_text
 
 _T = TypeVar("_T")
-#: The name the profiling hook sees for the trafilatura fallback (`bench/html_mode.py` times it).
-FALLBACK_STEP = "HTML: trafilatura fallback"
 
 
 class Cleaner:
@@ -143,29 +141,13 @@ class Cleaner:
         return self._label(self._text_document(text, url, {})[0], before_extent(TEXT_STAGES))
 
     def _clean_html(self, html: str, url: str | None, own: dict[str, Any]) -> Article:
-        """HTML mode: DOM blocks with their evidence, HTML labels first, then the text-mode stages.
-        `own`: the document's own metadata (its reference date), copied into every labelling pass."""
+        """HTML mode: the page's blocks labelled by the HTML stages; when they leave too little body,
+        the recovery strategies (`html.recovery`), each labelled by the same stages. `own`: the
+        document's own metadata (its reference date), copied into every document read from the page."""
         config = self.config
         page = self._parse(html)
-        first = self._page_document(page, url, own)
-        doc = self._label(first, HTML_STAGES, page)
-        stats: dict[str, Any] = dict(page.stats)
+        doc = self._label(self._page_document(page, url, own), HTML_STAGES, page)
         capped = dict(page.capped)
-        if (config.html_fallback_chars and any(b.soft for b in page.blocks)
-                and short_of_body(doc, config.html_fallback_chars)):
-            # Boxes that looked like chrome took the body with them: a second pass that trusts them
-            # costs far less than the trafilatura fallback, which still follows if this leaves too little.
-            retry = self._label(Document(first.normalized, first.segments, url=url, kind="html", meta=dict(own)),
-                                HTML_STAGES, page, soft_boxes=False)
-            if kept_chars(retry) > kept_chars(doc):
-                doc = retry
-                stats["retry"] = "soft boxes"
-        if config.html_fallback_chars and kept_chars(doc) < config.html_fallback_chars:
-            doc = self._noscript_pass(html, url, doc, page.meta, stats, capped)
-        stats["html_container"] = doc.meta.get("html_best")
-        if page.truncated:
-            stats["truncated"] = "max_html_nodes"
-            capped["max_html_nodes"] = config.max_html_nodes
         helpers = True
         if len(html) > config.helpers_max_chars:
             capped["helpers_max_chars"] = config.helpers_max_chars
@@ -173,14 +155,19 @@ class Cleaner:
         elif page.markup_tags > config.helpers_max_tags:
             capped["helpers_max_tags"] = config.helpers_max_tags
             helpers = False
-        if len(doc.segments) > config.fallback_max_lines:
-            if config.html_fallback_chars and short_of_body(doc, config.html_fallback_chars):
-                capped["fallback_max_lines"] = config.fallback_max_lines
-        elif helpers and self._step(FALLBACK_STEP, fallback_html, doc, html, self.rules,
-                                    config.html_fallback_chars):
-            stats["fallback"] = "trafilatura"
-        if config.html_fallback_chars and "ld_bodies" in page.meta:
-            doc = self._script_body_pass(doc, page.meta, stats)
+        recovery = Recovery(
+            html, page, url, own, config, self.rules,
+            label=lambda d, p, soft_boxes: self._label(d, HTML_STAGES, p, soft_boxes),
+            label_lines=lambda d: self._label(d, LINE_STAGES),
+            read=lambda p: self._page_document(p, url, own),
+            step=self._step, helpers=helpers, stats=dict(page.stats), capped=capped,
+        )
+        doc = recover(doc, recovery)
+        stats = recovery.stats
+        stats["html_container"] = doc.meta.get("html_best")
+        if page.truncated:
+            stats["truncated"] = "max_html_nodes"
+            capped["max_html_nodes"] = config.max_html_nodes
         if capped:
             stats["capped"] = capped
         if page.truncated and not kept_chars(doc):
@@ -190,40 +177,6 @@ class Cleaner:
                 f"the page has over {config.max_html_nodes:,} elements before any article text (max_html_nodes); "
                 "the rest was not read (raise max_html_nodes)")
         return self._step("assemble", _assemble, doc, page.meta, stats, html if helpers else None, config)
-
-    def _noscript_pass(self, html: str, url: str | None, doc: Document, meta: dict[str, Any],
-                       stats: dict[str, Any], capped: dict[str, int]) -> Document:
-        """Too little body, and <noscript> elements hold much text: read the page as shown without
-        JavaScript (the article is sometimes only there). Kept when it leaves more body; far cheaper
-        than the trafilatura fallback, which then is not needed."""
-        min_chars = self.config.html_fallback_chars
-        config = self.config
-        page = self._step("HTML: noscript second parse", noscript_page, html, int(REST_FACTOR * min_chars),
-                          config.max_html_nodes, config.max_html_depth, config.max_lines)
-        if page is None:
-            return doc
-        page.meta = meta  # the claims of the page as first parsed (the headline among them) stand
-        own = {"reference_date": doc.meta["reference_date"]} if "reference_date" in doc.meta else {}
-        retry = self._label(self._page_document(page, url, own), HTML_STAGES, page)
-        if kept_chars(retry) <= kept_chars(doc):
-            return doc
-        stats["retry"] = "noscript"
-        capped.update(page.capped)
-        return retry
-
-    def _script_body_pass(self, doc: Document, meta: dict[str, Any], stats: dict[str, Any]) -> Document:
-        """Too little body, and the page's JSON-LD article (its headline the page's) holds far more:
-        that text is the body (`html.script_body`). After the trafilatura fallback: a body found in
-        the markup, by either extractor, is not replaced."""
-        config = self.config
-        kept = kept_chars(doc)
-        if kept >= config.html_fallback_chars:
-            return doc
-        blocks = script_article(meta, kept, config.html_fallback_chars, config.max_html_nodes, config.max_lines)
-        if blocks is None:
-            return doc
-        stats["body_from"] = "json-ld"
-        return use_script_body(doc, blocks, self.rules)
 
 
 def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> Any:

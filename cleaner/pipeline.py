@@ -222,6 +222,11 @@ TEXT_STAGES: tuple[Stage, ...] = (
     *_SHARED_AFTER,
 )
 
+#: Lines without markup inside an HTML page's document (the JSON-LD body, `html.recovery`): the stages
+#: before the extent but the language (the page's stands). The page's own article item is the article:
+#: its extent is the whole of it, and its headline is the page's.
+LINE_STAGES: tuple[Stage, ...] = tuple(stage for stage in _SHARED_BEFORE)
+
 #: HTML mode: the page's containers first; the extent on what they left undecided; the lines the
 #: extent dropped inside the article container given back; the markup's headline last.
 HTML_STAGES: tuple[Stage, ...] = (

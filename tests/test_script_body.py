@@ -112,3 +112,19 @@ def test_malformed_or_odd_json_ld_is_harmless() -> None:
         assert replay(article.normalized_input, article.removed) == article.text
     escaped = cleaner.clean(_page(f"<h1>{HEADLINE}</h1>", odd[-1]), kind="html")
     assert escaped.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_the_json_ld_body_passes_the_same_rules_as_every_other_line() -> None:
+    """Its lines are not appended unlabelled: an advert marker and a newsletter prompt in the body go,
+    as they would in text mode, with their rule ids in the ledger."""
+    body = "\n".join(PARAGRAPHS[:2] + ["Advertisement"] + PARAGRAPHS[2:] + ["Read more: Our newsletter"])
+    html = _page(f"<h1>{HEADLINE}</h1><div id='app'>Loading…</div>", _ld(body))
+    article = cleaner.clean(html, kind="html")
+    assert article.stats["body_from"] == "json-ld"
+    assert article.text == "\n\n".join(PARAGRAPHS)
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed["Advertisement"].startswith("ADV")
+    assert "Read more: Our newsletter" in removed
+    assert replay(article.normalized_input, article.removed) == article.text
+    text_mode = cleaner.clean(body, kind="text")
+    assert {r.text for r in text_mode.removed} >= {"Advertisement", "Read more: Our newsletter"}

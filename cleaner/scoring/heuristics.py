@@ -1,4 +1,5 @@
-"""Stage 3 of labelling: where the article starts and ends, and which lines inside it are chrome.
+"""The "extent" stage of labelling (`pipeline`): where the article starts and ends, and which
+lines inside it are chrome.
 
 Each line gets evidence: cheap features (length, stopword density in the document's language,
 sentence-final punctuation, capitals, separators) and context features (its neighbours, the rules'

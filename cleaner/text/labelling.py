@@ -1,4 +1,4 @@
-"""Stage 1 of labelling: pattern rules.
+"""The "pattern rules" stage of labelling (`pipeline.TEXT_STAGES`): the registry's patterns on each line.
 
 Whole-line rules label a segment; span rules take a piece out of it (an image credit glued to a
 caption, an advert marker glued to a date). The metadata lines that follow (byline, date line,

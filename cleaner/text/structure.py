@@ -1,4 +1,4 @@
-"""Stage 2 of labelling: structure across lines.
+"""The structure stages of labelling (`pipeline.TEXT_STAGES`, group "structure"): patterns across lines.
 
 - captions directly above a standalone image credit (CAP002);
 - a breadcrumb glued to the headline ("NewsRussia and China ...", BRD001);
