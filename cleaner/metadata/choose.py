@@ -136,6 +136,8 @@ def first_of(table: Sequence[Source[T]], evidence: Evidence) -> tuple[T | None, 
 
 # -- title -----------------------------------------------------------------------------------------
 def _page_title(e: Evidence) -> tuple[str, str] | None:
+    if not e.html_mode:
+        return None  # (text has no markup claims)
     title, source = page_headline(e.claims, e.url)
     return (title, source) if title and source else None
 
@@ -263,7 +265,7 @@ def _source_line(e: Evidence) -> str | None:
 
 
 def _page_publisher(e: Evidence) -> tuple[str, str] | None:
-    return choose_publisher(e.claims, e.url)
+    return choose_publisher(e.claims, e.url) if e.html_mode else None
 
 
 #: The site's name: the page's claims (og:site_name, the JSON-LD publisher), the part of its <title>
@@ -317,7 +319,7 @@ def _choose_title(e: Evidence, out: Metadata) -> None:
 
 def _choose_authors(e: Evidence, out: Metadata) -> None:
     candidates = [(list(value), source.name) for source in AUTHOR_PRECEDENCE
-                  if (value := source.read(e)) and (e.html_mode or source.name == "text")]
+                  if (e.html_mode or source.name == "text") and (value := source.read(e))]
     out.authors, source = choose_authors(candidates, e.claims, e.url)
     if out.authors and source:
         out.sources["authors"] = source

@@ -148,8 +148,12 @@ def as_spelled(name: str, lines: list[str]) -> str:
     key = _letters(_TLD.sub("", name.strip()))
     if len(key) < 4:
         return name
-    for line in lines:
-        if len(line) > _SPELLING_LINE or key[:2] not in _letters(line):
+    tail = key[-3:]  # (the name's last letters stand together in any spelling of it: a cheap test first)
+    short = [line for line in lines if len(line) <= _SPELLING_LINE]
+    if tail not in "\n".join(short).casefold():
+        return name
+    for line in short:
+        if tail not in line.casefold():
             continue
         words = _CAPITALISED.findall(line)
         for start in range(len(words)):
