@@ -17,9 +17,8 @@ from .metadata.access import assess
 from .article import Article, Removal, replay
 from .config import CleanerConfig
 from .errors import InputTooLargeError
-from .metadata.datetimes import line_datetime
-from .metadata.fields import (LIST_RULES, body_links, comment_text, html_datetime, html_modified, licence_name,
-                              may_have_comments, text_licence, text_lists, text_modified)
+from .metadata.fields import (LIST_RULES, body_links, comment_text, html_modified, licence_name, may_have_comments,
+                              text_licence, text_lists, text_modified)
 from .pipeline import HTML_STAGES, LINE_STAGES, TEXT_STAGES, Context, Hook, Stage, before_extent, check_stages, run_stages
 from .text.decode import to_text
 from .text.sanitize import printable_article, replace_surrogates
@@ -28,12 +27,11 @@ from .html.parse import HtmlPage, parse_html, render_blocks
 from .html.blocks import HtmlStructure
 from .html.fields import paragraphs as read_container_paragraphs
 from .html.recovery import Recovery, recover
-from .html.metadata import page_zone, resolve as resolve_html_meta, text_claims, url_date
 from .html.labels import kept_chars
-from .metadata.lines import date_from_url, relative_datetime
 from .text.layout import undo_layout
 from .text.normalize import normalize_text
-from .metadata.publisher import find_publisher
+from .metadata.choose import choose_metadata
+from .metadata.dates import page_zone
 from .rules import RuleSet
 from .text.scripts import date_order
 from .text.segment import first_lines, segment_text
@@ -179,40 +177,6 @@ class Cleaner:
         return self._step("assemble", _assemble, doc, page.meta, stats, html if helpers else None, config)
 
 
-def _near_region(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> Any:
-    """The value found closest to the start of the article region (above it or inside it first)."""
-    item = _nearest(doc, found, before)
-    return item[1] if item is not None else None
-
-
-def _nearest(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> tuple[int, Any] | None:
-    """`_near_region`'s choice with the index of its segment."""
-    if not found:
-        return None
-    start, end = doc.region or (0, len(doc.segments))
-    return min(found, key=lambda item: (not (start - before <= item[0] < end), abs(item[0] - start)))
-
-
-#: `stats["sources"]` names for the places text mode finds the publisher (`metadata.publisher.find_publisher`).
-_PUBLISHER_FROM = {"title": "title line", "copyright": "copyright line", "url": "url", "source line": "source line"}
-
-
-def _text_date(doc: Document, reference: str | None) -> tuple[str | None, str | None, str | None]:
-    """(date, its most precise form, source) from what the text stages found: the page address, a
-    date line near the article, a relative time resolved against the reference date."""
-    date = date_from_url(doc.url)
-    if date:
-        return date, date, "url"
-    item = _nearest(doc, doc.meta.get("dates", []))
-    if item is not None:
-        return item[1], line_datetime(doc.segments[item[0]].text, item[1]), "text"
-    item = _nearest(doc, doc.meta.get("relative_dates", []))
-    if item is not None:
-        stamp = relative_datetime(doc.segments[item[0]].text, reference)
-        return item[1], stamp if stamp and stamp[:10] == item[1] else item[1], "relative time"
-    return None, None, None
-
-
 def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any], html: str | None = None,
               config: CleanerConfig | None = None) -> Article:
     config = config or CleanerConfig()
@@ -225,51 +189,11 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         bucket = captions if r.label == "caption" else credits if r.label == "credit" else None
         if bucket is not None and r.text not in bucket:
             bucket.append(r.text)
-    authors: list[str] = []
-    start, end = doc.region or (0, len(doc.segments))
-    title_index = meta.get("title_index")
-    for i, names in meta.get("bylines", []):
-        # Beside the article region, or under the headline (a stray kept line can end the region early).
-        if start - 10 <= i < end + 5 or (title_index is not None and title_index <= i <= title_index + 15):
-            authors.extend(n for n in names if n not in authors)
-    date, stamp, date_source = _text_date(doc, meta.get("reference_date") or config.reference_date)
-    sources: dict[str, str] = {}
-    publisher = _near_region(doc, meta.get("publishers", []), before=len(doc.segments))
-    publisher_source = "source line" if publisher else None
-    if doc.kind != "html":
-        found = (publisher, "source line") if publisher else find_publisher([s.text for s in doc.segments], doc.url, meta.get("title"))
-        if found:
-            publisher = found[0]
-            publisher_source = _PUBLISHER_FROM.get(found[1], found[1])
-            extra_stats = {**extra_stats, "publisher_from": found[1]}
-    title = meta.get("title")
-    page_claims: dict[str, Any] = {}
+    chosen = choose_metadata(doc, page_meta, html, config)
+    extra_stats = {**extra_stats, **chosen.stats}
+    sources = dict(chosen.sources)
     extra = page_meta.get("fields") or {}
     zone = page_zone(page_meta.get("lang"))
-    if doc.kind == "html":
-        claims = text_claims(doc, date_order(doc.language, config.date_order))
-        page_meta = {**page_meta, "url_date": url_date(doc.url)}
-        authors = claims.get("headline_authors") or authors or claims.get("authors", [])
-        if not date and claims.get("date"):
-            date, stamp, date_source = claims["date"], claims["date"], "text"
-        chosen = resolve_html_meta(page_meta, {"title": title, "authors": authors, "date": date,
-                                               "date_source": date_source, "publisher": publisher,
-                                               "publisher_source": publisher_source,
-                                               "header_dates": claims.get("header_dates")},
-                                   html, doc.url)
-        if chosen["date"] != date or chosen["sources"].get("date") not in ("text", "url", "relative time"):
-            stamp = chosen["date"]
-        title, authors, date, publisher = chosen["title"], chosen["authors"], chosen["date"], chosen["publisher"]
-        stamp = html_datetime(page_meta, date, zone) or stamp
-        page_claims = chosen
-        sources.update(chosen["sources"])
-        if chosen["date_source"]:
-            extra_stats = {**extra_stats, "date_from": chosen["date_source"]}
-    else:
-        for key, value, source in (("title", title, "text"), ("authors", authors, "text"), ("date", date, date_source),
-                                   ("publisher", publisher, publisher_source)):
-            if value and source:
-                sources[key] = source
     language = doc.language or (page_meta.get("lang", "")[:2].lower() or None)
     if language:
         sources["language"] = (meta.get("language_from") or "text") if doc.language else "html lang"
@@ -279,8 +203,6 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     more["access"], more["truncated"], evidence = assess(doc, text, extra.get("ld_free"), kept)
     if evidence:
         sources["access"] = evidence
-    if date and stamp:
-        sources["datetime"] = sources.get("date", "text")
     stats = {
         "input_chars": len(doc.normalized),
         "output_chars": len(text),
@@ -294,18 +216,18 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     stats["sources"] = sources
     return Article(
         text=text,
-        title=title,
-        authors=authors,
-        date=date,
-        publisher=publisher,
+        title=chosen.title,
+        authors=chosen.authors,
+        date=chosen.date,
+        publisher=chosen.publisher,
         language=language,
         url=doc.url or page_meta.get("canonical"),
-        description=page_claims.get("description"),
-        canonical_url=page_claims.get("canonical_url"),
-        image=page_claims.get("image"),
+        description=chosen.description,
+        canonical_url=chosen.canonical_url,
+        image=chosen.image,
         captions=captions,
         image_credits=credits,
-        datetime=(stamp or date) if date else None,
+        datetime=(chosen.datetime or chosen.date) if chosen.date else None,
         **more,
         removed=removed,
         kind=doc.kind,

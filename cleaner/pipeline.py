@@ -29,9 +29,12 @@ from .favor import tuning
 from .html.blocks import HtmlPage
 from .html.extent import find_region_within
 from .html.labels import CONTEXT_RULES, fix_title, label_html, measure_collapsed_links, restore_html
-from .html.metadata import choose_title as choose_html_title
 from .metadata.labelling import label_metadata_lines
-from .metadata.titles import choose_author, choose_date, choose_title
+from .metadata.authors import choose_author
+from .metadata.claims import PageClaims
+from .metadata.dates import choose_date
+from .metadata.headline import page_headline
+from .metadata.titles import choose_title
 from .rules import REGISTRY, RuleSet
 from .rules.pipeline_rules import EXTENT_RULES
 from .scoring.heuristics import find_region
@@ -182,7 +185,7 @@ def _restore(doc: Document, context: Context) -> None:
 def _markup_headline(doc: Document, context: Context) -> None:
     assert context.page is not None
     if context.rules.enabled("TTL001"):
-        fix_title(doc, choose_html_title(context.page.meta, None))
+        fix_title(doc, page_headline(PageClaims.read(context.page.meta))[0])
 
 
 def _with_rules(function: Callable[[Document, RuleSet], None]) -> Callable[[Document, Context], None]:

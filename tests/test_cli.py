@@ -29,7 +29,7 @@ def test_clean_jsonl_from_stdin() -> None:
     assert result.returncode == 0
     record = json.loads(result.stdout.decode().strip())
     assert record["authors"] == ["Dorothy Li"]
-    assert record["publisher"] == "TheEpochTimes.com"
+    assert record["publisher"] == "The Epoch Times"  # as the text spells it, not the domain
     assert any(r["rule"] == "PRO004" for r in record["removed"])
 
 

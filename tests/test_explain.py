@@ -36,7 +36,7 @@ def test_explain_plain_output_marks_removals_and_summarises_labels() -> None:
     result = run("explain", SEED)
     out = result.stdout
     assert result.returncode == 0, result.stderr
-    assert re.search(r"^publisher +TheEpochTimes\.com", out, re.M)  # metadata on top
+    assert re.search(r"^publisher +The Epoch Times", out, re.M)  # metadata on top
     assert re.search(r"^confidence +0\.\d+", out, re.M) and re.search(r"^fingerprint +[0-9a-f]{16}", out, re.M)
     line = next(x for x in out.splitlines() if "Contact Your Elected Officials" in x)
     assert "[-Contact Your Elected Officials-]" in line

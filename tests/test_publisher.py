@@ -39,3 +39,11 @@ def test_url_host_is_the_last_resort_and_none_without_evidence() -> None:
 def test_read_full_article_line_wins() -> None:
     article = cleaner.clean(BODY + "Read Full Article on TheEpochTimes.com\n", kind="text", url="https://example.org/x")
     assert article.publisher == "TheEpochTimes.com" and article.stats["publisher_from"] == "source line"
+
+
+def test_site_name_as_the_text_spells_it() -> None:
+    # "Read Full Article on TheEpochTimes.com" names the site by its domain; a line of the text writes
+    # it "The Epoch Times": the publisher is spelled as the text spells it.
+    text = "The Epoch Times Header\n\n" + BODY + "Read Full Article on TheEpochTimes.com\n"
+    article = cleaner.clean(text, kind="text", url="https://example.org/x")
+    assert article.publisher == "The Epoch Times" and article.stats["publisher_from"] == "source line"

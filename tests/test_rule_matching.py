@@ -3,6 +3,8 @@ trying every pattern in registry order picks (case-insensitive rules first, then
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import given, settings, strategies as st
 
@@ -122,7 +124,13 @@ def test_whole_line_triggers_are_sound() -> None:
     gated = [r for r in _WHOLE if r.triggers]
     assert {"ADV003", "PRO001", "PRO002", "LEG001", "LEG005", "LEG006", "NAV004"} <= {r.id for r in gated}
     for rule in gated:
-        assert _literal_run_covered(sre_parse.parse(rule.pattern), rule.triggers), rule.id
+        assert _literal_run_covered(sre_parse.parse(_stdlib_syntax(rule.pattern)), rule.triggers), rule.id
+
+
+def _stdlib_syntax(pattern: str) -> str:
+    """The pattern for the stdlib's parser: the regex module's Unicode property classes (\\p{Lu})
+    become a character no trigger holds, so they never complete a trigger in a literal run."""
+    return re.sub(r"\\[pP]\{[^}]*\}", r"\\x00", pattern)
 
 
 def test_soundness_check_can_fail() -> None:

@@ -1,9 +1,11 @@
-"""Metadata: date, byline and publisher lines, the headline, the publisher, the fields beyond them.
+"""Metadata: one room per field, and one place that says which claim wins.
 
-lines (finders that read one line: dates, bylines, publisher lines), patterns (their month names,
-date words and byline openers), labelling (the metadata-lines stage, after the pattern rules),
-titles (the headline, author and date chosen once the article region is known), publisher (the
-site name from the text's own evidence), datetimes (dates with their time and offset), fields
-(tags, section, licence, modified date, links, comments, chosen at assembly from the text and the
-page's claims), access (free, paywalled, truncated).
+Rooms: headline (the page's headline claims) and titles (text mode's headline line), authors (author
+claims, the person rule, the byline stage), dates (the one ISO stamp reader, the address's date,
+claims read against the printed date, the date stage), publisher, page (description); site (the
+site's names and the one title-separator pattern), claims (`PageClaims`, the page's claims typed
+once); choose (a precedence table per field and `choose_metadata`, each field in its own fault
+boundary). Line finders: lines (dates, bylines, publisher lines), patterns (their vocabularies),
+labelling (the metadata-lines stage). Beyond them: fields (tags, section, licence, modified date,
+links, comments) and access (free, paywalled, truncated).
 """

@@ -21,7 +21,7 @@ from ..article import Removal, collapse_spaces
 from ..text.document import Document
 from ..text.scripts import ANY as ANY_SCRIPT
 from . import lines as text_meta
-from .datetimes import has_time, iso_datetime, line_datetime
+from .dates import has_time, iso_datetime, line_datetime
 
 #: At most this many links are kept per article (a link farm is no article's business).
 MAX_LINKS = 100
@@ -174,17 +174,6 @@ def text_modified(doc: Document, order: str) -> tuple[str | None, int | None]:
 
 
 # -- dates -------------------------------------------------------------------------------------
-def html_datetime(page_meta: dict[str, Any], day: str | None, zone: str | None) -> str | None:
-    """The publication date with its time, from the page's date claims that agree with `day`."""
-    if not day:
-        return None
-    for key in ("ld_date", "published", "dom_date"):
-        stamp = iso_datetime(page_meta.get(key), zone)
-        if stamp and stamp[:10] == day and has_time(stamp):
-            return stamp
-    return None
-
-
 def html_modified(page_meta: dict[str, Any], zone: str | None) -> tuple[str | None, str | None]:
     """(last-modified date, its source) from JSON-LD dateModified or the modified-time meta tags."""
     claims = page_meta.get("fields") or {}

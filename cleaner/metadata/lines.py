@@ -16,12 +16,13 @@ from .patterns import (
     BYLINE_OPENERS,
     BYLINE_ROLES,
     DATE_WORDS,
+    ISO_STAMP,
     MONTH_ALTERNATION,
     MONTHS,
     PUBLISHER_ARTICLES,
 )
 
-_ISO = regex.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+_ISO = regex.compile(r"(?<!\d)" + ISO_STAMP + r"(?!\d)")
 _NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")
 _DAY_MONTH_YEAR = regex.compile(
     rf"(?<![\p{{L}}\d])(\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?({MONTH_ALTERNATION})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{{2}})(?!\d)",
@@ -215,7 +216,7 @@ _SUFFIX = regex.compile(r"\b(?:Jr|Sr)$")
 #: Words a byline puts after the names, capitalised at times ("By X On 12. Dezember 2022" once the
 #: date is read, "Von X Vom 3. Februar", "X Erstellt am", "X Staff Writer", "X Follow", "X Ein Kommentar").
 _AFTER_NAME = frozenset(
-    "on am um vom le el il erstellt veröffentlicht published posted updated aktualisiert follow folgen "
+    "on am um vom le el il erstellt veröffentlicht published posted updated aktualisiert follow folgen date datum "
     "staff writer kommentar kommentare comment comments ein keine".split()
 )
 
@@ -391,17 +392,6 @@ def contributor_line(text: str) -> bool:
     return len(text) <= 120 and _CONTRIBUTOR.fullmatch(text.rstrip(" .")) is not None
 
 
-_URL_DATE = regex.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
-
-
-def date_from_url(url: str | None) -> str | None:
-    """The date a URL's path carries ("/2019/10/16/slug", "/20191016-slug"), if any."""
-    if not url:
-        return None
-    m = _URL_DATE.search(url)
-    return _valid(int(m[1]), int(m[2]), int(m[3])) if m else None
-
-
 def bare_name(text: str) -> bool:
     """Two or three capitalised words and nothing else: a person's name standing alone."""
     text = text.strip(" ,.|")
@@ -458,6 +448,7 @@ _STAFF = frozenset("redaktion redaction rédaction redacción redazione staff ed
 #: Words that are not part of a person's name: menu labels, determiners and the like that open
 #: capitalised phrases ("Mehr Sport", "Der Tagesspiegel", "The Big Shift", "Wichtige Seiten").
 _NOT_A_NAME = frozenset(
+    "keine kein päivitetty "
     "home menu news startseite suche search login anmelden abonnieren share teilen kommentare comments "
     "redaktionell anzeige advertisement werbung sponsored foto bild photo quelle source "
     "der die das des dem den ein eine einer aus mehr mit für über unsere unser alle neue neu weitere "
@@ -465,6 +456,11 @@ _NOT_A_NAME = frozenset(
     "previous blog page seite seiten published updated modified veröffentlicht aktualisiert publié "
     "publicado google facebook twitter instagram youtube whatsapp".split()
 )
+
+
+def date_word(word: str) -> bool:
+    """A word that may stand around a date on a date line ("Thursday", "updated", "GMT")."""
+    return _DATE_WORD.fullmatch(word) is not None
 
 
 def _handle_like(word: str) -> bool:
@@ -489,6 +485,8 @@ def _names_from(text: str, handles: bool) -> list[str] | None:
         words = name.split()
         if len(words) > 5 or any(w.casefold() in _NOT_A_NAME for w in words):
             return None
+        if all(_DATE_WORD.fullmatch(w) for w in words):
+            return None  # "Mon GMT": what a date line leaves, no name
         if len(words) > 1 and words[0].casefold() in PUBLISHER_ARTICLES:
             return None  # "De Stentor", "Le Monde": a publication, not a person
         if len(words) == 1 and not (_HANDLE.fullmatch(name) and (handles or _handle_like(name))):
@@ -502,8 +500,8 @@ def author_line(text: str, following: str | None = None, order: str = "DMY") -> 
     """The author names when `text` (a line next to the headline) is a byline, read loosely: an opener
     after publishing words and dates, an opener alone with the names on the `following` line, or a
     name beside a date."""
-    if len(text) > 160:
-        return None
+    if len(text) > 160 or EMBEDDED_POST.search(text):
+        return None  # (an embedded post's signature names the post's author)
     rest, date = strip_dates(text, order)
     rest = rest.strip(" |/·•—–-,:")
     if not rest:
@@ -530,13 +528,28 @@ def author_line(text: str, following: str | None = None, order: str = "DMY") -> 
 _CATEGORY_THEN_OPENER = regex.compile(r"[^\s|]{1,30}\s+(?:by|von|par|por)\s+", regex.IGNORECASE)
 
 
+#: After a byline's names, at most this much that reads as prose (lower-case words) before the line is a sentence.
+_PROSE_AFTER_NAMES = 25
+
+
+def _prose(text: str) -> bool:
+    """A sentence's end: three or more lower-case words and a full stop, not a byline's tail (a role,
+    a date, "Last updated ... Share with new partner:")."""
+    return text.rstrip(_CLOSERS)[-1:] in ".!?" and sum(
+        1 for w in _LEFTOVER_WORD.findall(text) if w[0].islower() and not _DATE_WORD.fullmatch(w)) >= 3
+
+
 def _loose_byline(rest: str, dated: bool) -> list[str] | None:
     lead = _LEAD_WORDS.match(rest)
     at = _OPENER_AT.match(rest, lead.end() if lead else 0)
     if at is None and lead and lead.end():
         at = _CATEGORY_THEN_OPENER.match(rest, lead.end())
     if at is not None:
-        return _names_from(rest[at.end() :], handles=True)
+        tail = rest[at.end() :]
+        stop = _NAME_STOP.search(tail)
+        if stop is not None and len(tail) - stop.start() > _PROSE_AFTER_NAMES and _prose(tail[stop.start() :]):
+            return None  # "Da Fellbesatz für Kleider von Pelzfarmen ...": a sentence, not a byline
+        return _names_from(tail, handles=True)
     if dated:
         # "Bettina Kugler 19.10.2019", "reineckefuchs — 2. Februar 2022": the name stands first.
         return _names_from(rest, handles=False)
@@ -620,7 +633,7 @@ def label_not_name(name: str) -> bool:
 
 
 #: Pieces of a byline that are not authors: degrees, agencies after the name ("Rob Picheta, CNN").
-_NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
+NOT_AUTHORS = frozenset("phd md msc ma mba rd bsc dr prof cnn afp ap dpa reuters apa sda epd kna online".split())
 
 
 _TRAILING_JUNK = regex.compile(
@@ -643,7 +656,7 @@ def person_names(text: str) -> list[str]:
         return [text] if text else []
     names = _names_from(core, handles=True) if core else None
     if names:
-        return [n for n in names if n.casefold().strip(".") not in _NOT_AUTHORS] or names
+        return [n for n in names if n.casefold().strip(".") not in NOT_AUTHORS] or names
     return [core] if core else []
 
 

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+#: An ISO 8601 stamp, the one pattern of every reader (`lines.find_date` in text, `dates.iso_datetime`
+#: for claims): year, month, day, then maybe hour, minute, second and an offset read loosely ("+02:00",
+#: "+0200", "-5", "-500"; `dates._offset` checks it).
+ISO_STAMP = (
+    r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{1,2}:\d{2}|[+-]\d{1,4})?)?"
+)
+
 #: Month names and abbreviations -> month number.
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(

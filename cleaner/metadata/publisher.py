@@ -1,4 +1,5 @@
-"""The publisher (site name) of a text-mode document, from what the scraped text itself shows.
+"""The publisher (site name): the page's claims (`choose_publisher`), or, for text, what the scraped
+text itself shows (`find_publisher`).
 
 Text has no `og:site_name`; but a page's text nearly always names its site somewhere, in a few fixed
 shapes. In order of trust:
@@ -18,10 +19,13 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from ..text.scripts import TITLE_SEPARATOR, word_count
+from ..text.scripts import word_count
+from .patterns import PUBLISHER_ARTICLES as _ARTICLES
+from .claims import PageClaims
+from .site import TITLE_SEPARATORS, compact, host_labels, is_site, title_parts, words
 
-#: Separators between a headline and a site name in a page title.
-_TITLE_SEP = re.compile(r"\s+(?:[|–—·»:]{1,2}|-{1,2})\s+|" + TITLE_SEPARATOR)
+#: `stats["sources"]` names for the places the publisher is found.
+PUBLISHER_FROM = {"title": "title line", "copyright": "copyright line", "url": "url", "source line": "source line"}
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright|&copy;)\s*(?:©\s*)?(?:(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
     r"(?:by\s+)?(?P<name>[^\W\d_][\w&'’.\- ]{1,60}?)"
@@ -64,7 +68,7 @@ def _from_title(lines: list[str], standalone: set[str], footer: str, host: str, 
     for line in lines[:3]:
         if "©" in line or "(c)" in line.lower():
             continue  # an image credit ("© East News | Name"), not the page title
-        parts = [p.strip() for p in _TITLE_SEP.split(line) if p.strip()]
+        parts = [p.strip() for p in TITLE_SEPARATORS.split(line) if p.strip()]
         if len(parts) < 2:
             continue
         first, last = parts[0], parts[-1]
@@ -107,4 +111,89 @@ def find_publisher(lines: list[str], url: str | None, title: str | None = None) 
         return found, "copyright"
     if host:
         return host, "url"
+    return None
+
+
+def choose_publisher(claims: PageClaims, url: str | None) -> tuple[str, str] | None:
+    """(site name, source) from the page's claims: og:site_name ("meta"), else the JSON-LD publisher;
+    but the publisher when only it is borne out by the host or the <title>'s ends and og:site_name
+    is not (a section's name there: "U.S." on reuters.com)."""
+    site, ld = claims.site_name, claims.ld_publisher
+    if site and ld and compact(site) != compact(ld):
+        parts = title_parts(claims.html_title or "")
+        evidence = host_labels(url or claims.canonical) + (parts[:1] + parts[-1:] if len(parts) > 1 else [])
+        shared = words(site) & {w for e in evidence for w in words(e)}
+        if is_site(ld, evidence, strict=True) and not shared and not is_site(site, evidence):
+            return ld, "json-ld"
+    if site:
+        return site, "meta"
+    return (ld, "json-ld") if ld else None
+
+
+#: A domain's last label (".com", ".co.uk"), left out when the text's spelling of the site is sought.
+_TLD = re.compile(r"(?:\.[a-z]{2,6}){1,2}$", re.I)
+_CAPITALISED = re.compile(r"[^\W\d_][\w&'’.-]*")
+#: Small words a site's name may hold in lower case ("Gazeta do Povo", "Sauvons l'Université").
+_PARTICLES = frozenset("de do da dos das del la le les l' of the and und y e et di van von".split())
+_SPELLING_LINE = 80
+
+
+def as_spelled(name: str, lines: list[str]) -> str:
+    """The site's name as the text itself writes it: "TheEpochTimes.com" (a source line, the address)
+    is "The Epoch Times" where a line says "The Epoch Times Header". A run of up to six capitalised
+    words (small particles aside) of a short line whose letters are the name's (without its domain
+    ending); else `name` unchanged."""
+    if " " in name.strip() or not name.isascii() or not _TLD.search(name.strip()):
+        return name  # (only a domain's spelling is in doubt)
+    key = _letters(_TLD.sub("", name.strip()))
+    if len(key) < 4:
+        return name
+    for line in lines:
+        if len(line) > _SPELLING_LINE or key[:2] not in _letters(line):
+            continue
+        words = _CAPITALISED.findall(line)
+        for start in range(len(words)):
+            joined = ""
+            for end in range(start, min(len(words), start + 6)):
+                joined += _letters(words[end])
+                if joined == key and end > start:
+                    run = words[start : end + 1]
+                    if all(w[0].isupper() or w.casefold() in _PARTICLES for w in run) and run[0][0].isupper():
+                        return " ".join(run).rstrip(".,:;")
+                    break
+                if not key.startswith(joined):
+                    break
+    return name
+
+
+#: Second-level labels under which a country registers names ("bbc.co.uk", "bka.gv.at").
+_SECOND_LEVEL = frozenset("co com org net gv ac gov edu or ne".split())
+
+
+def _site_label(url: str | None) -> str:
+    """The label a site registered: "advertising.jodel.com" -> "jodel", "www.bbc.co.uk" -> "bbc"."""
+    host = (urlsplit(url).hostname or "") if url and "://" in url else ""
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else ""
+
+
+def title_site(claims: PageClaims, url: str | None) -> str | None:
+    """The site's name from the page's <title> when the page declares none: the words of its last
+    (else first) part that spell the name the site registered ("Managing Python Environments |
+    Pluralsight" and "Pluralsight Tech Blog | ..." on pluralsight.com)."""
+    parts = title_parts(claims.html_title or "")
+    label = compact(_site_label(url or claims.canonical))
+    if len(parts) < 2 or len(label) < 3:
+        return None
+    for part in (parts[-1], parts[0]):
+        words_of = part.split()
+        for start in range(len(words_of)):
+            for end in range(start + 1, min(len(words_of), start + 5) + 1):
+                run = " ".join(words_of[start:end])
+                if compact(_TLD.sub("", run)) == label:
+                    # ("The Times of Israel", "Der Sonntag": the article before the name is the name's)
+                    lead = words_of[start - 1] if start and words_of[start - 1].casefold() in _ARTICLES else None
+                    return f"{lead} {run}" if lead else run
     return None

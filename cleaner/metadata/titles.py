@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
-
 import regex
 
-from . import lines as metadata
 from ..text.document import Document
-from ..scoring.features import best_run
 from ..rules import RuleSet
 from ..rules.pipeline_rules import EXTENT_RULES
-from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES, TITLE_SEPARATOR, is_sentence, weighted_length, word_count
+from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES, is_sentence, weighted_length, word_count
 from ..text.structure import heading_like
+from .site import TITLE_SEPARATORS as _TITLE_SEPARATORS, compact as _compact, host_labels
 
-#: Separators between headline and site name in a page <title> ("Headline | Site").
-_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—•·»:]|-|::)\s+|" + TITLE_SEPARATOR)
 #: Verdicts that do not stop a line from being the headline (they only say "outside the body").
 _SOFT = (*EXTENT_RULES, "DUP001", "DUP002")
 _WORD = regex.compile(r"\w+")
-_HOST = regex.compile(r"^(?:[a-z]+://)?([^/:?#]+)", regex.IGNORECASE)
 _PROSE_CHARS = 80
 #: Lines between headline and article over which the closeness bonus fades to nothing.
 _REACH = 6
@@ -72,18 +65,13 @@ def _candidate_score(
     return score
 
 
-def _compact(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def _site_parts(title: str, parts: list[str], url: str | None) -> set[int]:
     """Indices of the parts of a page <title> that name the site: a part the address's host spells
     ("Four Years Remaining" on fouryears.eu, "heizung.de"), else the last part when short
     ("Headline | Site")."""
     if len(parts) < 2:
         return set()
-    host = _HOST.search(url or "")
-    labels = [lab for lab in (host[1].split(".") if host else []) if len(lab) >= 4 and lab not in ("www", "blog")]
+    labels = host_labels(url)
     named = set()
     for k, part in enumerate(parts):
         compact = _compact(part)
@@ -275,175 +263,3 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         return
     if rules.enabled("TTL001"):
         doc.label(candidate, "TTL001", overrule=True)
-
-
-#: How far from the headline or a date line a bare name may stand to be taken as the author.
-_NAME_REACH = 2
-#: Lines read for a byline around the headline (before, after) and around the article start.
-_AFTER_TITLE = 8
-_BEFORE_TITLE = 2
-_AROUND_START = 4
-#: Verdicts a byline line may carry when read again near the headline (a date line may hold the
-#: author: "Veröffentlicht am 12. Juni 2017 von gizzmo").
-_BYLINE_VERDICTS = (None, *EXTENT_RULES, "MET001", "MET002", "MET003", "DUP001", "DUP002", "TIM001", "TIM002", "TIM003")
-_MAX_BYLINE = 160
-#: Lines under the headline where a line of bare names is taken as the byline.
-_BARE_NAMES_REACH = 3
-
-
-def _anchor(doc: Document) -> int:
-    """Where the article's head is: the headline, unless it stands far from the article."""
-    title = doc.meta.get("title_index")
-    return title if title else (doc.region[0] if doc.region else 0)
-
-
-def _window(doc: Document, anchor: int) -> list[int]:
-    n = len(doc.segments)
-    lines = set(range(max(0, anchor - _BEFORE_TITLE), min(n, anchor + _AFTER_TITLE + 1)))
-    for start in {doc.region[0] if doc.region else 0, _body_start(doc)}:
-        lines |= set(range(max(0, start - _AROUND_START), min(n, start + _AROUND_START)))
-    lines.discard(doc.meta.get("title_index"))
-    return sorted(lines)
-
-
-#: Kept lines of at least this many characters count as body in `_body_start`; every other line
-#: weighs against it as much.
-_BODY_LINE = 40
-
-
-def _body_start(doc: Document) -> int:
-    """The first line of the article's main stretch of kept text: where a byline stands when a stray
-    kept line far above (a teaser, a caption) starts the region early."""
-    weights: list[float] = [len(seg.text) if verdict is None and len(seg.text) >= _BODY_LINE else -_BODY_LINE
-               for seg, verdict in zip(doc.segments, doc.verdicts)]
-    return best_run(weights)[1]
-
-
-def choose_author(doc: Document, rules: RuleSet) -> None:
-    """The byline nearest the headline names the authors (one line: other bylines on the page sign
-    teasers, comments or other articles). Bylines are read loosely here, next to the headline; a bare
-    name ("Heike Buchter") beside the headline or a date line is the last resort. Labelled MET001."""
-    if not rules.enabled("MET001"):
-        return
-    anchor = _anchor(doc)
-    found: list[tuple[int, list[str]]] = list(doc.meta.get("bylines", []))
-    segs, verdicts = doc.segments, doc.verdicts
-    for i in _window(doc, anchor):
-        verdict = verdicts[i]
-        if (verdict.rule if verdict else None) not in _BYLINE_VERDICTS or len(segs[i].text) > _MAX_BYLINE:
-            continue
-        following = segs[i + 1].text if i + 1 < len(segs) else None
-        names = metadata.author_line(segs[i].text, following)
-        if names:
-            found.append((i, names))
-    title = doc.meta.get("title_index")
-    if not found and title is not None:
-        # A line of bare names right under the headline ("Andrew Woodcock" / "Political Editor").
-        for i in range(title + 1, min(len(segs), title + _BARE_NAMES_REACH + 1)):
-            # (only a line the scorer left out: a kept one is a heading, "Künstlerischer Lebenslauf")
-            if (_v := verdicts[i]) is not None and _v.rule in _BYLINE_VERDICTS:
-                names = metadata.names_line(segs[i].text)
-                if names:
-                    found.append((i, names))
-                    break
-    if found:
-        # After the headline first (the byline sits under it), nearest first.
-        i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))
-        doc.meta["bylines"] = [(i, names)]
-        taken = [i, i + 1] if metadata.opener_only(segs[i].text) and i + 1 < len(segs) else [i]
-        for k in taken:
-            if (_v.rule if (_v := verdicts[k]) else None) in _BYLINE_VERDICTS:
-                doc.label(k, "MET001", overrule=True)
-        return
-    if not _bare_name_author(doc):
-        _opener_byline_author(doc, anchor)
-
-
-#: Lines read for a byline by its shape alone when none stands near the headline.
-_FAR_BYLINE_REACH = 150
-_MAX_FAR_BYLINE = 100
-_MAX_OPENER_LINE = 25
-
-
-def _opener_byline_author(doc: Document, anchor: int) -> bool:
-    """The last resort: a line that is a byline by its shape alone ("Veröffentlicht von X",
-    "Posted by X"), wherever it stands; after the headline first, nearest first. The page's head is
-    sometimes misread (the headline taken from a teaser), the byline then stands outside the window."""
-    segs = doc.segments
-    lo, hi = max(0, anchor - _FAR_BYLINE_REACH), min(len(segs), anchor + _FAR_BYLINE_REACH)
-    # One pass of the opener pattern over the lines joined, rather than one search per line.
-    # (paragraphs are left out: a byline is a short line)
-    texts = [seg.text.replace("\n", " ") if len(seg.text) <= _MAX_FAR_BYLINE else "" for seg in segs[lo:hi]]
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
-    joined = "\n".join(texts)
-    lines = {lo + bisect.bisect_right(starts, m.start()) - 1 for m in metadata.ANY_OPENER.finditer(joined)}
-    # ("Autor:" alone, the name on the next line)
-    shorts = [t if len(t) <= _MAX_OPENER_LINE else "" for t in texts]
-    short_starts = list(itertools.accumulate((len(t) + 1 for t in shorts), initial=0))
-    openers = {
-        lo + bisect.bisect_right(short_starts, m.start()) - 1 for m in metadata.OPENER_LINE.finditer("\n".join(shorts))
-    }
-    for i in sorted(lines | openers, key=lambda k: (k < anchor, abs(k - anchor))):
-        if i in openers:
-            names = metadata.names_after_opener(segs[i + 1].text if i + 1 < len(segs) else None)
-            if names:
-                doc.meta["bylines"] = [(i + 1, names)]
-                for k in (i, i + 1):
-                    if (_v.rule if (_v := doc.verdicts[k]) else None) in _BYLINE_VERDICTS:
-                        doc.label(k, "MET001", overrule=True)
-                return True
-            continue
-        names = metadata.opener_byline(segs[i].text)
-        if names:
-            doc.meta["bylines"] = [(i, names)]
-            verdict = doc.verdicts[i]
-            if (verdict.rule if verdict else None) in _BYLINE_VERDICTS:
-                doc.label(i, "MET001", overrule=True)
-            return True
-    return False
-
-
-def _bare_name_author(doc: Document) -> bool:
-    """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article."""
-    anchors = [i for i, _ in doc.meta.get("dates", [])]
-    if "title_index" in doc.meta:
-        anchors.append(doc.meta["title_index"])
-    start = max(doc.region[0] if doc.region else 0, _body_start(doc))
-    for anchor in sorted(anchors):
-        for i in range(max(0, anchor - _NAME_REACH), min(len(doc.segments), anchor + _NAME_REACH + 1)):
-            verdict = doc.verdicts[i]
-            if i > start + 2 or (verdict is not None and verdict.rule not in EXTENT_RULES):
-                continue
-            name = metadata.lone_name(doc.segments[i].text)
-            if name:
-                doc.label(i, "MET001", overrule=True)
-                doc.meta.setdefault("bylines", []).append((i, [name]))
-                return True
-    return False
-
-
-#: How far after the headline a date line may stand to be the article's date (bylines, captions and
-#: teasers come between), and how far before it (a kicker line with the date).
-_DATE_AFTER = 12
-_DATE_BEFORE = 3
-#: A date opening a line, before a separator or the first sentence ("29.11.2022 – Mehrfach ...",
-#: "Pressemitteilung vom 25. Januar 2022 | Berlin – ...", "Red. / 31.10.2023 Die ...").
-_DATE_LEAD_CHARS = 40
-
-
-def choose_date(doc: Document, order: str = "DMY") -> None:
-    """The date line nearest under the headline is the article's date (other dates on the page sign
-    teasers, comments, the footer). A date opening the first lines of the article counts too. Keeps
-    only that date in `doc.meta['dates']`; leaves them alone when none stands near the headline."""
-    title = doc.meta.get("title_index")
-    if not title:
-        return
-    found = [(i, iso) for i, iso in doc.meta.get("dates", []) if title - _DATE_BEFORE <= i <= title + _DATE_AFTER]
-    if not any(i > title for i, _ in found):
-        for i in range(title + 1, min(len(doc.segments), title + _DATE_AFTER + 1)):
-            hit = metadata.find_date(doc.segments[i].text[:_DATE_LEAD_CHARS], order)
-            if hit is not None:
-                found.append((i, hit.iso))
-                break
-    if found:
-        doc.meta["dates"] = [min(found, key=lambda item: (item[0] < title, abs(item[0] - title)))]

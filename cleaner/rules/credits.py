@@ -16,6 +16,13 @@ PHOTO_AGENCIES = (
     r"Depositphotos|Dreamstime|Westend61|Panthermedia|Photothek|Eibner|Sven Simon|Rex Features|Splash News|"
     r"ZUMA(?: Press| Wire)?|NurPhoto|WENN"
 )
+#: Literals one of which every line naming a PHOTO_AGENCIES agency holds, and the slash of a signature.
+_AGENCY_TRIGGERS = (
+    "/", "Shutterstock", "Getty", "AP Photo", "picture", "imago", "IMAGO", "Alamy", "iStock", "Corbis", "Unsplash",
+    "Pixabay", "Pexels", "Wikimedia Commons", "Fotolia", "Adobe", "stock.adobe.com", "123RF", "Depositphotos",
+    "Dreamstime", "Westend61", "Panthermedia", "Photothek", "Eibner", "Sven Simon", "Rex Features", "Splash News",
+    "ZUMA", "NurPhoto", "WENN",
+)
 #: Every agency that signs image credits, news wires included ("Xinhua/Shutterstock", "AFP/Getty").
 #: A wire's name alone on a line is a source line, not a credit, so only slash signatures use these.
 AGENCIES = (
@@ -53,6 +60,9 @@ RULES: list[Rule] = [
         "CRD002", "credit", "image credit line (agency signature)",
         rf"(?:©\s*)?(?:{_SLASH_CREDIT}|(?:{_NAME} ){{0,3}}(?:via |for |/ ?)?(?:{PHOTO_AGENCIES})(?:\s*/\s*\S+)*)",
         case_sensitive=True,
+        # A slash signature holds "/", every other credit one of the agencies (tried on every line
+        # otherwise: the costliest start-anywhere rule).
+        triggers=_AGENCY_TRIGGERS,
     ),
     Rule(
         "CRD003", "credit", "image credit line (copyright sign and a name)",

@@ -96,12 +96,10 @@ _IDX = {name: k for k, name in enumerate(EXTENT_FEATURES)}
 _BASE_GETTER = itemgetter(*_BASE_INDEX)
 _CONTEXT_GETTER = itemgetter(*(SECOND_STAGE_NAMES.index(name) for name in (
     "p_win5", "kept_before", "kept_after", "in_core", "core_gap_low", "core_far")))
-_ZERO_BASE = (0.0,) * len(_BASE)
-_ZERO_CONTEXT = (0.0,) * 6
-_ZERO_GROUPS = (0.0,) * len(_GROUPS)
 #: The first columns of a ruled line's row (bias, logit, logit_first, ruled, its label's group), per group.
 _RULED_HEADS = {g: [1.0, 0.0, 0.0, 1.0, *(1.0 if h == g else 0.0 for h in _GROUPS)] for g in _GROUPS}
 _NO_PLACE = (0.0, 0.0, 0.0, 0.0, 0.0)
+_NO_MARKERS = (0.0, 0.0, 0.0)
 _NO_HTML = (0.0, 0.0, 0.0, 0.0)
 #: A line of three or more words ending like a sentence, this dense in function words, is a sentence
 #: of prose however short ("That was all.").
@@ -125,20 +123,58 @@ def _logit(p: float) -> float:
     return (-_LOGIT_CLIP if z < -_LOGIT_CLIP else _LOGIT_CLIP if z > _LOGIT_CLIP else z) / _LOGIT_CLIP
 
 
+#: Columns of LINE_FEATURES a line no rule removed can have non-zero, in order (its row holds these):
+#: not `ruled` and the label groups (always 0 on such a line), nor the markup columns in text mode.
+_FREE_COLUMNS = tuple(k for k, name in enumerate(LINE_FEATURES) if name != "ruled" and not name.startswith("ruled_"))
+_FREE_TEXT_COLUMNS = _FREE_COLUMNS[:-len(_NO_HTML)]
+#: The head of a ruled line (bias, logit, logit_first, ruled, groups) is the same for every line of its
+#: label's group; its row holds only the columns after the head that can be non-zero (markers,
+#: neighbours' logits, place, and markup in HTML mode).
+_HEAD = 4 + len(_GROUPS)
+_RULED_COLUMNS = tuple(
+    k for k, name in enumerate(LINE_FEATURES)
+    if k >= _HEAD and name not in _BASE and name not in ("win5", "kept_before", "kept_after", "in_core",
+                                                         "core_gap_low", "core_far", "sentence"))
+_RULED_TEXT_COLUMNS = _RULED_COLUMNS[:-len(_NO_HTML)]
+
+
 @dataclass
 class ExtentRows:
-    """What the extent reads of one document: a row of LINE_FEATURES per segment, the DOC_FEATURES
-    row, and the prose share the line features are multiplied by (EXTENT_FEATURES = line + doc +
-    line x share; kept apart so that scoring a line takes one short dot product per state)."""
+    """What the extent reads of one document: a row per segment, the DOC_FEATURES row, and the prose
+    share the line features are multiplied by (EXTENT_FEATURES = line + doc + line x share).
+
+    A row holds only the LINE_FEATURES columns that can be non-zero for its line (`_FREE_COLUMNS` for a
+    line no rule removed, `_RULED_COLUMNS` after the head of its label's group for a ruled one, without
+    the markup columns in text mode): the zeros left out add nothing to a dot product, in any order, so
+    scoring is the same sum with a third of the terms. `matrix` gives the full rows (fitting the model)."""
 
     rows: list[list[float]]
+    #: Per row: None for a line no rule removed, else the index of its verdict's group in _GROUPS.
+    groups: list[int | None]
+    html: bool
     doc_row: list[float]
     share: float
+
+    def columns(self, group: int | None) -> tuple[int, ...]:
+        """The LINE_FEATURES columns a row of this kind holds."""
+        if group is None:
+            return _FREE_COLUMNS if self.html else _FREE_TEXT_COLUMNS
+        return _RULED_COLUMNS if self.html else _RULED_TEXT_COLUMNS
+
+    def full_rows(self) -> list[list[float]]:
+        """Every line's whole LINE_FEATURES row."""
+        out = []
+        for row, group in zip(self.rows, self.groups):
+            full = [0.0] * _N_LINE if group is None else list(_RULED_HEADS[_GROUPS[group]]) + [0.0] * (_N_LINE - _HEAD)
+            for k, v in zip(self.columns(group), row):
+                full[k] = v
+            out.append(full)
+        return out
 
     def matrix(self) -> list[list[float]]:
         """Every line's full EXTENT_FEATURES row (for fitting the model)."""
         share, doc_row = self.share, self.doc_row
-        return [row + doc_row + [v * share for v in row] for row in self.rows]
+        return [row + doc_row + [v * share for v in row] for row in self.full_rows()]
 
 
 def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[LineStats],
@@ -167,20 +203,16 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
     inside = doc.meta.get("html_container") if html else None
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     out: list[list[float]] = []
+    groups: list[int | None] = []
     segs = doc.segments
     base_of, context_of = _BASE_GETTER, _CONTEXT_GETTER
-    no_html = _NO_HTML
+    group_index = {g: k for k, g in enumerate(_GROUPS)}
     for i in range(n):
-        # The row in LINE_FEATURES order, built from pieces (one list per line, no index writes).
-        verdict = verdicts[i]
-        if verdict is not None:
-            head = _RULED_HEADS[_LABEL_GROUPS.get(verdict.label, "other")]
-            base, ctx, sentence = _ZERO_BASE, _ZERO_CONTEXT, 0.0
+        # The row's columns (ExtentRows.columns) in LINE_FEATURES order, built from pieces.
+        if i in openers or i >= first_end:
+            markers = (1.0 if i in openers else 0.0, 1.0 if i == first_end else 0.0, 1.0 if i > first_end else 0.0)
         else:
-            head = [1.0, logits[i], _logit(first[i]), 0.0, *_ZERO_GROUPS]
-            base, ctx = base_of(rows[i]), context_of(context[i])
-            st = stats[i]
-            sentence = 1.0 if st.terminal and st.words >= 3 and st.density >= _SENTENCE_DENSITY else 0.0
+            markers = _NO_MARKERS
         if i < first_prose:
             place = (0.0, 1.0, min(first_prose - i, _GAP_LINES) / _GAP_LINES, 0.0, 0.0)
         elif i > last_prose:
@@ -190,16 +222,26 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
         if html:
             seg = segs[i]
             tag = seg.tag
-            markup = (1.0 if inside is not None and inside[i] else 0.0, 1.0 if tag in _HEADINGS else 0.0,
-                      1.0 if tag in _LIST_TAGS else 0.0, 1.0 if seg.link_density >= _LINK_DENSE else 0.0)
+            markup: tuple[float, ...] = (
+                1.0 if inside is not None and inside[i] else 0.0, 1.0 if tag in _HEADINGS else 0.0,
+                1.0 if tag in _LIST_TAGS else 0.0, 1.0 if seg.link_density >= _LINK_DENSE else 0.0)
         else:
-            markup = no_html
-        out.append([*head, 1.0 if i in openers else 0.0, 1.0 if i == first_end else 0.0,
-                    1.0 if i > first_end else 0.0, *base, logits[i - 1] if i > 0 else 0.0,
-                    logits[i + 1] if i + 1 < n else 0.0, *ctx, *place, sentence, *markup])
+            markup = ()
+        around = (logits[i - 1] if i > 0 else 0.0, logits[i + 1] if i + 1 < n else 0.0)
+        verdict = verdicts[i]
+        if verdict is not None:
+            groups.append(group_index[_LABEL_GROUPS.get(verdict.label, "other")])
+            out.append([*markers, *around, *place, *markup])
+            continue
+        st = stats[i]
+        sentence = 1.0 if st.terminal and st.words >= 3 and st.density >= _SENTENCE_DENSITY else 0.0
+        groups.append(None)
+        out.append([1.0, logits[i], _logit(first[i]), *markers, *base_of(rows[i]), *around, *context_of(context[i]),
+                    *place, sentence, *markup])
+    evidence = ExtentRows(out, groups, html, doc_row, share)
     if n and _PAGE_TITLE.search(doc.segments[0].text) and len(doc.segments[0].text) <= 200:
-        out[0][_IDX["site_title"]] = 1.0
-    return ExtentRows(out, doc_row, share)
+        out[0][evidence.columns(groups[0]).index(_IDX["site_title"])] = 1.0
+    return evidence
 
 
 @dataclass(frozen=True)
@@ -221,13 +263,30 @@ class ExtentModel:
         (the line weights plus the share times the line-by-share weights, the document row's part
         as a constant)."""
         share, doc_row = evidence.share, evidence.doc_row
-        weights = []
+        free_of = itemgetter(*evidence.columns(None))
+        ruled_of = itemgetter(*evidence.columns(0))
+        free: list[tuple[float, ...]] = []
+        ruled: list[tuple[float, ...]] = []
+        heads: list[list[float]] = []
+        constants: list[float] = []
         for s in (BODY, GAP, AFTER):
             w = [a + share * b for a, b in zip(self.line[s], self.prose[s])]
-            weights.append((w, sum(map(mul, self.doc[s], doc_row)) + (body_shift if s == BODY else 0.0)))
-        (w1, c1), (w2, c2), (w3, c3) = weights
-        return [(0.0, sum(map(mul, w1, r)) + c1, sum(map(mul, w2, r)) + c2, sum(map(mul, w3, r)) + c3)
-                for r in evidence.rows]
+            free.append(free_of(w))
+            ruled.append(ruled_of(w))
+            # A ruled line's head is its group's: its part of the sum is the same for every such line.
+            heads.append([sum(map(mul, w[:_HEAD], _RULED_HEADS[g])) for g in _GROUPS])
+            constants.append(sum(map(mul, self.doc[s], doc_row)) + (body_shift if s == BODY else 0.0))
+        (f1, f2, f3), (r1, r2, r3), (h1, h2, h3), (c1, c2, c3) = free, ruled, heads, constants
+        out = []
+        for row, g in zip(evidence.rows, evidence.groups):
+            if g is None:
+                out.append((0.0, sum(map(mul, f1, row)) + c1, sum(map(mul, f2, row)) + c2,
+                            sum(map(mul, f3, row)) + c3))
+            else:
+                # The sum continues from the head's, term by term, as over the whole row.
+                out.append((0.0, sum(map(mul, r1, row), h1[g]) + c1, sum(map(mul, r2, row), h2[g]) + c2,
+                            sum(map(mul, r3, row), h3[g]) + c3))
+        return out
 
 
 def decode(scores: Sequence[Sequence[float]], moves: dict[tuple[int, int], float], starts: dict[int, float],
