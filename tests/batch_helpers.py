@@ -25,7 +25,8 @@ def records(text: str | bytes) -> list[dict]:
     """Parse JSON Lines; fails the test on any line that is not a JSON object."""
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    out = [json.loads(line) for line in text.splitlines() if line.strip()]
+    # Lines end at "\n" only (JSON Lines): a string may hold U+0085 or U+2028, which str.splitlines splits on.
+    out = [json.loads(line) for line in text.split("\n") if line.strip()]
     assert all(isinstance(r, dict) for r in out)
     return out
 

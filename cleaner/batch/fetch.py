@@ -24,12 +24,11 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import CleanerError, FetchError, InputTooLargeError
+from .inputs import InputDoc
 from .skips import http_skip
 
 if TYPE_CHECKING:
     import urllib3
-
-    from .readers import InputDoc
 
 USER_AGENT = f"cleaner/{__version__} (article-cleaner; +https://pypi.org/project/article-cleaner/)"
 _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
@@ -80,7 +79,6 @@ def fetch_urls(urls: Iterable[str], options: FetchOptions, max_bytes: int, kind:
 def fetch_one(http: urllib3.PoolManager, url: str, options: FetchOptions, max_bytes: int,
               kind: str = "auto") -> InputDoc:
     """Download one URL into an InputDoc (never raises for a network or HTTP failure)."""
-    from .readers import InputDoc
 
     rel_path = _rel_path(url)
     try:
