@@ -238,7 +238,11 @@ def clean_command(
         _usage(str(exc))
     except Interrupted as exc:
         stderr().print(_escape(str(exc)))
-        raise typer.Exit(130) from None
+        # Every record is written and the output closed; leave now rather than wait at exit for the
+        # worker pool's threads, one of which may be blocked on a pipe to a stopped worker.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     except OutputError as exc:
         stderr().print(f"[red]output error:[/red] {_escape(str(exc))}")
         raise typer.Exit(EXIT_OUTPUT) from None

@@ -69,7 +69,7 @@ def test_on_a_terminal_the_status_line_is_erased_before_text_is_written(tmp_path
 
 
 def test_ctrl_c_leaves_whole_records_and_says_how_to_resume(tmp_path: Path) -> None:
-    files = sample_tree(tmp_path / "in", 400)
+    files = sample_tree(tmp_path / "in", 2000)
     out = tmp_path / "out.jsonl"
     args = [sys.executable, "-m", "cleaner", "clean", str(tmp_path / "in"), "-o", str(out), "--jobs", "2"]
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -94,7 +94,7 @@ def test_ctrl_c_leaves_whole_records_and_says_how_to_resume(tmp_path: Path) -> N
 
 
 def test_ctrl_c_with_standard_output_says_what_would_make_it_resumable(tmp_path: Path) -> None:
-    sample_tree(tmp_path / "in", 400)
+    sample_tree(tmp_path / "in", 2000)
     proc = subprocess.Popen([sys.executable, "-m", "cleaner", "clean", str(tmp_path / "in"), "-f", "jsonl", "--jobs", "2"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None

@@ -375,16 +375,18 @@ def _run_pool(chunks: Iterator[list[InputDoc]], config: CleanerConfig, jobs: int
                 pool_progress = pool_progress or item.pool is pool
                 yield from results
     finally:
-        _close(pool, finished=not pending)
+        _close(pool, finished=not pending, wait=not pending)
 
 
-def _close(pool: ProcessPoolExecutor, finished: bool) -> None:
+def _close(pool: ProcessPoolExecutor, finished: bool, wait: bool = True) -> None:
     """Wait for idle workers to exit; if the run was cut short, stop the busy ones too, so that no
-    worker outlives the command."""
+    worker outlives the command. `wait=False` for a run cut short by Ctrl-C or an error: the
+    executor's feeder thread may be blocked writing a chunk to a worker just stopped, and waiting for
+    it would hang the interrupted command (the CLI then leaves with os._exit)."""
     if not finished:
         for process in list(getattr(pool, "_processes", {}).values()):  # no public API for this
             process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=wait, cancel_futures=True)
 
 
 class WorkerCrashError(CleanerError):

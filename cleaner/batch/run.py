@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -141,13 +143,15 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Callable[[], Co
         fetching = request.urls is not None or any(is_url(source) for source in request.inputs)
         started = time.monotonic()
         try:
-            for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
-                                    output=_output_options(request),
-                                    start_method="forkserver" if fetching else None):
-                if corpus is not None:
-                    result = _filtered(result, corpus)
-                summary.add(writer.write(result, summary))
-                progress.update(summary)
+            with _CtrlC() as ctrl_c:
+                for result in run_batch(docs, config, jobs=request.jobs, ordered=request.ordered,
+                                        output=_output_options(request),
+                                        start_method="forkserver" if fetching else None):
+                    if corpus is not None:
+                        result = _filtered(result, corpus)
+                    summary.add(writer.write(result, summary))
+                    progress.update(summary)
+                    ctrl_c.check()
             writer.close()
         except KeyboardInterrupt:
             writer.close()
@@ -168,6 +172,38 @@ def run_clean(request: BatchRequest, config: CleanerConfig, err: Callable[[], Co
     if summary.failed:
         err().print(f"{summary.failed} of {summary.documents} input(s) failed")
     return summary.failed
+
+
+class _CtrlC:
+    """Ctrl-C during a batch: a KeyboardInterrupt, and remembered.
+
+    Python drops an exception raised while a `__del__` runs (the regex module's, when a pattern is
+    compiled in this process): a Ctrl-C landing there would be printed as "Exception ignored" and the
+    batch would run to its end. So the handler also notes the press, and the loop raises it again
+    after the document in hand (`check`). Only in the main thread, where signal handlers live."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: object = None
+        self._installed = False
+
+    def __enter__(self) -> "_CtrlC":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._on_sigint)
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
+
+    def _on_sigint(self, signum: int, frame: object) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
 
 
 def _open_output(request: BatchRequest) -> tuple[OutputSink, set[str]]:
