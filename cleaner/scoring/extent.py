@@ -66,6 +66,7 @@ _LABEL_GROUPS: dict[str, str] = {
     "legal": "legal", "duplicate": "duplicate",
 }
 _GROUPS = ("interrupt", "head", "nav", "related", "comments", "promo", "legal", "duplicate", "other")
+_GROUP_INDEX = {g: k for k, g in enumerate(_GROUPS)}
 
 #: The base row's columns the extent reads (scoring/features.py FEATURE_NAMES).
 _BASE = ("log_len", "stop_density", "terminal", "colon_end", "bullet", "upper_ratio", "digit_ratio", "urlish",
@@ -156,7 +157,8 @@ class ExtentRows:
     share: float
 
     def columns(self, group: int | None) -> tuple[int, ...]:
-        """The LINE_FEATURES columns a row of this kind holds."""
+        """The LINE_FEATURES columns a row of this kind holds (a ruled line's are the same whatever
+        its group)."""
         if group is None:
             return _FREE_COLUMNS if self.html else _FREE_TEXT_COLUMNS
         return _RULED_COLUMNS if self.html else _RULED_TEXT_COLUMNS
@@ -206,7 +208,6 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
     groups: list[int | None] = []
     segs = doc.segments
     base_of, context_of = _BASE_GETTER, _CONTEXT_GETTER
-    group_index = {g: k for k, g in enumerate(_GROUPS)}
     for i in range(n):
         # The row's columns (ExtentRows.columns) in LINE_FEATURES order, built from pieces.
         if i in openers or i >= first_end:
@@ -230,7 +231,7 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
         around = (logits[i - 1] if i > 0 else 0.0, logits[i + 1] if i + 1 < n else 0.0)
         verdict = verdicts[i]
         if verdict is not None:
-            groups.append(group_index[_LABEL_GROUPS.get(verdict.label, "other")])
+            groups.append(_GROUP_INDEX[_LABEL_GROUPS.get(verdict.label, "other")])
             out.append([*markers, *around, *place, *markup])
             continue
         st = stats[i]
@@ -264,7 +265,7 @@ class ExtentModel:
         as a constant)."""
         share, doc_row = evidence.share, evidence.doc_row
         free_of = itemgetter(*evidence.columns(None))
-        ruled_of = itemgetter(*evidence.columns(0))
+        ruled_of = itemgetter(*evidence.columns(_GROUP_INDEX["other"]))
         free: list[tuple[float, ...]] = []
         ruled: list[tuple[float, ...]] = []
         heads: list[list[float]] = []
