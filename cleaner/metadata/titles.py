@@ -176,9 +176,7 @@ def _echo_of_page_title(doc: Document, start: int) -> int | None:
         if strength == 0:
             continue
         # Among echoes of parts, the longest part ("Headline | Section | Site": the headline).
-        # A line spanning several parts ("Headline – Subhead" of "Headline – Subhead | Site | Section")
-        # outranks a part alone (the section's name: "Bücher & Autoren").
-        key = (3 if strength == 2 else strength, len(text) if strength in (2, 3) else 0, -(i > start), -abs(start - i))
+        key = (strength, len(text) if strength in (2, 3) else 0, -(i > start), -abs(start - i))
         if best is None or key > best[:4]:
             best = (*key, i)
     return best[4] if best else None
