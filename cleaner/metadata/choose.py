@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from ..config import CleanerConfig
 from ..text.document import Document
-from ..text.scripts import date_order
+from .locale import page_date_order
 from . import lines as text_meta
 from .authors import author_claims, choose_authors
 from .claims import PageClaims
@@ -58,7 +58,7 @@ class Evidence:
 
     @cached_property
     def order(self) -> str:
-        return date_order(self.doc.language, self.config.date_order)
+        return page_date_order(self.doc, self.config.date_order)
 
     @cached_property
     def zone(self) -> str | None:

@@ -13,8 +13,9 @@ import regex
 from ..config import CleanerConfig
 from ..rules import RuleSet
 from ..text.document import Document
-from ..text.scripts import byline_names, date_order
+from ..text.scripts import byline_names
 from . import lines as metadata
+from .locale import settle_date_order
 
 #: What every date `metadata.find_date` knows has: a year of four digits or two numbers joined by a
 #: separator ("19.10.19"). A line without it holds no date, whatever digits it has (prices, counts).
@@ -26,7 +27,7 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
     meta = doc.meta
     # A document's own reference date (a WARC record's WARC-Date) before the configured one.
     reference = meta.get("reference_date") or config.reference_date
-    order = date_order(doc.language, config.date_order)
+    order = settle_date_order(doc, config.date_order)
     names: list[str] | None
     for i, seg in enumerate(doc.segments):
         verdict = doc.verdicts[i]

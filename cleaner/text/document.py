@@ -44,6 +44,9 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: The article region chosen by the heuristics: [start, end) segment indices.
     region: tuple[int, int] | None = None
+    #: The order of all-numeric dates the page's locale says ("MDY" on an American page, "DMY"), None
+    #: when nothing has said it (`metadata.locale`: the markup stage, then the printed dates).
+    date_order: str | None = None
     #: HTML mode: the page's structure beyond the segments (`html.blocks.PageLayout`), for the
     #: structured outputs only.
     layout: Any = None
