@@ -380,6 +380,10 @@ def _nearest(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> t
     return min(found, key=lambda item: (not (start - before <= item[0] < end), abs(item[0] - start)))
 
 
+#: Lines under the headline where a line of bare names is the byline (as `authors.choose_author`).
+_BARE_NAMES_REACH = 3
+
+
 def _near_lines(e: Evidence) -> dict[str, Any]:
     """The byline under the headline (read as loosely as in text mode: "Von" + name, "Veröffentlicht
     am ... von X"), and the first date line and byline near the first kept line."""
@@ -393,6 +397,13 @@ def _near_lines(e: Evidence) -> dict[str, Any]:
             if names:
                 found["headline_authors"] = names
                 break
+        else:
+            # A line listing people's names under the headline ("Clara Löw, Siddharth Prakash & Klaus
+            # Jacob": the names are links, the line a link list to the markup). Two names at least: one
+            # "name" of capitalised words may be a row of tabs ("Präparat Wirkstoff Preise").
+            found["headline_authors"] = next(
+                (names for i in range(headline + 1, min(len(doc.segments), headline + _BARE_NAMES_REACH + 1))
+                 if len(names := text_meta.names_line(doc.segments[i].text) or []) >= 2), None)
     kept = [i for i, v in enumerate(doc.verdicts) if v is None]
     first = kept[0] if kept else 0
     lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
