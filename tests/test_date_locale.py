@@ -43,7 +43,8 @@ def test_printed_dates() -> None:
     assert printed_date_order("Posted January 9, 2017", "en") is None
     assert printed_date_order("Posted 01-09-17. First cut on August 14, 2016.", "en") == "MDY"
     assert printed_date_order("Posted 01-09-17. First cut on 14 August 2016.", "en") is None
-    assert printed_date_order("Posted 01-09-17. Read on 01/19/2017.", "fr") == "MDY"  # only month first
+    assert printed_date_order("Posted 01-09-17. Read on 01/19/2017.", "en") == "MDY"  # only month first
+    assert printed_date_order("Posted 01-09-17. Read on 01/19/2017.", "fr") is None  # not English
     assert printed_date_order("Posted 01-09-17. Read on 19/01/2017.", "en") == "DMY"  # only day first
     # Month-first words count on English pages only.
     assert printed_date_order("Veröffentlicht am 01.09.17, Titel: Update, August 14, 2016", "de") is None
@@ -53,6 +54,15 @@ def test_configured_order_overrules_the_page() -> None:
     assert cleaner.clean(US_PAGE, kind="html").date == "2017-01-09"
     assert cleaner.clean(US_PAGE, kind="html", config=CleanerConfig(date_order="DMY")).date == "2017-09-01"
     assert cleaner.clean(US_PAGE, kind="html", config=CleanerConfig(date_order="MDY")).date == "2017-01-09"
+
+
+def test_an_american_locale_on_a_page_in_another_language_is_a_default() -> None:
+    german = (Path(__file__).parent.parent / "fixtures/cases/de_date_order_day_first/input.txt").read_text()
+    title, *paragraphs = [p for p in german.split("\n\n") if p.strip()]
+    page = ('<html lang="en-US"><head><meta property="og:locale" content="en_US"><title>' + title + "</title></head>"
+            "<body><article><h1>" + title + "</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    article = cleaner.clean(page, kind="html")
+    assert article.language == "de" and article.date == "2017-09-01"
 
 
 def test_config_values() -> None:

@@ -7,9 +7,10 @@ one. The order is, in this precedence:
 3. with the default ("auto"), the page's own locale: in HTML mode its markup (`<html lang="en-US">`,
    JSON-LD `inLanguage`, `og:locale`: the United States' region means month first, any other region
    day first; a bare language, "en", says nothing), recorded as `Document.date_order` by the markup
-   stage; in both modes, when the markup says nothing, the dates the page prints: an English page
-   that writes "January 9, 2017" and never "9 January 2017", or a numeric date that can only be read
-   month first ("01/19/2017"), is American;
+   stage, and believed for an English page only (sites in other languages often keep their
+   software's default "en-US"); in both modes, when the markup says nothing, the dates the page
+   prints: an English page that writes "January 9, 2017" and never "9 January 2017", or a numeric
+   date that can only be read month first ("01/19/2017"), is American;
 4. else day first ("DMY").
 """
 
@@ -62,10 +63,12 @@ def claimed_date_order(meta: dict[str, Any]) -> str | None:
 
 
 def printed_date_order(text: str, language: str | None) -> str | None:
-    """The order the page's printed dates show, when it matters: only when some numeric date could be
-    read both ways. "MDY" when a numeric date can only be read month first ("01/19/2017") and none
+    """The order an English page's printed dates show, when it matters: only when some numeric date
+    could be read both ways. "MDY" when a numeric date can only be read month first ("01/19/2017") and none
     only day first, or when an English page writes its dates month first ("January 9, 2017") and
     never day first; "DMY" when a numeric date can only be read day first; None when nothing says."""
+    if language != "en":
+        return None  # (month first is American English; other languages' pages print day first)
     month_first = day_first = ambiguous = False
     for m in _NUMERIC.finditer(text):
         a, b = int(m[1]), int(m[3])
@@ -79,7 +82,7 @@ def printed_date_order(text: str, language: str | None) -> str | None:
         return None
     if month_first != day_first:
         return "MDY" if month_first else "DMY"
-    if language == "en" and _MONTH_DAY.search(text) and not _DAY_MONTH.search(text):
+    if _MONTH_DAY.search(text) and not _DAY_MONTH.search(text):
         return "MDY"
     return None
 
@@ -91,6 +94,10 @@ def page_date_order(doc: Document, configured: str) -> str:
         return script
     if configured != AUTO:
         return configured
+    # Month first on English pages only: many sites in other languages keep their software's
+    # default <html lang="en-US"> or og:locale en_US.
+    if doc.date_order == "MDY" and doc.language not in (None, "en"):
+        return "DMY"
     return doc.date_order or "DMY"
 
 
