@@ -42,12 +42,18 @@ def test_printed_dates() -> None:
     # Only when a numeric date could be read both ways does the order matter.
     assert printed_date_order("Posted January 9, 2017", "en") is None
     assert printed_date_order("Posted 01-09-17. First cut on August 14, 2016.", "en") == "MDY"
-    assert printed_date_order("Posted 01-09-17. First cut on 14 August 2016.", "en") is None
+    assert printed_date_order("Posted 01-09-17. First cut on 14 August 2016.", "en") == "DMY"
+    assert printed_date_order("Posted 01-09-17. Cut on 14 August 2016, reopened on August 20, 2016.", "en") is None
     assert printed_date_order("Posted 01-09-17. Read on 01/19/2017.", "en") == "MDY"  # only month first
     assert printed_date_order("Posted 01-09-17. Read on 01/19/2017.", "fr") is None  # not English
     assert printed_date_order("Posted 01-09-17. Read on 19/01/2017.", "en") == "DMY"  # only day first
     # Month-first words count on English pages only.
     assert printed_date_order("Veröffentlicht am 01.09.17, Titel: Update, August 14, 2016", "de") is None
+
+
+def test_printed_dates_outrank_an_american_tag() -> None:
+    british = US_PAGE.replace("since the summer.", "since 14 August 2016.")
+    assert cleaner.clean(british, kind="html").date == "2017-09-01"
 
 
 def test_configured_order_overrules_the_page() -> None:

@@ -8,9 +8,9 @@ one. The order is, in this precedence:
    JSON-LD `inLanguage`, `og:locale`: the United States' region means month first, any other region
    day first; a bare language, "en", says nothing), recorded as `Document.date_order` by the markup
    stage, and believed for an English page only (sites in other languages often keep their
-   software's default "en-US"); in both modes, when the markup says nothing, the dates the page
-   prints: an English page that writes "January 9, 2017" and never "9 January 2017", or a numeric
-   date that can only be read month first ("01/19/2017"), is American;
+   software's default "en-US"); in both modes the dates an English page prints outrank the tags:
+   numeric dates that can be read one way only ("01/19/2017"), else dates written with a month's
+   name ("January 9, 2017" and never "9 January 2017" is American; the other way round is not);
 4. else day first ("DMY").
 """
 
@@ -64,9 +64,10 @@ def claimed_date_order(meta: dict[str, Any]) -> str | None:
 
 def printed_date_order(text: str, language: str | None) -> str | None:
     """The order an English page's printed dates show, when it matters: only when some numeric date
-    could be read both ways. "MDY" when a numeric date can only be read month first ("01/19/2017") and none
-    only day first, or when an English page writes its dates month first ("January 9, 2017") and
-    never day first; "DMY" when a numeric date can only be read day first; None when nothing says."""
+    could be read both ways. The numeric dates that can be read one way only ("01/19/2017": month
+    first; "19/01/2017": day first) when they agree, else the dates written with a month's name
+    ("January 9, 2017" and never "9 January 2017": month first; the other way round: day first);
+    None when nothing says."""
     if language != "en":
         return None  # (month first is American English; other languages' pages print day first)
     month_first = day_first = ambiguous = False
@@ -82,8 +83,9 @@ def printed_date_order(text: str, language: str | None) -> str | None:
         return None
     if month_first != day_first:
         return "MDY" if month_first else "DMY"
-    if _MONTH_DAY.search(text) and not _DAY_MONTH.search(text):
-        return "MDY"
+    words_month_first, words_day_first = _MONTH_DAY.search(text) is not None, _DAY_MONTH.search(text) is not None
+    if words_month_first != words_day_first:
+        return "MDY" if words_month_first else "DMY"
     return None
 
 
@@ -104,6 +106,9 @@ def page_date_order(doc: Document, configured: str) -> str:
 def settle_date_order(doc: Document, configured: str) -> str:
     """`page_date_order`, reading the printed dates first when the markup left the order open (the
     metadata-lines stage: the first that reads dates). Recorded in `doc.date_order`."""
-    if configured == AUTO and doc.date_order is None and script_date_order(doc.language, "DMY") == "DMY":
-        doc.date_order = printed_date_order(doc.normalized, doc.language)
+    if configured == AUTO and doc.date_order != "DMY" and script_date_order(doc.language, "DMY") == "DMY":
+        # The printed dates outrank an American tag, which many sites keep as their software's default.
+        printed = printed_date_order(doc.normalized, doc.language)
+        if printed is not None:
+            doc.date_order = printed
     return page_date_order(doc, configured)
