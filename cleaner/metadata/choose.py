@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 from ..config import CleanerConfig
 from ..text.document import Document
 from .locale import page_date_order
-from . import lines as text_meta
+from . import byline_lines, date_lines
 from .authors import author_claims, choose_authors
 from .claims import PageClaims
 from .dates import (header_dates, html_datetime, htmldate_date, iso_date, line_datetime, page_zone, printed_date,
@@ -239,7 +239,7 @@ def _relative(e: Evidence) -> Dated | None:
     item = _nearest(e.doc, e.doc.meta.get("relative_dates", []))
     if item is None:
         return None
-    stamp = text_meta.relative_datetime(e.doc.segments[item[0]].text, e.reference)
+    stamp = date_lines.relative_datetime(e.doc.segments[item[0]].text, e.reference)
     return Dated(item[1], stamp if stamp and stamp[:10] == item[1] else item[1])
 
 
@@ -393,7 +393,7 @@ def _near_lines(e: Evidence) -> dict[str, Any]:
     if headline is not None:
         for i in range(headline + 1, min(len(doc.segments), headline + _HEADLINE_REACH + 1)):
             following = doc.segments[i + 1].text if i + 1 < len(doc.segments) else None
-            names = text_meta.author_line(doc.segments[i].text, following, order)
+            names = byline_lines.author_line(doc.segments[i].text, following, order)
             if names:
                 found["headline_authors"] = names
                 break
@@ -403,7 +403,7 @@ def _near_lines(e: Evidence) -> dict[str, Any]:
             # "name" of capitalised words may be a row of tabs ("Präparat Wirkstoff Preise").
             found["headline_authors"] = next(
                 (names for i in range(headline + 1, min(len(doc.segments), headline + _BARE_NAMES_REACH + 1))
-                 if len(names := text_meta.names_line(doc.segments[i].text) or []) >= 2), None)
+                 if len(names := byline_lines.names_line(doc.segments[i].text) or []) >= 2), None)
     kept = [i for i, v in enumerate(doc.verdicts) if v is None]
     first = kept[0] if kept else 0
     lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
@@ -411,8 +411,8 @@ def _near_lines(e: Evidence) -> dict[str, Any]:
         text = doc.segments[i].text
         if len(text) > 160:
             continue
-        if "date" not in found and (iso := text_meta.dateline(text, order)):
+        if "date" not in found and (iso := date_lines.dateline(text, order)):
             found["date"] = iso
-        if "authors" not in found and (names := text_meta.byline(text)):
+        if "authors" not in found and (names := byline_lines.byline(text)):
             found["authors"] = names
     return found
