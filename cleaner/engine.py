@@ -14,7 +14,8 @@ from typing import Any, Callable, TypeVar
 from urllib.parse import urljoin
 
 from .metadata.access import assess
-from .article import Article, Removal, replay
+from .article import Article
+from .ledger import Removal, replay
 from .config import CleanerConfig
 from .errors import InputTooLargeError
 from .metadata.fields import (LIST_RULES, body_links, comment_text, html_modified, licence_name, may_have_comments,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..article import Removal, collapse_spaces
+from ..ledger import Removal, collapse_spaces
 from ..rules import RULES_BY_ID
 from .segment import Segment
 
