@@ -195,6 +195,25 @@ def test_json_lines_input_fields_from_stdin() -> None:
         ("x1", "https://example.com/x1", "text"), ("x2", "https://example.com/x2", "html")]
 
 
+def test_json_lines_output_keeps_every_record_on_one_line_for_any_line_splitter() -> None:
+    # U+2028, U+2029 and U+0085 are legal raw in JSON strings, but str.splitlines() and JavaScript
+    # line readers break on them: the writer escapes them, and the values read back the same.
+    odd = "\u2028\u2029\u0085"
+    lines = [
+        {"id": f"a{odd}1", "text": PROSE.replace(" the ", f" the{odd} ", 1)},
+        {"id": f"b{odd}2", "text": ""},  # an error record ("empty"): it holds the id too
+    ]
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines).encode()
+    result = run("clean", "-", "--input-format", "jsonl", "--format", "jsonl", "--quiet", stdin=stdin)
+    assert result.returncode == 1, result.stderr  # one input failed
+    text = result.stdout.decode("utf-8")
+    split = text.splitlines()
+    assert len(split) == 2 and not any(c in text for c in odd)
+    out = [json.loads(line) for line in split]
+    assert [r["id"] for r in out] == [f"a{odd}1", f"b{odd}2"]
+    assert out[0]["text"] and out[1]["error_kind"] == "empty"
+
+
 def test_warc_response_records(tmp_path: Path) -> None:
     pages = [(f"https://example.com/{i}", html_page(f"{PROSE} Story {i}."), "text/html; charset=utf-8") for i in range(3)]
     archive = tmp_path / "crawl.warc.gz"

@@ -27,6 +27,7 @@ from ..engine import Cleaner
 from ..errors import CleanerError, TimeLimitError
 from ..output.records import OutputOptions, render
 from ..text.sanitize import replace_surrogates
+from .jsonl import json_line
 from .readers import InputDoc
 
 #: A chunk closes at this many documents or this many input bytes, whichever comes first.
@@ -177,7 +178,7 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
         record = {"id": doc.id, "source": doc.source, **article.to_dict()}
         record["url"] = article.url or doc.url
         rendered = render(_worker_output, record, article) if _worker_output is not None else None
-        line = json.dumps(record, ensure_ascii=False)
+        line = json_line(record)
     except Exception as exc:
         return error_result(doc, exc, kind="internal")
     return Result(doc.source, doc.rel_path, line, article.text,
@@ -188,7 +189,7 @@ def clean_one(cleaner: Cleaner, doc: InputDoc) -> Result:
 
 def skip_result(source: str, rel_path: str, record: dict[str, Any], kind: str, reason: str) -> Result:
     """The Result of a skipped input (`batch.skips`): its record, no article."""
-    return Result(source, rel_path, json.dumps(record, ensure_ascii=False), skipped=reason, skip_kind=kind,
+    return Result(source, rel_path, json_line(record), skipped=reason, skip_kind=kind,
                   id=str(record.get("id")))
 
 
@@ -217,7 +218,7 @@ def _error_record(doc_id: str, source: str, rel_path: str, url: str | None, exc:
     record = {"id": doc_id, "source": source, "url": url, "error": message, "error_kind": kind}
     if getattr(exc, "status", None) is not None:  # a failed download: the HTTP status it got
         record["status"] = exc.status  # type: ignore[attr-defined]
-    return Result(source, rel_path, json.dumps(record, ensure_ascii=ascii_only), error_kind=kind, error=message,
+    return Result(source, rel_path, json_line(record, ascii_only), error_kind=kind, error=message,
                   id=doc_id)
 
 

@@ -20,6 +20,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .jsonl import json_line
+
 #: Content-Types that are web pages (WARC responses, fetched URLs).
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 #: Also documents when asked for directly (a fetched URL, a WARC resource record): plain text.
@@ -169,4 +171,4 @@ class _NearDuplicates:
 def skipped_line(skip: Skip, line: str) -> str:
     """A cleaned document's JSON record replaced by its skipped record (same id, source and url)."""
     record = json.loads(line)
-    return json.dumps(skip.record(record.get("id"), record.get("source"), record.get("url")), ensure_ascii=False)
+    return json_line(skip.record(record.get("id"), record.get("source"), record.get("url")))

@@ -233,6 +233,28 @@ def _body_start(doc: Document) -> int:
     return best_run(weights)[1]
 
 
+#: A conjunction standing alone between two names a page printed on lines of their own ("By" /
+#: "David Brand" / "and" / "Ramsey Khalifeh").
+_LONE_AND = frozenset("and und et y e i en & och og ja".split())
+
+
+def _names_across(doc: Document, i: int) -> bool:
+    """Under the opener on line i, a name, a lone conjunction and a name, each on its own line."""
+    segs = doc.segments
+    return i + 3 < len(segs) and segs[i + 2].text.strip().casefold() in _LONE_AND
+
+
+def _following(doc: Document, i: int) -> str | None:
+    """The line after line i, as a byline reads on: the names joined when the page printed them
+    and their conjunction on lines of their own."""
+    segs = doc.segments
+    if i + 1 >= len(segs):
+        return None
+    if _names_across(doc, i) and text_meta.opener_only(segs[i].text):
+        return f"{segs[i + 1].text} {segs[i + 2].text.strip()} {segs[i + 3].text}"
+    return segs[i + 1].text
+
+
 def choose_author(doc: Document, rules: RuleSet) -> None:
     """The byline nearest the headline names the authors (one line: other bylines on the page sign
     teasers, comments or other articles). Bylines are read loosely here, next to the headline; a bare
@@ -246,7 +268,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         verdict = verdicts[i]
         if (verdict.rule if verdict else None) not in _BYLINE_VERDICTS or len(segs[i].text) > _MAX_BYLINE:
             continue
-        following = segs[i + 1].text if i + 1 < len(segs) else None
+        following = _following(doc, i)
         names = text_meta.author_line(segs[i].text, following)
         if names:
             found.append((i, names))
@@ -264,7 +286,9 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         # After the headline first (the byline sits under it), nearest first.
         i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))
         doc.evidence.bylines = [(i, names)]
-        taken = [i, i + 1] if text_meta.opener_only(segs[i].text) and i + 1 < len(segs) else [i]
+        taken = [i]
+        if text_meta.opener_only(segs[i].text) and i + 1 < len(segs):
+            taken = [i, i + 1, i + 2, i + 3] if _names_across(doc, i) else [i, i + 1]
         for k in taken:
             if (_v.rule if (_v := verdicts[k]) else None) in _BYLINE_VERDICTS:
                 doc.label(k, "MET001", overrule=True)

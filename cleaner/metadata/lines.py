@@ -250,7 +250,7 @@ def _byline_names(text: str) -> list[str] | None:
     # "By Sam Whitfield, Political Editor": a job title after a name is not a second author
     # (but "By Staff Writer" alone is what the site gives as its author).
     people = [n for n in names if not _ROLE.search(n)]
-    return people or names or None
+    return _before_place(people or names) if (people or names) else None
 
 
 def byline_without_date(text: str) -> list[str] | None:
@@ -402,6 +402,12 @@ def bare_name(text: str) -> bool:
     )
 
 
+def bare_names(text: str) -> bool:
+    """One or more people's names and nothing else ("Ibtisam Mahdi, Ruwaida Kamal Amer", "A und B")."""
+    parts = [p for p in _NAME_SPLIT.split(text.strip(" ,.|")) if p]
+    return 0 < len(parts) <= _MAX_NAMES and all(bare_name(p) for p in parts)
+
+
 def lone_name(text: str) -> str | None:
     """The name when `text` is a person's name standing alone, maybe with a byline word after it
     ("Inga Hoeltmann Follow" -> "Inga Hoeltmann"); None otherwise."""
@@ -433,7 +439,9 @@ _HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._-]{1,30}")
 #: Where a name stops: a separator, a date word or a preposition ("von X in Kategorie", "by X on May 3").
 _NAME_STOP = regex.compile(
     # (prepositions only in lower case: "Le", "De", "Van" in a name are particles)
-    r"\s*(?:[|·•—–/(]|\s-\s|\s\d|,\s*(?=[\p{Ll}\d,]|$)|(?-i:\b(?:in|am|on|le|el|il|em|op|um|at|dnia|den|the|für|for|pour|para|per)\b)|\b(?:"
+    # (a comma before a lower-case word, a digit or nothing: case-sensitive, or every comma would stop
+    # the names and a byline's second author would be lost: "By A, B and C")
+    r"\s*(?:[|·•—–/(]|\s-\s|\s\d|(?-i:,\s*(?=[\p{Ll}\d,]|$))|(?-i:\b(?:in|am|on|le|el|il|em|op|um|at|dnia|den|the|für|for|pour|para|per)\b)|\b(?:"
     r"zuletzt|stand|updated|aktualisiert|mis|kommentar\w*|comments?|shares?|follow|folgen|lesezeit|min|uhr|last|"
     rf"{BYLINE_ROLES})\b)",
     regex.IGNORECASE,
@@ -479,21 +487,43 @@ def _names_from(text: str, handles: bool) -> list[str] | None:
     if not head or len(head) > 70:
         return None
     names = [_tidy_name(n, text) for n in _NAME_SPLIT.split(head) if n.strip(" .,")]
-    if not names or len(names) > 5:
+    if not names or len(names) > _MAX_NAMES:
         return None
-    for name in names:
-        words = name.split()
-        if len(words) > 5 or any(w.casefold() in _NOT_A_NAME for w in words):
-            return None
-        if all(_DATE_WORD.fullmatch(w) for w in words):
-            return None  # "Mon GMT": what a date line leaves, no name
-        if len(words) > 1 and words[0].casefold() in PUBLISHER_ARTICLES:
-            return None  # "De Stentor", "Le Monde": a publication, not a person
-        if len(words) == 1 and not (_HANDLE.fullmatch(name) and (handles or _handle_like(name))):
-            return None
-        if len(words) > 1 and not all(_TOKEN.fullmatch(w) for w in words):
-            return None
+    names = _before_place(names)
+    return names if all(_one_name(name, handles) for name in names) else None
+
+
+def _before_place(names: list[str]) -> list[str]:
+    """A byline's names up to a place, a desk or an agency after them: after full names, one
+    capitalised word is no further author ("By A, London", "By A, Political Editor"); given names
+    alone may follow each other ("Von Anna und Tom")."""
+    if " " not in names[0]:
+        return names
+    for k, name in enumerate(names[1:], 1):
+        if _AFTER_NAMES.fullmatch(name) and not _handle_like(name):
+            return names[:k]
     return names
+
+
+#: The most names one byline gives ("Posted by A, B, C and D").
+_MAX_NAMES = 6
+#: One capitalised word after a byline's names: a place or a desk ("London", "Political"). (An
+#: agency's acronym, "NDR", "CNN", is left to `NOT_AUTHORS` and the dev sets' convention of naming it.)
+_AFTER_NAMES = regex.compile(r"\p{Lu}[\p{Ll}.-]+")
+
+
+def _one_name(name: str, handles: bool) -> bool:
+    """`name` (one piece of a byline) reads as a person's name or, `handles`, a user name."""
+    words = name.split()
+    if len(words) > 5 or any(w.casefold() in _NOT_A_NAME for w in words):
+        return False
+    if all(_DATE_WORD.fullmatch(w) for w in words):
+        return False  # "Mon GMT": what a date line leaves, no name
+    if len(words) > 1 and words[0].casefold() in PUBLISHER_ARTICLES:
+        return False  # "De Stentor", "Le Monde": a publication, not a person
+    if len(words) == 1 and not (_HANDLE.fullmatch(name) and (handles or _handle_like(name))):
+        return False
+    return len(words) == 1 or all(_TOKEN.fullmatch(w) for w in words)
 
 
 def author_line(text: str, following: str | None = None, order: str = "DMY") -> list[str] | None:
@@ -518,7 +548,7 @@ def author_line(text: str, following: str | None = None, order: str = "DMY") -> 
         return _names_from(nxt, handles=True) if nxt and len(nxt) <= 80 else None
     if date is None and following and len(rest) <= 50 and dateline(following.lstrip(" /|·•-–"), order):
         # "Ronja Beck" over "/ 16.11.2018, 03:00 Uhr", "Amelie Siekmann," over "am Sonntag, 11.12.2022".
-        return _names_from(rest, handles=False) if bare_name(rest) else None
+        return _names_from(rest, handles=False) if bare_names(rest) else None
     if date is None and _broken_off(text):
         return None
     return _loose_byline(rest, date is not None)

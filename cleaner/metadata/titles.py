@@ -9,6 +9,7 @@ from ..rules import RuleSet
 from ..rules.pipeline_rules import EXTENT_RULES
 from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES, is_sentence, weighted_length, word_count
 from ..text.structure import heading_like
+from .navigation import in_menu_run, menu_word
 from .site import TITLE_SEPARATORS as _TITLE_SEPARATORS, compact as _compact, host_labels
 
 #: Verdicts that do not stop a line from being the headline (they only say "outside the body").
@@ -60,9 +61,37 @@ def _candidate_score(
     score += max(0.0, 1.0 - between / _REACH)
     if repeated:
         score += 1.0
+    if len(text.split()) >= _HEADLINE_WORDS and _dated_below(doc, i):
+        score += _DATED_BONUS
     if (word_count(text) if doc.language in SCRIPT_LANGUAGES else len(text.split())) >= _HEADLINE_WORDS:
         score += _HEADLINE_LENGTH_BONUS
     return score
+
+
+#: Verdicts of the lines that follow a headline: its byline, its date line, both in one.
+_BYLINE_RULES = frozenset(("MET001", "MET002", "MET003"))
+#: Lines below a headline within which its byline or date line stands (a kicker, a standfirst or an
+#: image credit may come between).
+_DATED_REACH = 3
+_DATED_BONUS = 1.0
+
+
+def _dated_below(doc: Document, i: int) -> bool:
+    """A byline or date line follows line i closely, before any prose: what a headline has under it
+    and a menu entry has not."""
+    for k in range(i + 1, min(len(doc.segments), i + 1 + _DATED_REACH)):
+        v = doc.verdicts[k]
+        if v is not None and v.rule in _BYLINE_RULES:
+            return True
+        if v is None and len(doc.segments[k].text) >= _PROSE_CHARS:
+            return False
+    return False
+
+
+def _navigation(doc: Document, i: int) -> bool:
+    """Line i is a menu entry: it stands in a run of short lines or carries a menu word
+    (`metadata.navigation`)."""
+    return menu_word(doc.segments[i].text) or in_menu_run(doc, i)
 
 
 def _site_parts(title: str, parts: list[str], url: str | None) -> set[int]:
@@ -229,7 +258,7 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         scored = [
             (_candidate_score(doc, i, start, page_title, first, counts[segs[i].text] > 1), i)
             for i in top
-            if i > 0 and _usable(doc, i)
+            if i > 0 and _usable(doc, i) and not _navigation(doc, i)
         ]
         if scored:
             score, i = max(scored)

@@ -1,0 +1,80 @@
+"""Navigation in a text dump: the menus a headline or a byline is never taken from.
+
+A page dumped to text keeps its menus as runs of short lines ("Politik", "Wirtschaft", "Newsletter
+bestellen", "Share", "Facebook") above and beside the article. The headline stage and the byline
+finders both need to tell such a line from the article's own short lines (a short headline, "By X"):
+- a line standing in a run of short lines is a menu entry (`in_menu_run`): the run holds three lines
+  or more counting the line itself, or, for a line longer than a menu entry, both its neighbours are
+  menu entries;
+- a short line carrying a word of menus, sharing and subscription (`menu_word`: "abonnieren",
+  "Newsletter", "Share", "Suscríbete", "Impressum", in several languages) is a menu entry wherever
+  it stands.
+Bylines and date lines (MET001-MET003) and the headline itself are never menu entries.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..text.document import Document
+
+#: Words of menus, sharing buttons, subscription offers and site services, in the languages of the
+#: development sets (a short line holding one is no headline and no name).
+MENU_VOCABULARY = frozenset(
+    # English
+    "menu navigation share sharing subscribe subscription newsletter login logout signup "
+    "advertise advertising skip toggle "
+    # German
+    "menü teilen abonnieren abonnement abonnemente newsletter anmelden abmelden registrieren "
+    "mediadaten datenschutzerklärung warenkorb gutschein "
+    # French, Spanish, Italian, Dutch, Polish
+    "partager abonner abonnez connexion suscríbete suscribirse compartir condividi abbonati accedi "
+    "delen aanmelden udostępnij zaloguj "
+    # page furniture
+    "portlet widget sidebar breadcrumb".split())
+
+_LETTERS = regex.compile(r"\p{L}+")
+#: A menu entry runs to a few words (more is a sentence, a headline or a teaser).
+MENU_ENTRY_WORDS = 4
+#: Lines (the line itself counted) of short lines that make a menu.
+MENU_RUN = 3
+#: A line with a menu word is a menu entry up to this many words ("NZZ abonnieren", "15 %*
+#: Newsletter Gutschein", "Share Close extra sharing options"); a longer line is prose about it.
+MENU_WORD_LINE = 6
+#: Line verdicts that say "byline, date line, headline": never part of a menu.
+_NOT_MENU = frozenset(("MET001", "MET002", "MET003", "TTL001"))
+_SENTENCE_END = ".!?…"
+
+
+def menu_word(text: str) -> bool:
+    """A short line holding a word of menus, sharing or subscription ("NZZ abonnieren")."""
+    found = _LETTERS.findall(text.casefold())
+    return 0 < len(text.split()) <= MENU_WORD_LINE and any(w in MENU_VOCABULARY for w in found)
+
+
+def _entry(doc: Document, k: int) -> bool:
+    """Line k reads like a menu entry: a few words, no sentence, not a byline or date line."""
+    verdict = doc.verdicts[k]
+    if verdict is not None and verdict.rule in _NOT_MENU:
+        return False
+    text = doc.segments[k].text
+    return bool(text) and len(text.split()) <= MENU_ENTRY_WORDS and text[-1] not in _SENTENCE_END
+
+
+def in_menu_run(doc: Document, i: int) -> bool:
+    """Line i stands in a menu: with the short lines right above and below it a run of `MENU_RUN` or
+    more that goes on below it (a short line), or with two short lines on either side (a longer one: "Persönlichkeit
+    Coaching Mindset Achtsamkeit Beziehungen"; a headline between its kicker and the share buttons
+    has one on either side)."""
+    n = len(doc.segments)
+    above = 0
+    while above < MENU_RUN and i - above - 1 >= 0 and _entry(doc, i - above - 1):
+        above += 1
+    below = 0
+    while below < MENU_RUN and i + below + 1 < n and _entry(doc, i + below + 1):
+        below += 1
+    if _entry(doc, i):
+        # (the last short line of a run, prose or a headline's length below it, is where a short
+        # headline stands: "Ideen für den Kindergeburtstag" under the site's menu)
+        return below >= 1 and above + 1 + below >= MENU_RUN
+    return above >= MENU_RUN - 1 and below >= MENU_RUN - 1
