@@ -14,7 +14,8 @@ from typing import Any, Callable, TypeVar
 from urllib.parse import urljoin
 
 from .metadata.access import assess
-from .article import Article, Removal, replay
+from .article import Article
+from .ledger import Removal, replay
 from .config import CleanerConfig
 from .errors import InputTooLargeError
 from .metadata.fields import (LIST_RULES, body_links, comment_text, html_modified, licence_name, may_have_comments,
@@ -91,14 +92,14 @@ class Cleaner:
     def _clean(self, raw: str | bytes, kind: str, url: str | None, reference_date: str | None) -> Article:
         config = self.config
         text, kind = self._step("decode", to_text, raw, kind, config.max_input_bytes)
-        own = {"reference_date": reference_date} if reference_date else {}
         if kind == "html":
-            return self._clean_html(text, url, own)
-        doc, stats = self._text_document(text, url, own)
+            return self._clean_html(text, url, reference_date)
+        doc, stats = self._text_document(text, url, reference_date)
         self._label(doc, TEXT_STAGES)
         return self._step("assemble", _assemble, doc, {}, stats, None, config)
 
-    def _text_document(self, text: str, url: str | None, own: dict[str, Any]) -> tuple[Document, dict[str, Any]]:
+    def _text_document(self, text: str, url: str | None, reference_date: str | None = None
+                       ) -> tuple[Document, dict[str, Any]]:
         """Text mode's document before any label: the first `max_lines` lines, a converter's layout
         undone, normalized, segmented; with the stats that say what was done."""
         text, cut = self._step("cap on lines", first_lines, text, self.config.max_lines)
@@ -108,25 +109,25 @@ class Cleaner:
         if cut:
             stats["capped"] = {"max_lines": self.config.max_lines}
         segments = self._step("segment", segment_text, normalized)
-        return Document(normalized, segments, url=url, kind="text", meta=own), stats
+        return Document(normalized, segments, url=url, kind="text", reference_date=reference_date), stats
 
     def _parse(self, html: str) -> HtmlPage:
         config = self.config
         return self._step("HTML: parse", parse_html, html, config.max_html_nodes, config.max_html_depth,
                           config.max_lines)
 
-    def _page_document(self, page: HtmlPage, url: str | None, own: dict[str, Any]) -> Document:
-        """An HTML page's blocks rendered as the lines of a document (`own`: its reference date)."""
+    def _page_document(self, page: HtmlPage, url: str | None, reference_date: str | None = None) -> Document:
+        """An HTML page's blocks rendered as the lines of a document."""
         normalized, segments = self._step("HTML: blocks rendered as lines", render_blocks, page.blocks)
-        return Document(normalized, segments, url=url, kind="html", meta=dict(own))
+        return Document(normalized, segments, url=url, kind="html", reference_date=reference_date)
 
     def read(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Document:
         """The document before any stage labels it: decoded, normalized and segmented (HTML: the page's
         blocks rendered as lines). `cleaner learn` learns a site's recurring lines from it."""
         text, kind = to_text(raw, kind, self.config.max_input_bytes)
         if kind == "html":
-            return self._page_document(self._parse(text), url, {})
-        return self._text_document(text, url, {})[0]
+            return self._page_document(self._parse(text), url)
+        return self._text_document(text, url)[0]
 
     def prepare(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Document:
         """The document as the article's extent is decided on it: read, and labelled by every stage
@@ -135,16 +136,16 @@ class Cleaner:
         text, kind = to_text(raw, kind, self.config.max_input_bytes)
         if kind == "html":
             page = self._parse(text)
-            return self._label(self._page_document(page, url, {}), before_extent(HTML_STAGES), page)
-        return self._label(self._text_document(text, url, {})[0], before_extent(TEXT_STAGES))
+            return self._label(self._page_document(page, url), before_extent(HTML_STAGES), page)
+        return self._label(self._text_document(text, url)[0], before_extent(TEXT_STAGES))
 
-    def _clean_html(self, html: str, url: str | None, own: dict[str, Any]) -> Article:
+    def _clean_html(self, html: str, url: str | None, reference_date: str | None) -> Article:
         """HTML mode: the page's blocks labelled by the HTML stages; when they leave too little body,
-        the recovery strategies (`html.recovery`), each labelled by the same stages. `own`: the
-        document's own metadata (its reference date), copied into every document read from the page."""
+        the recovery strategies (`html.recovery`), each labelled by the same stages. `reference_date`:
+        the document's own, given to every document read from the page."""
         config = self.config
         page = self._parse(html)
-        doc = self._label(self._page_document(page, url, own), HTML_STAGES, page)
+        doc = self._label(self._page_document(page, url, reference_date), HTML_STAGES, page)
         capped = dict(page.capped)
         helpers = True
         if len(html) > config.helpers_max_chars:
@@ -154,15 +155,15 @@ class Cleaner:
             capped["helpers_max_tags"] = config.helpers_max_tags
             helpers = False
         recovery = Recovery(
-            html, page, url, own, config, self.rules,
+            html, page, url, reference_date, config, self.rules,
             label=lambda d, p, soft_boxes: self._label(d, HTML_STAGES, p, soft_boxes),
             label_lines=lambda d: self._label(d, LINE_STAGES),
-            read=lambda p: self._page_document(p, url, own),
+            read=lambda p: self._page_document(p, url, reference_date),
             step=self._step, helpers=helpers, stats=dict(page.stats), capped=capped,
         )
         doc = recover(doc, recovery)
         stats = recovery.stats
-        stats["html_container"] = doc.meta.get("html_best")
+        stats["html_container"] = doc.evidence.container
         if page.truncated:
             stats["truncated"] = "max_html_nodes"
             capped["max_html_nodes"] = config.max_html_nodes
@@ -182,7 +183,6 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     config = config or CleanerConfig()
     removed = doc.removals()
     text = replay(doc.normalized, removed)
-    meta = doc.meta
     captions: list[str] = []
     credits: list[str] = []
     for r in removed:
@@ -196,7 +196,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     zone = page_zone(page_meta.get("lang"))
     language = doc.language or (page_meta.get("lang", "")[:2].lower() or None)
     if language:
-        sources["language"] = (meta.get("language_from") or "text") if doc.language else "html lang"
+        sources["language"] = (doc.evidence.language_from or "text") if doc.language else "html lang"
     by_rule = Counter(r.rule for r in removed)
     kept = [i for i, v in enumerate(doc.verdicts) if v is None]
     more = _more_fields(doc, removed, by_rule, extra, page_meta, zone, config, sources)

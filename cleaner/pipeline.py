@@ -131,11 +131,11 @@ def _html_language(doc: Document, context: Context) -> None:
 
 def _detect_language(doc: Document, context: Context, samples: Iterator[str]) -> None:
     if context.config.language:
-        doc.language, doc.meta["language_from"] = context.config.language, "config"
+        doc.language, doc.evidence.language_from = context.config.language, "config"
         return
     # (code, "script" | "stopwords") from the first sample that gives one; (None, None) if none does
     found = map(language_model().detect_source, samples)
-    doc.language, doc.meta["language_from"] = next((f for f in found if f[0] is not None), (None, None))
+    doc.language, doc.evidence.language_from = next((f for f in found if f[0] is not None), (None, None))
 
 
 def _markup(doc: Document, context: Context) -> None:
@@ -144,8 +144,8 @@ def _markup(doc: Document, context: Context) -> None:
     assert page is not None
     doc.layout = page.layout
     doc.date_order = claimed_date_order(page.meta)
-    doc.meta["hrefs"] = page.hrefs
-    doc.meta["blocks"] = page.blocks
+    doc.hrefs = page.hrefs
+    doc.blocks = page.blocks
     if "rules" not in context.config.disabled_stages:
         favor = tuning(context.config)
         label_html(doc, page, context.rules, context.soft_boxes, favor.alpha, favor.sibling_prose)

@@ -6,7 +6,8 @@
 `dump` cleans every page (text dumps with kind="text", decompressed HTML with kind="html", each with
 the page's URL from gold.json, as `cleaner eval` does) and writes one JSON record per page: body,
 title, authors, date, publisher, language and the ledger (offsets + rule id), and the later metadata
-fields (EXTRA_FIELDS) when the version has them. `compare` reports how many records are identical and
+fields (EXTRA_FIELDS) when the version has them, and the whole of `Article.to_dict()` serialised (`record`:
+every public field, the stats among them, in its key order). `compare` reports how many records are identical and
 names the fields that differ on the others (exit 1 if any differ); a field that only one side has (a
 version that adds fields against one without them) is named once and not compared.
 `--set` cleans with a non-default config (`--set favor='"precision"' --set 'disabled_stages=["heuristics"]'`;
@@ -30,7 +31,7 @@ FIELDS = ("text", "title", "authors", "date", "publisher", "language", "removed"
 #: Fields of later versions, dumped when the Article has them; `compare` tells a field that only one
 #: side has apart from a change (comparing against a version without them).
 EXTRA_FIELDS = ("datetime", "date_modified", "tags", "section", "license", "links", "comments", "fingerprint",
-                "access", "truncated", "confidence", "sources")
+                "access", "truncated", "confidence", "sources", "record")
 
 
 def config_from(settings: list[str]) -> CleanerConfig:
@@ -68,6 +69,10 @@ def dump(dataset: Path, modes: list[str], out: Path, config: CleanerConfig | Non
                         if name == "sources":
                             if "sources" in article.stats:
                                 record["sources"] = article.stats["sources"]
+                        elif name == "record":
+                            # The whole public record as it is serialised (key order included): every
+                            # field, the stats among them.
+                            record["record"] = json.dumps(article.to_dict(), ensure_ascii=False)
                         elif hasattr(article, name):
                             record[name] = getattr(article, name)
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")

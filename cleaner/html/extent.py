@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..config import CleanerConfig
 from ..rules import RuleSet
 from ..scoring.heuristics import find_region
-from ..text.document import Document
+from ..text.document import Document, Evidence
 
 #: Lines of context kept on each side of the undecided lines (the line scorer's window features look
 #: three lines either way; 8 was best of 0, 3, 5, 8 and 20 on the tune half).
@@ -29,14 +29,17 @@ def undecided_stretch(doc: Document) -> tuple[int, int]:
     return max(0, undecided[0] - REGION_MARGIN), min(n, undecided[-1] + 1 + REGION_MARGIN)
 
 
+def _slice(flags: list[bool] | None, lo: int, hi: int) -> list[bool] | None:
+    return flags[lo:hi] if flags is not None else None
+
+
 def stretch_document(doc: Document, lo: int, hi: int) -> Document:
     """The lines [lo, hi) of an HTML page as a document of their own (verdicts and spans shared with the
     page's lists by copy), with what the extent reads of the page: its markers and container flags."""
-    container = doc.meta.get("html_container")
     return Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
                     verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi],
                     markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi],
-                    meta={"html_container": container[lo:hi]} if container is not None else {})
+                    evidence=Evidence(in_container=_slice(doc.evidence.in_container, lo, hi)))
 
 
 def find_region_within(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:

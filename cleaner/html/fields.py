@@ -13,7 +13,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..article import collapse_spaces
+from ..ledger import collapse_spaces
 from ..metadata.fields import terms
 from .blocks import clean_text, text_runs
 

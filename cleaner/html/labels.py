@@ -137,7 +137,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
         up = parent[element]
         prose_by[up] += prose_by[element]
         chrome_by[up] += chrome_by[element]
-    doc.meta["html_container"] = [True] * len(segs)
+    doc.evidence.in_container = [True] * len(segs)
     if not prose_by or not rules.enabled("HTM013"):
         return
     hints = page.main_hints
@@ -150,7 +150,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
             best, best_score = a, score
     if best is None:
         return
-    doc.meta["html_best"] = best
+    doc.evidence.container = best
     # Prose in the container's parent or grandparent stays too: a lead paragraph in the article's
     # header, a body split over sibling divs (readability's sibling rule); and plain lists beside it.
     above = next((b.ancestors[: b.ancestors.index(best)] for b in blocks if best in b.ancestors), ())
@@ -178,7 +178,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
             continue
         if _list_beside(seg, ancestors, close):
             continue
-        doc.meta["html_container"][i] = False
+        doc.evidence.in_container[i] = False
         doc.label(i, "HTM013")
 
 
@@ -249,7 +249,7 @@ def restore_html(doc: Document) -> None:
     and short paragraphs belong to it too. Not given back: link lists, and what follows the first
     heading after the last prose line (a "Read more" or "Further information" section).
     """
-    inside = doc.meta.get("html_container")
+    inside = doc.evidence.in_container
     if not inside:
         return
     kept = [i for i, v in enumerate(doc.verdicts) if v is None]

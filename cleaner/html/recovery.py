@@ -43,14 +43,14 @@ class Recovery:
     html: str
     page: HtmlPage
     url: str | None
-    own: dict[str, Any]
+    reference_date: str | None
     config: CleanerConfig
     rules: RuleSet
     #: A page's document labelled by every HTML stage (`soft_boxes` as `label_html` takes it).
     label: Callable[[Document, HtmlPage, bool], Document]
     #: Lines without markup (a JSON-LD body) labelled by the line stages.
     label_lines: Callable[[Document], Document]
-    #: A page's blocks read as a document (`own` in its meta).
+    #: A page's blocks read as a document (with the reference date).
     read: Callable[[HtmlPage], Document]
     #: `step(name, function, *args)`: the engine's profiling hook around a costly call.
     step: Callable[..., Any]
@@ -64,7 +64,8 @@ def soft_boxes(doc: Document, r: Recovery) -> Document | None:
     min_chars = r.config.html_fallback_chars
     if not (min_chars and any(b.soft for b in r.page.blocks) and short_of_body(doc, min_chars)):
         return None
-    retry = r.label(Document(doc.normalized, doc.segments, url=doc.url, kind="html", meta=dict(r.own)), r.page, False)
+    retry = r.label(Document(doc.normalized, doc.segments, url=doc.url, kind="html",
+                             reference_date=r.reference_date), r.page, False)
     if kept_chars(retry) <= kept_chars(doc):
         return None
     r.stats["retry"] = "soft boxes"

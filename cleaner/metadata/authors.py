@@ -208,7 +208,7 @@ _BARE_NAMES_REACH = 3
 
 def _anchor(doc: Document) -> int:
     """Where the article's head is: the headline, unless it stands far from the article."""
-    title = doc.meta.get("title_index")
+    title = doc.evidence.title_index
     return title if title else (doc.region[0] if doc.region else 0)
 
 
@@ -217,7 +217,7 @@ def _window(doc: Document, anchor: int) -> list[int]:
     lines = set(range(max(0, anchor - _BEFORE_TITLE), min(n, anchor + _AFTER_TITLE + 1)))
     for start in {doc.region[0] if doc.region else 0, _body_start(doc)}:
         lines |= set(range(max(0, start - _AROUND_START), min(n, start + _AROUND_START)))
-    lines.discard(doc.meta.get("title_index"))
+    lines.discard(doc.evidence.title_index)
     return sorted(lines)
 
 
@@ -263,7 +263,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
     if not rules.enabled("MET001"):
         return
     anchor = _anchor(doc)
-    found: list[tuple[int, list[str]]] = list(doc.meta.get("bylines", []))
+    found: list[tuple[int, list[str]]] = list(doc.evidence.bylines)
     segs, verdicts = doc.segments, doc.verdicts
     for i in _window(doc, anchor):
         verdict = verdicts[i]
@@ -273,7 +273,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         names = byline_lines.author_line(segs[i].text, following)
         if names:
             found.append((i, names))
-    title = doc.meta.get("title_index")
+    title = doc.evidence.title_index
     if not found and title is not None:
         # A line of bare names right under the headline ("Andrew Woodcock" / "Political Editor").
         for i in range(title + 1, min(len(segs), title + _BARE_NAMES_REACH + 1)):
@@ -286,7 +286,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
     if found:
         # After the headline first (the byline sits under it), nearest first.
         i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))
-        doc.meta["bylines"] = [(i, names)]
+        doc.evidence.bylines = [(i, names)]
         taken = [i]
         if byline_lines.opener_only(segs[i].text) and i + 1 < len(segs):
             taken = [i, i + 1, i + 2, i + 3] if _names_across(doc, i) else [i, i + 1]
@@ -326,7 +326,7 @@ def _opener_byline_author(doc: Document, anchor: int) -> bool:
         if i in openers:
             names = byline_lines.names_after_opener(segs[i + 1].text if i + 1 < len(segs) else None)
             if names:
-                doc.meta["bylines"] = [(i + 1, names)]
+                doc.evidence.bylines = [(i + 1, names)]
                 for k in (i, i + 1):
                     if (_v.rule if (_v := doc.verdicts[k]) else None) in _BYLINE_VERDICTS:
                         doc.label(k, "MET001", overrule=True)
@@ -334,7 +334,7 @@ def _opener_byline_author(doc: Document, anchor: int) -> bool:
             continue
         names = byline_lines.opener_byline(segs[i].text)
         if names:
-            doc.meta["bylines"] = [(i, names)]
+            doc.evidence.bylines = [(i, names)]
             verdict = doc.verdicts[i]
             if (verdict.rule if verdict else None) in _BYLINE_VERDICTS:
                 doc.label(i, "MET001", overrule=True)
@@ -344,9 +344,9 @@ def _opener_byline_author(doc: Document, anchor: int) -> bool:
 
 def _bare_name_author(doc: Document) -> bool:
     """MET001 for a bare name ("Heike Buchter") beside the headline or a date line, above the article."""
-    anchors = [i for i, _ in doc.meta.get("dates", [])]
-    if "title_index" in doc.meta:
-        anchors.append(doc.meta["title_index"])
+    anchors = [i for i, _ in doc.evidence.dates]
+    if doc.evidence.title_index is not None:
+        anchors.append(doc.evidence.title_index)
     start = max(doc.region[0] if doc.region else 0, _body_start(doc))
     for anchor in sorted(anchors):
         for i in range(max(0, anchor - _NAME_REACH), min(len(doc.segments), anchor + _NAME_REACH + 1)):
@@ -356,6 +356,6 @@ def _bare_name_author(doc: Document) -> bool:
             name = byline_lines.lone_name(doc.segments[i].text)
             if name:
                 doc.label(i, "MET001", overrule=True)
-                doc.meta.setdefault("bylines", []).append((i, [name]))
+                doc.evidence.bylines.append((i, [name]))
                 return True
     return False

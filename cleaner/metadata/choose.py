@@ -66,7 +66,7 @@ class Evidence:
 
     @cached_property
     def reference(self) -> str | None:
-        return self.doc.meta.get("reference_date") or self.config.reference_date
+        return self.doc.reference_date or self.config.reference_date
 
     @cached_property
     def headline_line(self) -> int | None:
@@ -76,7 +76,7 @@ class Evidence:
         found = next((i for i, v in enumerate(doc.verdicts) if v is not None and v.rule == "TTL001"), None)
         if found is None:
             found = next((i for i, seg in enumerate(doc.segments) if seg.tag == "h1"), None)
-        return found if found is not None else doc.meta.get("title_index")
+        return found if found is not None else doc.evidence.title_index
 
     @cached_property
     def near_lines(self) -> dict[str, Any]:
@@ -143,7 +143,7 @@ def _page_title(e: Evidence) -> tuple[str, str] | None:
 
 
 def _text_title(e: Evidence) -> tuple[str, str] | None:
-    title = e.doc.meta.get("title")
+    title = e.doc.evidence.title
     return (title, "text") if title else None
 
 
@@ -157,9 +157,9 @@ def _text_bylines(e: Evidence) -> list[str]:
     """The names of the bylines the text stages found beside the article region or under the headline."""
     doc = e.doc
     start, end = doc.region or (0, len(doc.segments))
-    title_index = doc.meta.get("title_index")
+    title_index = doc.evidence.title_index
     names: list[str] = []
-    for i, found in doc.meta.get("bylines", []):
+    for i, found in doc.evidence.bylines:
         if start - _BYLINE_BEFORE <= i < end + _BYLINE_AFTER or (
                 title_index is not None and title_index <= i <= title_index + _BYLINE_UNDER_TITLE):
             names.extend(n for n in found if n not in names)
@@ -219,7 +219,7 @@ def _day(day: str | None) -> Dated | None:
 
 
 def _text_line(e: Evidence) -> Dated | None:
-    item = _nearest(e.doc, e.doc.meta.get("dates", []))
+    item = _nearest(e.doc, e.doc.evidence.dates)
     if item is None:
         return None
     return Dated(item[1], line_datetime(e.doc.segments[item[0]].text, item[1]))
@@ -236,7 +236,7 @@ def _address(e: Evidence) -> Dated | None:
 
 
 def _relative(e: Evidence) -> Dated | None:
-    item = _nearest(e.doc, e.doc.meta.get("relative_dates", []))
+    item = _nearest(e.doc, e.doc.evidence.relative_dates)
     if item is None:
         return None
     stamp = date_lines.relative_datetime(e.doc.segments[item[0]].text, e.reference)
@@ -261,7 +261,7 @@ HTML_DATE_PRECEDENCE: tuple[Source[Dated], ...] = (
 
 # -- publisher -------------------------------------------------------------------------------------
 def _source_line(e: Evidence) -> str | None:
-    return _near_region(e.doc, e.doc.meta.get("publishers", []), before=len(e.doc.segments))
+    return _near_region(e.doc, e.doc.evidence.publishers, before=len(e.doc.segments))
 
 
 def _page_publisher(e: Evidence) -> tuple[str, str] | None:
@@ -281,7 +281,7 @@ PUBLISHER_PRECEDENCE: tuple[Source[tuple[str, str]], ...] = (
 
 
 def _found_publisher(e: Evidence) -> tuple[str, str] | None:
-    found = find_publisher([s.text for s in e.doc.segments], e.url, e.doc.meta.get("title"))
+    found = find_publisher([s.text for s in e.doc.segments], e.url, e.doc.evidence.title)
     return (found[0], found[1]) if found else None
 
 

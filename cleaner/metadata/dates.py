@@ -275,11 +275,11 @@ _DATE_LEAD_CHARS = 40
 def choose_date(doc: Document, order: str = "DMY") -> None:
     """The date line nearest under the headline is the article's date (other dates on the page sign
     teasers, comments, the footer). A date opening the first lines of the article counts too. Keeps
-    only that date in `doc.meta['dates']`; leaves them alone when none stands near the headline."""
-    title = doc.meta.get("title_index")
+    only that date in `doc.evidence.dates`; leaves them alone when none stands near the headline."""
+    title = doc.evidence.title_index
     if not title:
         return
-    found = [(i, iso) for i, iso in doc.meta.get("dates", []) if title - _DATE_BEFORE <= i <= title + _DATE_AFTER]
+    found = [(i, iso) for i, iso in doc.evidence.dates if title - _DATE_BEFORE <= i <= title + _DATE_AFTER]
     if not any(i > title for i, _ in found):
         for i in range(title + 1, min(len(doc.segments), title + _DATE_AFTER + 1)):
             hit = date_lines.find_date(doc.segments[i].text[:_DATE_LEAD_CHARS], order)
@@ -287,4 +287,4 @@ def choose_date(doc: Document, order: str = "DMY") -> None:
                 found.append((i, hit.iso))
                 break
     if found:
-        doc.meta["dates"] = [min(found, key=lambda item: (item[0] < title, abs(item[0] - title)))]
+        doc.evidence.dates = [min(found, key=lambda item: (item[0] < title, abs(item[0] - title)))]

@@ -188,7 +188,7 @@ def html_modified(page_meta: dict[str, Any], zone: str | None) -> tuple[str | No
 def body_links(doc: Document, base: str | None) -> list[str]:
     """The absolute http(s) addresses of the links inside the kept body blocks, in order, each once
     (at most MAX_LINKS); links to a place on the same page ("#top") are left out."""
-    hrefs = doc.meta.get("hrefs")
+    hrefs = doc.hrefs
     if not hrefs:
         return []
     page = urlsplit(base or "")
@@ -267,7 +267,7 @@ def comment_text(doc: Document, read_container: Callable[[Any, int], list[str]] 
     k = 0
     paragraphs_: list[str] = []
     total = 0
-    blocks = doc.meta.get("blocks") or []
+    blocks = doc.blocks
     for i, verdict in enumerate(doc.verdicts):
         while k < len(openers) and openers[k][0] <= i:
             in_comments = openers[k][1].startswith("COM")

@@ -1,7 +1,7 @@
 """Stage 1b of labelling: metadata lines, right after the pattern rules.
 
 Bylines, date lines and publisher + date lines are labelled (MET001-MET004) and what they say is
-recorded in `doc.meta` for the assembly step; so are the site a read-more link names (RDM001), the
+recorded in `doc.evidence` for the assembly step; so are the site a read-more link names (RDM001), the
 names an author or source line gives (MET006) and the date a relative timestamp means (TIM001,
 TIM004; against the document's own reference date first), though the rules removed those lines.
 """
@@ -24,9 +24,9 @@ _MAYBE_DATE = regex.compile(r"(?:19|20)\d\d|\d[./-]\d")
 
 def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -> None:
     """Recognise bylines, date lines and publisher+date lines; record what they say."""
-    meta = doc.meta
+    evidence = doc.evidence
     # A document's own reference date (a WARC record's WARC-Date) before the configured one.
-    reference = meta.get("reference_date") or config.reference_date
+    reference = doc.reference_date or config.reference_date
     order = settle_date_order(doc, config.date_order)
     names: list[str] | None
     for i, seg in enumerate(doc.segments):
@@ -35,15 +35,15 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
             if verdict.rule == "RDM001":
                 site = date_lines.site_from_readmore(seg.text)
                 if site:
-                    meta.setdefault("publishers", []).append((i, site))
+                    evidence.publishers.append((i, site))
             elif verdict.rule == "MET006":
                 names = byline_names(seg.text)
                 if names:
-                    meta.setdefault("bylines", []).append((i, names))
+                    evidence.bylines.append((i, names))
             elif verdict.rule in ("TIM001", "TIM004"):
                 resolved = date_lines.resolve_relative(seg.text, reference)
                 if resolved:
-                    meta.setdefault("relative_dates", []).append((i, resolved))
+                    evidence.relative_dates.append((i, resolved))
             continue
         text = doc.kept_text(i) if doc.spans[i] else seg.text
         if len(text) > 160 or not text or byline_lines.EMBEDDED_POST.search(text):
@@ -54,8 +54,8 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
             found = date_lines.publisher_date(text, order)
             if found and rules.enabled("MET003"):
                 doc.label(i, "MET003")
-                meta.setdefault("publishers", []).append((i, found[0]))
-                meta.setdefault("dates", []).append((i, found[1]))
+                evidence.publishers.append((i, found[0]))
+                evidence.dates.append((i, found[1]))
                 continue
             names, iso = byline_lines.dated_byline(text, order)
         else:
@@ -63,15 +63,15 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
             names, iso = byline_lines.byline_without_date(text), None
         if names and rules.enabled("MET001"):
             doc.label(i, "MET001")
-            meta.setdefault("bylines", []).append((i, names))
+            evidence.bylines.append((i, names))
             if iso:
-                meta.setdefault("dates", []).append((i, iso))
+                evidence.dates.append((i, iso))
             continue
         if dated:
             iso = date_lines.dateline(text, order)
             if iso and rules.enabled("MET002"):
                 doc.label(i, "MET002")
-                meta.setdefault("dates", []).append((i, iso))
+                evidence.dates.append((i, iso))
                 continue
         if byline_lines.contributor_line(text) and rules.enabled("MET004"):
             doc.label(i, "MET004")

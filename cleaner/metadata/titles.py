@@ -220,7 +220,7 @@ def _hint_is_site(doc: Document, hint: int) -> bool:
 
 
 def choose_title(doc: Document, rules: RuleSet) -> None:
-    """Pick the headline, label it TTL001, and note it in `doc.meta['title']`."""
+    """Pick the headline, label it TTL001, and note it in `doc.evidence.title`."""
     segs = doc.segments
     if not segs:
         return
@@ -240,7 +240,7 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
     )
     candidate: int | None = _echo_of_page_title(doc, start)
     by_shape = False  # chosen by its shape and place, not by an echo of the page <title> or a hint
-    hint = doc.meta.get("title_hint")
+    hint = doc.evidence.title_hint
     if candidate is None and hint is not None and not _hint_is_site(doc, hint):
         candidate = hint
     if candidate is None and start <= _PLAIN_HEAD_REACH and _usable(doc, 0) and _plain_headline(segs[0].text, doc.url):
@@ -281,8 +281,8 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         kept = [p for k, p in enumerate(parts) if k not in site]
         if site and kept:
             title = title[title.find(kept[0]) : title.rfind(kept[-1]) + len(kept[-1])]
-    doc.meta["title"] = title
-    doc.meta["title_index"] = candidate
+    doc.evidence.title = title
+    doc.evidence.title_index = candidate
     if (by_shape and doc.verdicts[candidate] is None and all(v is None for v in doc.verdicts[:candidate])
             and _slug_names(title, doc.url) is False):
         # Text that opens with the line, nothing removed above it (another extractor's cut), whose

@@ -18,7 +18,7 @@ from .structure import HtmlStructure, Line, element_attr, kept_segments
 if TYPE_CHECKING:
     from ..article import Article
 
-__all__ = ["LinkFinder", "image_lines", "safe_url"]
+__all__ = ["LinkFinder", "images", "safe_url"]
 
 _SCHEMES = frozenset({"http", "https", "mailto"})
 #: Labels of removed lines whose images still belong to the article (a figure's caption or credit).
@@ -117,11 +117,3 @@ def images(article: "Article", lines: list[Line]) -> dict[int, list[tuple[str, s
         alt = " ".join((element_attr(attrs, "alt") or "").split())
         out.setdefault(k, []).append((src, alt))
     return out
-
-
-def image_lines(article: "Article", lines: list[Line]) -> dict[int, list[str]]:
-    """`images` as Markdown image lines."""
-    from .markdown import escape
-
-    return {k: [f"![{escape(alt)}]({markdown_url(src)})" for src, alt in found]
-            for k, found in images(article, lines).items()}

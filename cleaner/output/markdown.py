@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .links import LinkFinder, image_lines, markdown_url
+from .links import LinkFinder, images as find_images, markdown_url
 from .structure import Line, body_lines, table_rows
 
 if TYPE_CHECKING:
@@ -182,3 +182,9 @@ def strip_markdown(markdown: str) -> str:
         if line:
             out.append(line)
     return "\n\n".join(out)
+
+
+def image_lines(article: "Article", lines: list[Line]) -> dict[int, list[str]]:
+    """`links.images` as Markdown image lines."""
+    return {k: [f"![{escape(alt)}]({markdown_url(src)})" for src, alt in found]
+            for k, found in find_images(article, lines).items()}

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..article import collapse_spaces, replay_lines
+from ..ledger import collapse_spaces, replay_lines
 from ..html.blocks import HtmlStructure
 from ..text.segment import Segment, segment_text
 from ..text.structure import heading_like

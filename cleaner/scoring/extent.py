@@ -202,7 +202,7 @@ def extent_rows(doc: Document, rows: Sequence[Sequence[float]], stats: Sequence[
     logits = [_logit(p) if not r else -1.0 for p, r in zip(second, ruled)]
     prose_at = [i for i in range(n) if not ruled[i] and stats[i].prose]
     html = doc.kind == "html"
-    inside = doc.meta.get("html_container") if html else None
+    inside = doc.evidence.in_container if html else None
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     out: list[list[float]] = []
     groups: list[int | None] = []

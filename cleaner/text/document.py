@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..article import Removal, collapse_spaces
+from ..ledger import Removal, collapse_spaces
 from ..rules import RULES_BY_ID
 from .segment import Segment
 
@@ -28,6 +28,34 @@ class Verdict:
 
 
 @dataclass
+class Evidence:
+    """What the stages found on the way, each with the index of the line it came from: read by later
+    stages (the headline's line anchors the byline and the date lines) and by the assembly (the
+    metadata chooser, `metadata.choose`)."""
+
+    #: The headline line the headline stage chose: its text (a page title's site name dropped) and index.
+    title: str | None = None
+    title_index: int | None = None
+    #: A line the structure stages saw as the headline (the one a breadcrumb was glued to), for the
+    #: headline stage.
+    title_hint: int | None = None
+    #: (line index, names) of each byline the metadata lines named.
+    bylines: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: (line index, ISO date) of each date line; of each relative date ("3 hours ago") resolved.
+    dates: list[tuple[int, str]] = field(default_factory=list)
+    relative_dates: list[tuple[int, str]] = field(default_factory=list)
+    #: (line index, name) of each publisher a line names ("Reuters, 3 May 2024", a read-more link's site).
+    publishers: list[tuple[int, str]] = field(default_factory=list)
+    #: How the language was found: "config", "script" or "stopwords"; None when it was not.
+    language_from: str | None = None
+    #: HTML mode: per line, whether it lies inside the article container (all True until the markup
+    #: stage chooses one; None before the markup stage).
+    in_container: list[bool] | None = None
+    #: HTML mode: the article container's element id (`Article.stats["html_container"]`), if one was chosen.
+    container: int | None = None
+
+
+@dataclass
 class Document:
     normalized: str
     segments: list[Segment]
@@ -40,8 +68,11 @@ class Document:
     history: dict[int, list[Verdict]] = field(default_factory=dict)
     #: Section openers and end markers found by the rules: (segment index, rule id).
     markers: list[tuple[int, str]] = field(default_factory=list)
-    #: Metadata found so far, with the index of the segment it came from.
-    meta: dict[str, Any] = field(default_factory=dict)
+    #: The document's own reference date for relative dates (a WARC record's WARC-Date), before the
+    #: configured one (`CleanerConfig.reference_date`).
+    reference_date: str | None = None
+    #: What the stages found so far (headline, bylines, dates, ...), with the lines it came from.
+    evidence: Evidence = field(default_factory=Evidence)
     #: The article region chosen by the heuristics: [start, end) segment indices.
     region: tuple[int, int] | None = None
     #: The order of all-numeric dates the page's locale says ("MDY" on an American page, "DMY"), None
@@ -50,6 +81,10 @@ class Document:
     #: HTML mode: the page's structure beyond the segments (`html.blocks.PageLayout`), for the
     #: structured outputs only.
     layout: Any = None
+    #: HTML mode: the page's blocks (`html.blocks.Block`, one per line) and its link targets (line
+    #: index, href), for the field readers (the comment thread's paragraphs, the body's links).
+    blocks: list[Any] = field(default_factory=list)
+    hrefs: list[tuple[int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.verdicts:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import tomllib
 
-from ..article import collapse_spaces
+from ..ledger import collapse_spaces
 from ..config import CleanerConfig
 from ..errors import ConfigError
 from .document import Document

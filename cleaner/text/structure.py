@@ -115,7 +115,8 @@ def label_breadcrumb_title(doc: Document, rules: RuleSet) -> None:
             if len(other) >= 15 and text != other and text.endswith(other) and len(text) - len(other) <= 30:
                 if rules.enabled("BRD001"):
                     doc.label(i, "BRD001")
-                doc.meta.setdefault("title_hint", j)
+                if doc.evidence.title_hint is None:
+                    doc.evidence.title_hint = j
                 break
 
 
@@ -264,9 +265,9 @@ def label_comment_thread(doc: Document, rules: RuleSet) -> None:
         verdict = doc.verdicts[k]
         # The commenters' names and dates are not the article's byline and date.
         doc.label(k, "COM003", overrule=verdict is not None and verdict.rule.startswith("MET"))
-    for key in ("bylines", "dates"):
-        if key in doc.meta:
-            doc.meta[key] = [(i, value) for i, value in doc.meta[key] if i < first]
+    found = doc.evidence
+    found.bylines = [(i, names) for i, names in found.bylines if i < first]
+    found.dates = [(i, iso) for i, iso in found.dates if i < first]
 
 
 def label_author_bio(doc: Document, rules: RuleSet) -> None:
@@ -309,7 +310,7 @@ def label_duplicates(doc: Document, rules: RuleSet) -> None:
         if len(seg.text) >= 12:
             groups.setdefault(seg.text, []).append(i)
     region = doc.region or (0, len(doc.segments))
-    title_index = doc.meta.get("title_index")
+    title_index = doc.evidence.title_index
     for text, members in groups.items():
         if len(members) < 2:
             continue
@@ -379,14 +380,14 @@ def label_above_title(doc: Document, rules: RuleSet) -> None:
     a counter or a "Search for:" box; article text starts below the headline, not above it (HEU003).
     Only when no text is kept above them (a headline repeated inside the article is no anchor).
     """
-    title = doc.meta.get("title_index")
+    title = doc.evidence.title_index
     if title is None:
         return
     verdict = doc.verdicts[title]
     if verdict is None or verdict.rule != "TTL001":
         return
     segs = doc.segments
-    headline = doc.meta.get("title")
+    headline = doc.evidence.title
     first = segs[0].text
     top = doc.verdicts[0]
     if (title > 0 and headline and (top is None or top.rule in EXTENT_RULES) and first != headline

@@ -1,303 +1,23 @@
-"""Evaluation harness: score the cleaner on the development set with the with/without snippet metric.
-
-The metric is trafilatura's: after collapsing whitespace, a `with` snippet must be a substring of the
-body (TP, else FN) and a `without` snippet must not (TN, else FP); counts are summed over pages.
-A page the cleaner fails on counts all its `with` snippets as FN and `without` snippets as TN.
-"""
+"""`cleaner eval`'s tables: the report on one mode and half (with the ablation, the languages, the
+metadata checks and the confidence), the table over the text dumps, and the extractors' output before
+and after cleaning."""
 
 from __future__ import annotations
 
-import gzip
 import json
-import random
-
-import regex
-import time
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
+
+from ..config import CleanerConfig
+from ..ledger import collapse_spaces
+from .dataset import DUMP_STYLES, Page, dump_pages, load_dataset, split
+from .scoring import Counts, PageResult, by_language, cleaner_extractor, evaluate, meta_table, overlaps
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-from .article import Article, collapse_spaces
-from .config import CleanerConfig
-from .engine import Cleaner
-from .errors import CleanerError
-
-DEFAULT_DATASET = Path("../shared/benchmarks/trafilatura-eval")
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fn: int = 0
-    fp: int = 0
-    tn: int = 0
-    docs: int = 0
-
-    def add(self, other: "Counts") -> None:
-        self.tp += other.tp
-        self.fn += other.fn
-        self.fp += other.fp
-        self.tn += other.tn
-        self.docs += other.docs
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        denominator = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / denominator if denominator else 0.0
-
-    @property
-    def accuracy(self) -> float:
-        total = self.tp + self.fp + self.fn + self.tn
-        return (self.tp + self.tn) / total if total else 0.0
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {
-            "docs": self.docs, "tp": self.tp, "fn": self.fn, "fp": self.fp, "tn": self.tn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4), "accuracy": round(self.accuracy, 4),
-        }
-
-
-@dataclass
-class PageResult:
-    doc_id: str
-    counts: Counts
-    language: str | None
-    missed: list[dict[str, Any]] = field(default_factory=list)
-    leaked: list[str] = field(default_factory=list)
-    error: str | None = None
-    meta_checks: dict[str, bool] = field(default_factory=dict)
-    #: `Article.confidence` (filled by `evaluate(..., confidence=True)`).
-    confidence: float | None = None
-
-
-@dataclass
-class Page:
-    doc_id: str
-    url: str | None
-    with_: list[str]
-    without: list[str]
-    meta: dict[str, str]
-    text_path: Path
-    html_path: Path
-
-
-def load_dataset(root: Path) -> list[Page]:
-    """Read gold.json of a trafilatura-eval style development set."""
-    gold_path = root / "gold.json"
-    if not gold_path.exists():
-        raise CleanerError(f"no gold.json in {root}: pass --dataset pointing at the development set")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    return [
-        Page(doc_id, rec.get("url"), rec["with"], rec["without"], rec.get("meta") or {},
-             root / rec["text"], root / rec["html"])
-        for doc_id, rec in sorted(gold.items())
-    ]
-
-
-def split(pages: list[Page], half: str) -> list[Page]:
-    """'tune' / 'test' halves (a fixed seeded shuffle), or 'all'."""
-    if half == "all":
-        return pages
-    order = sorted(pages, key=lambda p: p.doc_id)
-    random.Random(20261123).shuffle(order)
-    middle = len(order) // 2
-    chosen = order[:middle] if half == "tune" else order[middle:]
-    return sorted(chosen, key=lambda p: p.doc_id)
-
-
-#: Text dumps `cleaner eval --dump` scores: the set's own text/ folder (html_text) and the converters
-#: `make devsets` (scripts/build_devsets.py) renders into DATASET/dumps/STYLE/ (the page's whole text).
-DUMP_STYLES = ("html_text", "inscriptis", "innertext", "bs4", "html2text")
-#: Article extractors' output, rendered the same way (`cleaner eval --dump extracted`): already an
-#: article, with some residue left in; scored as it is (before) and after text mode cleaned it.
-EXTRACTED_STYLES = ("trafilatura", "readability_lxml", "newspaper4k", "goose3", "resiliparse", "boilerpy3", "justext")
-
-
-def dump_pages(pages: list[Page], root: Path, style: str) -> list[Page]:
-    """The same pages and gold, reading text mode's input from one dump style's folder."""
-    if style not in DUMP_STYLES + EXTRACTED_STYLES:
-        raise CleanerError(f"unknown dump style {style!r}; known: {', '.join(DUMP_STYLES + EXTRACTED_STYLES)}, "
-                           "'all' or 'extracted'")
-    if style == "html_text":
-        return pages
-    folder = root / "dumps" / style
-    if not folder.is_dir():
-        raise CleanerError(f"no {style} dumps in {folder}: build them with `make devsets DATASET={root}`")
-    missing = [p.doc_id for p in pages if not (folder / f"{p.doc_id}.txt").exists()]
-    if missing:
-        raise CleanerError(f"{len(missing)} pages have no {style} dump in {folder} (first: {missing[0]}): "
-                           f"rebuild with `make devsets DATASET={root} ARGS=--force`")
-    return [replace(p, text_path=folder / f"{p.doc_id}.txt") for p in pages]
-
-
-def read_input(page: Page, mode: str) -> bytes:
-    if mode == "html":
-        return gzip.decompress(page.html_path.read_bytes())
-    return page.text_path.read_bytes()
-
-
-def _norm(value: Any) -> str:
-    if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    return collapse_spaces(str(value or "")).casefold()
-
-
-#: Separators of a list of names written out as one string ("A; B", "A, B", "A und B", "A & B").
-_NAME_LIST = regex.compile(r"\s*(?:;|,|&|/|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*", regex.IGNORECASE)
-
-
-def author_names(value: Any) -> list[str]:
-    """A list of authors, or one string naming them, as the sequence of normalized names: the list and
-    its rendering as a string compare equal ("A; B", "A, B", "A und B"), nothing else is forgiven."""
-    text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value or "")
-    return [n for n in (_norm(p) for p in _NAME_LIST.split(text)) if n]
-
-
-def meta_matches(field_name: str, predicted: Any, expected: Any) -> bool:
-    """Comparison of one metadata field with the dev set's reference value after whitespace and case
-    normalization (the issue's rule). Authors: the same names in the same order, however the list is
-    written; a subset or a part of a name is a miss."""
-    if field_name == "author":
-        got = author_names(predicted)
-        return bool(got) and got == author_names(expected)
-    if field_name == "date":
-        return bool(predicted) and str(predicted)[:10] == str(expected)[:10]
-    return _norm(predicted) == _norm(expected)
-
-
-def score_page(page: Page, body: str | None, article: Article | None, error: str | None) -> PageResult:
-    counts = Counts(docs=1)
-    result = PageResult(page.doc_id, counts, article.language if article else None, error=error)
-    text = collapse_spaces(body or "")
-    for snippet in page.with_:
-        if error is None and collapse_spaces(snippet) in text:
-            counts.tp += 1
-        else:
-            counts.fn += 1
-            result.missed.append({"snippet": snippet, "removed_by": _who_removed(snippet, article)})
-    for snippet in page.without:
-        if error is None and collapse_spaces(snippet) in text:
-            counts.fp += 1
-            result.leaked.append(snippet)
-        else:
-            counts.tn += 1
-    if article is not None:
-        fields = {"title": article.title, "author": article.authors, "date": article.date,
-                  "sitename": article.publisher}
-        for name, expected in page.meta.items():
-            if name in fields and expected:
-                result.meta_checks[name] = meta_matches(name, fields[name], expected)
-    return result
-
-
-def snippet_line_labels(texts: list[str], keep: list[str], drop: list[str]) -> list[int | None]:
-    """Per line: 1 if it holds a must-keep snippet (or, being 25+ characters, lies inside one), 0 for a
-    must-drop snippet, None for neither or both: the labels the learnt models are fitted to."""
-    labels: list[int | None] = []
-    keep = [collapse_spaces(s) for s in keep]
-    drop = [collapse_spaces(s) for s in drop]
-    for text in texts:
-        pos = any(s in text or (len(text) >= 25 and text in s) for s in keep)
-        neg = any(s in text or (len(text) >= 25 and text in s) for s in drop)
-        labels.append(None if pos == neg else int(pos))
-    return labels
-
-
-def overlaps(text: str, snippet: str) -> bool:
-    """Whether `text` holds part of `snippet` (both whitespace-collapsed): the snippet's first or last
-    40 characters, or the whole text when it has 20 or more characters."""
-    return bool(text) and (snippet[:40] in text or snippet[-40:] in text or (len(text) >= 20 and text in snippet))
-
-
-def _who_removed(snippet: str, article: Article | None) -> list[str]:
-    """Rule ids of removals whose text overlaps a missed snippet (what to look at first)."""
-    if article is None:
-        return []
-    target = collapse_spaces(snippet)
-    rules = []
-    for r in article.removed:
-        if r.rule not in rules and overlaps(collapse_spaces(r.text), target):
-            rules.append(r.rule)
-    return rules
-
-
-Extractor = Callable[[bytes, Page], tuple[str | None, Article | None]]
-
-
-#: What `cleaner eval --output` scores: the body, or the Markdown with its marks taken out again
-#: (`cleaner.output.strip_markdown`), without or with the links and images.
-OUTPUTS = ("text", "markdown", "markdown-links")
-
-
-def cleaner_extractor(config: CleanerConfig, mode: str, output: str = "text") -> Extractor:
-    cleaner = Cleaner(config)
-    if output not in OUTPUTS:
-        raise CleanerError(f"unknown output {output!r}; known: {', '.join(OUTPUTS)}")
-
-    def run(data: bytes, page: Page) -> tuple[str | None, Article | None]:
-        article = cleaner.clean(data, kind=mode, url=page.url)
-        if output != "text":
-            from .output import strip_markdown, to_markdown
-
-            links = output == "markdown-links"
-            return strip_markdown(to_markdown(article, links=links, images=links)), article
-        return article.text, article
-
-    return run
-
-
-def evaluate(pages: Iterable[Page], mode: str, extractor: Extractor,
-             confidence: bool = False) -> tuple[Counts, list[PageResult], float]:
-    """Run `extractor` over pages; return total counts, per-page results and elapsed seconds
-    (`confidence`: read each Article's confidence too, outside the timing)."""
-    total = Counts()
-    results: list[PageResult] = []
-    elapsed = 0.0
-    for page in pages:
-        data = read_input(page, mode)
-        started = time.perf_counter()
-        try:
-            body, article = extractor(data, page)
-            error = None
-        except CleanerError as exc:
-            body, article, error = None, None, f"{type(exc).__name__}: {exc}"
-        elapsed += time.perf_counter() - started
-        result = score_page(page, body, article, error)
-        if confidence:
-            result.confidence = article.confidence if article is not None else 0.0
-        total.add(result.counts)
-        results.append(result)
-    return total, results, elapsed
-
-
-def by_language(results: list[PageResult]) -> dict[str, Counts]:
-    table: dict[str, Counts] = defaultdict(Counts)
-    for r in results:
-        table[r.language or "??"].add(r.counts)
-    return dict(sorted(table.items(), key=lambda kv: -kv[1].docs))
-
-
-def meta_table(results: list[PageResult]) -> dict[str, tuple[int, int]]:
-    table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for r in results:
-        for name, ok in r.meta_checks.items():
-            table[name][0] += int(ok)
-            table[name][1] += 1
-    return {k: (v[0], v[1]) for k, v in sorted(table.items())}
+    from ..article import Article
 
 
 #: Rule families for the ablation table (switched off one at a time).
@@ -380,7 +100,7 @@ def _confidence_table(results: list[PageResult], mode: str, half: str, console: 
     (F1 = 1, what the confidence is the probability of: the two columns should agree)."""
     from rich.table import Table
 
-    from .scoring.confidence import is_whole, ranking_report
+    from ..scoring.confidence import is_whole, ranking_report
 
     scored = [r for r in results if r.confidence is not None]
     conf = [r.confidence or 0.0 for r in scored]
@@ -448,13 +168,6 @@ def run_dump_table(dataset: Path, dump: str, config: CleanerConfig, console: "Co
     if json_out:
         json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return report
-
-
-def dump_styles(dump: str) -> tuple[str, ...]:
-    """The styles `--dump` names: one, a comma-separated list, 'all' (the five full-page styles) or
-    'extracted' (the seven extractors)."""
-    groups = {"all": DUMP_STYLES, "extracted": EXTRACTED_STYLES}
-    return tuple(style for name in dump.split(",") if name.strip() for style in groups.get(name.strip(), (name.strip(),)))
 
 
 #: A page whose F1 falls (rises) by more than this is one the cleaner made worse (better).
