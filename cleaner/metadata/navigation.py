@@ -78,3 +78,9 @@ def in_menu_run(doc: Document, i: int) -> bool:
         # headline stands: "Ideen für den Kindergeburtstag" under the site's menu)
         return below >= 1 and above + 1 + below >= MENU_RUN
     return above >= MENU_RUN - 1 and below >= MENU_RUN - 1
+
+
+def is_navigation(doc: Document, i: int) -> bool:
+    """Line i is a menu entry: it carries a menu word or stands in a run of short lines. No headline
+    ("NZZ abonnieren") and no name ("Leichte Sprache", "Barrierefreie Orte") is read from it."""
+    return menu_word(doc.segments[i].text) or in_menu_run(doc, i)
