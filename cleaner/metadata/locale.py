@@ -83,10 +83,30 @@ def printed_date_order(text: str, language: str | None) -> str | None:
         return None
     if month_first != day_first:
         return "MDY" if month_first else "DMY"
-    words_month_first, words_day_first = _MONTH_DAY.search(text) is not None, _DAY_MONTH.search(text) is not None
+    words_month_first, words_day_first = _written_order(text)
     if words_month_first != words_day_first:
         return "MDY" if words_month_first else "DMY"
     return None
+
+
+#: A year, where a date written with a month's name ends; the name stands within `_BEFORE_YEAR`
+#: characters before it ("September 30th, 2017").
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_BEFORE_YEAR = 30
+
+
+def _written_order(text: str) -> tuple[bool, bool]:
+    """Whether `text` writes a date month first ("January 9, 2017"), and whether day first ("9 January
+    2017"). The month-name patterns are read only just before each year (a search of the whole text
+    with the month alternation costs a hundred times more)."""
+    month_first = day_first = False
+    for m in _YEAR.finditer(text):
+        window = text[max(0, m.start() - _BEFORE_YEAR) : m.end()]
+        month_first = month_first or _MONTH_DAY.search(window) is not None
+        day_first = day_first or _DAY_MONTH.search(window) is not None
+        if month_first and day_first:
+            break
+    return month_first, day_first
 
 
 def page_date_order(doc: Document, configured: str) -> str:
