@@ -15,6 +15,14 @@ from typing import Any
 from .errors import ConfigError
 
 
+#: Fields a config once had, and why each is gone. Passing one is a ConfigError that says so (not the
+#: plain "unknown field"): a setting that silently does nothing misleads whoever relies on it.
+REMOVED_FIELDS: dict[str, str] = {
+    "max_rule_line_chars": "removed: it was never read (the line rules skip lines over 700 characters, "
+                           "rules._MAX_LINE_RULE_CHARS, whatever it said); drop it from the config",
+}
+
+
 @dataclass(frozen=True)
 class CleanerConfig:
     """Settings for a `Cleaner`. Build with `CleanerConfig(...)`, `.replace(...)` or `.from_toml(path)`."""
@@ -32,8 +40,6 @@ class CleanerConfig:
     disabled_stages: frozenset[str] = field(default_factory=frozenset)
     #: Inputs larger than this many bytes (or characters) are refused with InputTooLargeError.
     max_input_bytes: int = 16 * 1024 * 1024
-    #: Lines longer than this are never matched against boilerplate patterns (they are prose).
-    max_rule_line_chars: int = 400
     #: Heuristics: a line with at least this many characters and enough stopwords is "good" prose.
     length_good: int = 70
     #: Heuristics: a line shorter than this is "short" and takes its class from its neighbours.
@@ -100,6 +106,9 @@ class CleanerConfig:
         """A copy with some fields changed (unknown names raise ConfigError)."""
         known = {f.name for f in dataclasses.fields(self)}
         unknown = set(overrides) - known
+        removed = sorted(unknown & REMOVED_FIELDS.keys())
+        if removed:
+            raise ConfigError("; ".join(f"{name}: {REMOVED_FIELDS[name]}" for name in removed))
         if unknown:
             raise ConfigError(f"unknown config field(s): {', '.join(sorted(unknown))}")
         return dataclasses.replace(self, **overrides)
