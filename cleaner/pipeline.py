@@ -90,8 +90,10 @@ Hook = Callable[[str, Callable[[], Any]], Any]
 
 
 def run_stages(doc: Document, stages: tuple[Stage, ...], context: Context, hook: Hook | None = None) -> Document:
-    """Run `stages` in order on `doc`, skipping the groups the config switches off."""
+    """Run `stages` in order on `doc`, skipping the groups the config switches off; the rules it
+    switches off give no verdict (`Document.label` checks)."""
     off = context.config.disabled_stages
+    doc.enabled = context.rules.enabled_ids if context.config.disabled_rules else None
     for stage in stages:
         if stage.group in off:
             continue

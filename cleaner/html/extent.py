@@ -38,7 +38,7 @@ def stretch_document(doc: Document, lo: int, hi: int) -> Document:
     page's lists by copy), with what the extent reads of the page: its markers and container flags."""
     return Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
                     verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi],
-                    markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi],
+                    markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi], enabled=doc.enabled,
                     evidence=Evidence(in_container=_slice(doc.evidence.in_container, lo, hi)))
 
 
