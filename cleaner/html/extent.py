@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..config import CleanerConfig
 from ..rules import RuleSet
 from ..scoring.heuristics import find_region
-from ..text.document import Document, Evidence
+from ..text.document import Document, LineEvidence
 
 #: Lines of context kept on each side of the undecided lines (the line scorer's window features look
 #: three lines either way; 8 was best of 0, 3, 5, 8 and 20 on the tune half).
@@ -39,7 +39,7 @@ def stretch_document(doc: Document, lo: int, hi: int) -> Document:
     return Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
                     verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi],
                     markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi], enabled=doc.enabled,
-                    evidence=Evidence(in_container=_slice(doc.evidence.in_container, lo, hi)))
+                    evidence=LineEvidence(in_container=_slice(doc.evidence.in_container, lo, hi)))
 
 
 def find_region_within(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:

@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from ..config import CleanerConfig
 from ..rules import RuleSet
+from ..stats import Stats
 from ..text.document import Document
 from .blocks import HtmlPage
 from .labels import REST_FACTOR, fallback_html, kept_chars, short_of_body
@@ -38,7 +39,7 @@ FALLBACK_STEP = "HTML: trafilatura fallback"
 @dataclass
 class Recovery:
     """One page's recovery: what the strategies read, the engine's means to label a document with the
-    mode's stages, and what they report (`stats`, `capped`: the Article's stats)."""
+    mode's stages, and what they report (`stats`: `Article.stats` in the making)."""
 
     html: str
     page: HtmlPage
@@ -56,8 +57,7 @@ class Recovery:
     step: Callable[..., Any]
     #: Whether the page is small enough for the helpers (trafilatura, htmldate).
     helpers: bool = True
-    stats: dict[str, Any] = field(default_factory=dict)
-    capped: dict[str, int] = field(default_factory=dict)
+    stats: Stats = field(default_factory=Stats)
 
 
 def soft_boxes(doc: Document, r: Recovery) -> Document | None:
@@ -68,7 +68,7 @@ def soft_boxes(doc: Document, r: Recovery) -> Document | None:
                              reference_date=r.reference_date), r.page, False)
     if kept_chars(retry) <= kept_chars(doc):
         return None
-    r.stats["retry"] = "soft boxes"
+    r.stats.retry = "soft boxes"
     return retry
 
 
@@ -85,8 +85,8 @@ def noscript(doc: Document, r: Recovery) -> Document | None:
     retry = r.label(r.read(page), page, True)
     if kept_chars(retry) <= kept_chars(doc):
         return None
-    r.stats["retry"] = "noscript"
-    r.capped.update(page.capped)
+    r.stats.retry = "noscript"
+    r.stats.capped.update(page.capped)
     return retry
 
 
@@ -94,10 +94,10 @@ def trafilatura(doc: Document, r: Recovery) -> Document | None:
     config = r.config
     if len(doc.segments) > config.fallback_max_lines:
         if config.html_fallback_chars and short_of_body(doc, config.html_fallback_chars):
-            r.capped["fallback_max_lines"] = config.fallback_max_lines
+            r.stats.capped["fallback_max_lines"] = config.fallback_max_lines
         return None
     if r.helpers and r.step(FALLBACK_STEP, fallback_html, doc, r.html, r.rules, config.html_fallback_chars):
-        r.stats["fallback"] = "trafilatura"
+        r.stats.fallback = "trafilatura"
         return doc
     return None
 
@@ -113,7 +113,7 @@ def json_ld_body(doc: Document, r: Recovery) -> Document | None:
     blocks = script_article(r.page.meta, kept, config.html_fallback_chars, config.max_html_nodes, config.max_lines)
     if blocks is None:
         return None
-    r.stats["body_from"] = "json-ld"
+    r.stats.body_from = "json-ld"
     merged = use_script_body(doc, blocks, r.rules)
     n = len(doc.segments)
     # The appended lines as a document of their own (offsets into the merged text), read in the page's

@@ -30,7 +30,7 @@ class Verdict:
 
 
 @dataclass
-class Evidence:
+class LineEvidence:
     """What the stages found on the way, each with the index of the line it came from: read by later
     stages (the headline's line anchors the byline and the date lines) and by the assembly (the
     metadata chooser, `metadata.choose`)."""
@@ -73,7 +73,7 @@ class Document:
     #: configured one (`CleanerConfig.reference_date`).
     reference_date: str | None = None
     #: What the stages found so far (headline, bylines, dates, ...), with the lines it came from.
-    evidence: Evidence = field(default_factory=Evidence)
+    evidence: LineEvidence = field(default_factory=LineEvidence)
     #: The article region chosen by the heuristics: [start, end) segment indices.
     region: tuple[int, int] | None = None
     #: HTML mode: the page's structure beyond the segments (`html.blocks.PageLayout`), for the
