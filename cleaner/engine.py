@@ -30,7 +30,7 @@ from .html.blocks import HtmlStructure
 from .html.fields import paragraphs as read_container_paragraphs
 from .html.recovery import Recovery, recover
 from .html.labels import kept_chars
-from .text.layout import undo_layout
+from .text.converters import undo_layout
 from .text.normalize import normalize_text
 from .metadata.choose import choose_metadata
 from .metadata.dates import page_zone

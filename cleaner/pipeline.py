@@ -37,7 +37,7 @@ from .metadata.headline import page_headline
 from .metadata.titles import choose_title
 from .rules import REGISTRY, RuleSet
 from .rules.pipeline_rules import EXTENT_RULES
-from .scoring.heuristics import find_region
+from .scoring.line_model import find_region
 from .text.document import Document
 from .text.labelling import apply_rules
 from .text.language import LanguageModel

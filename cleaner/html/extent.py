@@ -2,7 +2,7 @@
 
 Menus, footers and everything outside the article container are labelled before the extent stage
 runs; scoring them again only to find they are labelled costs most of the extent's time. The extent
-model (`scoring.heuristics.find_region`) sees the lines from the first to the last undecided one,
+model (`scoring.line_model.find_region`) sees the lines from the first to the last undecided one,
 with a few lines of context on each side, and its verdicts and region are copied back.
 `scripts/train_extent_model.py` trains on the same stretch.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..config import CleanerConfig
 from ..rules import RuleSet
-from ..scoring.heuristics import find_region
+from ..scoring.line_model import find_region
 from ..text.document import Document, LineEvidence
 
 #: Lines of context kept on each side of the undecided lines (the line scorer's window features look

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urljoin, urlsplit
 
 from ..html.blocks import clean_text
-from .structure import HtmlStructure, Line, element_attr, kept_segments
+from .body_blocks import HtmlStructure, Line, element_attr, kept_segments
 
 if TYPE_CHECKING:
     from ..article import Article
