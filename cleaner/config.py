@@ -15,6 +15,9 @@ from typing import Any
 from .errors import ConfigError
 
 
+#: The HTML recovery strategies' own triggers, in the order they are tried (`html.recovery.STRATEGIES`).
+RECOVERY_TRIGGERS = ("soft_boxes_chars", "noscript_chars", "trafilatura_chars", "json_ld_body_chars")
+
 #: Fields a config once had, and why each is gone. Passing one is a ConfigError that says so (not the
 #: plain "unknown field"): a setting that silently does nothing misleads whoever relies on it.
 REMOVED_FIELDS: dict[str, str] = {
@@ -78,6 +81,15 @@ class CleanerConfig:
     #: trafilatura.extract chooses which segments stay (about 8% of the development set's pages at 700;
     #: 0 switches the fallback off).
     html_fallback_chars: int = 700
+    #: HTML recovery, each strategy's own trigger (`html/recovery.py`): the body, in characters, below
+    #: which it is tried (0 switches that one off; None: `html_fallback_chars`). The relabelling that
+    #: trusts soft boxes and the noscript re-read are cheap and may fire at a longer body than
+    #: trafilatura (about 30 ms a call); the JSON-LD body replaces the markup's only when that holds
+    #: less than this and the structured data at least twice as much.
+    soft_boxes_chars: int | None = None
+    noscript_chars: int | None = None
+    trafilatura_chars: int | None = None
+    json_ld_body_chars: int | None = None
     #: Batch runs: a document still being cleaned after this many seconds gets a "timeout" error
     #: record and the worker moves on (enforced by `cleaner.batch.pool`, not by `Cleaner.clean`).
     max_seconds: float = 30.0
@@ -97,6 +109,10 @@ class CleanerConfig:
         for name in ("max_html_nodes", "max_html_depth", "max_lines"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        for name in ("html_fallback_chars",) + RECOVERY_TRIGGERS:
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise ConfigError(f"{name} must be a whole number of characters, 0 or more (not {value!r})")
         for name in ("disabled_rules", "disabled_stages"):
             value = getattr(self, name)
             if not isinstance(value, frozenset):
@@ -122,6 +138,11 @@ class CleanerConfig:
             raise ConfigError(f"cannot read config file {path}: {exc}") from exc
         data = data.get("cleaner", data)
         return cls().replace(**{**data, **overrides})
+
+    def recovery_chars(self, trigger: str) -> int:
+        """The body length below which one HTML recovery strategy is tried (`RECOVERY_TRIGGERS`)."""
+        value = getattr(self, trigger)
+        return self.html_fallback_chars if value is None else value
 
     def rule_enabled(self, rule_id: str) -> bool:
         """False when the rule or its family prefix is in `disabled_rules`."""

@@ -14,8 +14,9 @@ labelled by the same stages:
    (`script_body`); its paragraphs are appended as lines of their own, which pass the line stages
    (pattern rules, site lines, metadata lines, structure) like every other line.
 
-A strategy that does not apply, or finds no more body, returns None. `html_fallback_chars` (0 switches
-recovery off) is what "too little" means for each of them.
+A strategy that does not apply, or finds no more body, returns None. What "too little" means is each
+strategy's own setting (`soft_boxes_chars`, `noscript_chars`, `trafilatura_chars`, `json_ld_body_chars`;
+`CleanerConfig.recovery_chars`), by default all `html_fallback_chars` (0 switches one off).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ class Recovery:
 
 
 def soft_boxes(doc: Document, r: Recovery) -> Document | None:
-    min_chars = r.config.html_fallback_chars
+    min_chars = r.config.recovery_chars("soft_boxes_chars")
     if not (min_chars and any(b.soft for b in r.page.blocks) and short_of_body(doc, min_chars)):
         return None
     retry = r.label(Document(doc.normalized, doc.segments, url=doc.url, kind="html",
@@ -74,7 +75,7 @@ def soft_boxes(doc: Document, r: Recovery) -> Document | None:
 
 def noscript(doc: Document, r: Recovery) -> Document | None:
     config = r.config
-    min_chars = config.html_fallback_chars
+    min_chars = config.recovery_chars("noscript_chars")
     if not min_chars or kept_chars(doc) >= min_chars:
         return None
     page = r.step("HTML: noscript second parse", noscript_page, r.html, int(REST_FACTOR * min_chars),
@@ -92,11 +93,12 @@ def noscript(doc: Document, r: Recovery) -> Document | None:
 
 def trafilatura(doc: Document, r: Recovery) -> Document | None:
     config = r.config
+    min_chars = config.recovery_chars("trafilatura_chars")
     if len(doc.segments) > config.fallback_max_lines:
-        if config.html_fallback_chars and short_of_body(doc, config.html_fallback_chars):
+        if min_chars and short_of_body(doc, min_chars):
             r.stats.capped["fallback_max_lines"] = config.fallback_max_lines
         return None
-    if r.helpers and r.step(FALLBACK_STEP, fallback_html, doc, r.html, r.rules, config.html_fallback_chars):
+    if r.helpers and r.step(FALLBACK_STEP, fallback_html, doc, r.html, r.rules, min_chars):
         r.stats.fallback = "trafilatura"
         return doc
     return None
@@ -105,12 +107,13 @@ def trafilatura(doc: Document, r: Recovery) -> Document | None:
 def json_ld_body(doc: Document, r: Recovery) -> Document | None:
     """After the markup's passes and trafilatura: a body found in the markup is not replaced."""
     config = r.config
-    if not config.html_fallback_chars or "ld_bodies" not in r.page.meta:
+    min_chars = config.recovery_chars("json_ld_body_chars")
+    if not min_chars or "ld_bodies" not in r.page.meta:
         return None
     kept = kept_chars(doc)
-    if kept >= config.html_fallback_chars:
+    if kept >= min_chars:
         return None
-    blocks = script_article(r.page.meta, kept, config.html_fallback_chars, config.max_html_nodes, config.max_lines)
+    blocks = script_article(r.page.meta, kept, min_chars, config.max_html_nodes, config.max_lines)
     if blocks is None:
         return None
     r.stats.body_from = "json-ld"
