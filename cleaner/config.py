@@ -33,8 +33,10 @@ class CleanerConfig:
     #: Reference date (ISO 8601) against which relative times ("5 hours ago") are resolved;
     #: None leaves relative times unresolved.
     reference_date: str | None = None
-    #: Order of day and month in all-numeric dates such as 08-05-2025: "DMY" or "MDY".
-    date_order: str = "DMY"
+    #: Order of day and month in all-numeric dates such as 08-05-2025: "DMY" or "MDY"; "auto" (the
+    #: default): the page's locale says (`<html lang="en-US">`, og:locale, JSON-LD inLanguage, or an
+    #: English page printing "January 9, 2017"), else "DMY".
+    date_order: str = "auto"
     #: Force the language (ISO 639-1) instead of detecting it.
     language: str | None = None
     #: Rule ids or family prefixes (e.g. "CRD" or "CRD001") to switch off.
@@ -98,8 +100,8 @@ class CleanerConfig:
     site_boilerplate: dict[str, frozenset[int]] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
-        if self.date_order not in ("DMY", "MDY"):
-            raise ConfigError(f"date_order must be 'DMY' or 'MDY', not {self.date_order!r}")
+        if self.date_order not in ("auto", "DMY", "MDY"):
+            raise ConfigError(f"date_order must be 'auto', 'DMY' or 'MDY', not {self.date_order!r}")
         if self.favor not in ("balanced", "precision", "recall"):
             raise ConfigError(f"favor must be 'balanced', 'precision' or 'recall', not {self.favor!r}")
         if self.max_input_bytes <= 0:

@@ -35,7 +35,7 @@ from .text.normalize import normalize_text
 from .metadata.choose import choose_metadata
 from .metadata.dates import page_zone
 from .rules import RuleSet
-from .text.scripts import date_order
+from .metadata.locale import page_date_order
 from .text.segment import first_lines, segment_text
 
 _T = TypeVar("_T")
@@ -240,7 +240,7 @@ def _more_fields(doc: Document, removed: list[Removal], by_rule: Counter[str], e
     modified, source = html_modified(page_meta, zone)
     if modified is None:
         if "MET001" in by_rule or "MET002" in by_rule:
-            modified, _ = text_modified(doc, date_order(doc.language, config.date_order))
+            modified, _ = text_modified(doc, page_date_order(doc, config.date_order))
         source = "text" if modified else None
     out["date_modified"] = modified
     text_tags, text_sections = text_lists(doc) if not by_rule.keys().isdisjoint(LIST_RULES) else ([], [])

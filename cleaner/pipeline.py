@@ -30,6 +30,7 @@ from .html.blocks import HtmlPage
 from .html.extent import find_region_within
 from .html.labels import CONTEXT_RULES, fix_title, label_html, measure_collapsed_links, restore_html
 from .metadata.labelling import label_metadata_lines
+from .metadata.locale import claimed_date_order, page_date_order
 from .metadata.authors import choose_author
 from .metadata.claims import PageClaims
 from .metadata.dates import choose_date
@@ -41,7 +42,6 @@ from .scoring.line_model import find_region
 from .text.document import Document
 from .text.labelling import apply_rules
 from .text.language import LanguageModel
-from .text.scripts import date_order
 from .text.sites import label_site_lines
 from .text.structure import (label_above_title, label_author_bio, label_breadcrumb_title, label_captions,
                              label_comment_thread, label_duplicates, label_sections, label_syndicated)
@@ -145,6 +145,7 @@ def _markup(doc: Document, context: Context) -> None:
     page = context.page
     assert page is not None
     doc.layout = page.layout
+    doc.date_order = claimed_date_order(page.meta)
     doc.hrefs = page.hrefs
     doc.blocks = page.blocks
     if "rules" not in context.config.disabled_stages:
@@ -176,7 +177,7 @@ def _html_extent(doc: Document, context: Context) -> None:
 
 
 def _date(doc: Document, context: Context) -> None:
-    choose_date(doc, date_order(doc.language, context.config.date_order))
+    choose_date(doc, page_date_order(doc, context.config.date_order))
 
 
 def _restore(doc: Document, context: Context) -> None:

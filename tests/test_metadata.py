@@ -179,7 +179,7 @@ def test_a_line_of_names_under_the_headline_is_the_byline() -> None:
 
 
 def test_names_line_reads_lists_and_job_titles() -> None:
-    from cleaner.metadata.lines import names_line
+    from cleaner.metadata.byline_lines import names_line
 
     assert names_line("Clara Löw, Siddharth Prakash & Klaus Jacob") == ["Clara Löw", "Siddharth Prakash", "Klaus Jacob"]
     assert names_line("Richard Adams Education editor") == ["Richard Adams"]
@@ -245,7 +245,7 @@ def test_byline_words_after_the_name_are_not_part_of_it() -> None:
 
 
 def test_a_byline_word_after_a_bare_name_is_dropped() -> None:
-    from cleaner.metadata.lines import lone_name, names_line
+    from cleaner.metadata.byline_lines import lone_name, names_line
 
     assert names_line("Inga Hoeltmann Follow") == ["Inga Hoeltmann"]
     assert lone_name("Inga Hoeltmann Follow") == "Inga Hoeltmann"

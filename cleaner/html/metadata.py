@@ -194,6 +194,7 @@ def _tags(tree: LexborHTMLParser, meta: dict[str, Any], tags: dict[str, str], re
     meta["image"] = first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
     html_node = tree.css_first("html")
     meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
+    meta["locale"] = first("og:locale")
 
 
 def _h1s(tree: LexborHTMLParser, meta: dict[str, Any]) -> None:

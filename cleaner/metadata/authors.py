@@ -1,7 +1,7 @@
 """The authors: the page's author claims (JSON-LD, <meta>, byline elements, the site's owner) and the
 bylines the text stages found, and the one rule that picks among them (`choose_authors`).
 
-The byline finders that read one line live in `metadata.lines`; the stage that picks the byline
+The byline finders that read one line live in `metadata.byline_lines`; the stage that picks the byline
 nearest the headline once the article's extent is known is `choose_author` (below). The precedence
 between the sources is `metadata.choose.AUTHOR_PRECEDENCE`.
 """
@@ -17,7 +17,8 @@ from ..rules import RuleSet
 from ..rules.pipeline_rules import EXTENT_RULES
 from ..scoring.features import best_run
 from ..text.document import Document
-from . import lines as text_meta
+from . import byline_lines, date_lines
+from .patterns import MONTHS
 from .claims import PageClaims
 from .site import compact, declared_names, host_labels, is_site, title_parts
 
@@ -28,7 +29,7 @@ _TRAILING = regex.compile(r"(?:[,|·–-]\s*)?(?:\b(?:mo|di|mi|do|fr|sa|so|mon|t
 def clean_author(name: str) -> str:
     """A name without "By"/"Von" before it and without a date or time after it."""
     name = _TRAILING.sub("", _BY_PREFIX.sub("", name))
-    hit = text_meta.find_date(name)
+    hit = date_lines.find_date(name)
     if hit is not None:
         name = name[: hit.start]
     return name.strip(" ,;|·-–")
@@ -80,7 +81,7 @@ def reorder(names: list[str]) -> list[str]:
         return names
     parts = [p.strip() for p in names[0].split(",")]
     if len(parts) == 2 and all(len(n.split()) == 1 and n[:1].isupper() and not n.isupper() for n in parts) \
-            and not any(n.casefold().strip(".") in text_meta.NOT_AUTHORS for n in parts):
+            and not any(n.casefold().strip(".") in byline_lines.NOT_AUTHORS for n in parts):
         return [f"{parts[1]} {parts[0]}"]
     return names
 
@@ -151,11 +152,11 @@ def author_claims(claims: PageClaims, url: str | None) -> dict[str, list[str]]:
     if ld and dom and " " in dom and all(" " not in a and a.islower() for a in ld):
         out["json-ld login"] = [dom]
     elif ld:
-        out["json-ld"] = [n for a in ld for n in reorder(text_meta.person_names(a))]
+        out["json-ld"] = [n for a in ld for n in reorder(byline_lines.person_names(a))]
     author = claims.meta_author
     if author and not author.startswith("http"):
-        out["meta"] = reorder(text_meta.person_names(clean_author(author)))
-    dom_names = [n for value in claims.dom_authors for n in reorder(text_meta.person_names(clean_author(value)))]
+        out["meta"] = reorder(byline_lines.person_names(clean_author(author)))
+    dom_names = [n for value in claims.dom_authors for n in reorder(byline_lines.person_names(clean_author(value)))]
     if dom_names:
         out["byline element"] = list(dict.fromkeys(dom_names))
     out["site owner"] = _site_owner(claims, url)
@@ -170,7 +171,7 @@ def choose_authors(candidates: list[tuple[list[str], str]], claims: PageClaims,
     the author. A label read as the byline ("Stand:", "Autor:") or a placeholder ("No Author",
     "Beitrag") names nobody, not even the site."""
     named = [c for c in candidates if c[0] and not any(
-        n.endswith(":") or n.strip().casefold() in _NO_PERSON or text_meta.label_not_name(n) or label_name(n)
+        n.endswith(":") or n.strip().casefold() in _NO_PERSON or byline_lines.label_not_name(n) or label_name(n)
         for n in c[0])]
     sites = declared_names(claims.site_name, claims.ld_publisher) + host_labels(url or claims.canonical)
     people = [c for c in named if not any(_not_a_person(n, sites) for n in c[0])]
@@ -178,13 +179,13 @@ def choose_authors(candidates: list[tuple[list[str], str]], claims: PageClaims,
     handles = [c for c in named if all(slug(n) for n in c[0])]
     names, source = (people or handles or named or [([], None)])[0]
     # (an agency or a degree beside the names, "Rob Picheta, CNN", is no further author)
-    names = [n for n in names if n.casefold().strip(".") not in text_meta.NOT_AUTHORS] or names
+    names = [n for n in names if n.casefold().strip(".") not in byline_lines.NOT_AUTHORS] or names
     if len(names) == 1 and " " not in names[0] and not names[0].isupper():
         # A given name alone ("Nils") where a later source writes it out, given and family name
         # ("Nils Pickert"): the full name.
         full = next((c for c in people if len(c[0]) == 1 and c[0][0].startswith(names[0] + " ")
-                     and len(c[0][0].split()) == 2 and c[0][0].split()[1].casefold() not in text_meta.MONTHS
-                     and not text_meta.date_word(c[0][0].split()[1])), None)
+                     and len(c[0][0].split()) == 2 and c[0][0].split()[1].casefold() not in MONTHS
+                     and not date_lines.date_word(c[0][0].split()[1])), None)
         if full is not None:
             names, source = full
     return list(names), source
@@ -250,7 +251,7 @@ def _following(doc: Document, i: int) -> str | None:
     segs = doc.segments
     if i + 1 >= len(segs):
         return None
-    if _names_across(doc, i) and text_meta.opener_only(segs[i].text):
+    if _names_across(doc, i) and byline_lines.opener_only(segs[i].text):
         return f"{segs[i + 1].text} {segs[i + 2].text.strip()} {segs[i + 3].text}"
     return segs[i + 1].text
 
@@ -269,7 +270,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         if (verdict.rule if verdict else None) not in _BYLINE_VERDICTS or len(segs[i].text) > _MAX_BYLINE:
             continue
         following = _following(doc, i)
-        names = text_meta.author_line(segs[i].text, following)
+        names = byline_lines.author_line(segs[i].text, following)
         if names:
             found.append((i, names))
     title = doc.evidence.title_index
@@ -278,7 +279,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         for i in range(title + 1, min(len(segs), title + _BARE_NAMES_REACH + 1)):
             # (only a line the scorer left out: a kept one is a heading, "Künstlerischer Lebenslauf")
             if (_v := verdicts[i]) is not None and _v.rule in _BYLINE_VERDICTS:
-                names = text_meta.names_line(segs[i].text)
+                names = byline_lines.names_line(segs[i].text)
                 if names:
                     found.append((i, names))
                     break
@@ -287,7 +288,7 @@ def choose_author(doc: Document, rules: RuleSet) -> None:
         i, names = min(found, key=lambda item: (item[0] < anchor, abs(item[0] - anchor)))
         doc.evidence.bylines = [(i, names)]
         taken = [i]
-        if text_meta.opener_only(segs[i].text) and i + 1 < len(segs):
+        if byline_lines.opener_only(segs[i].text) and i + 1 < len(segs):
             taken = [i, i + 1, i + 2, i + 3] if _names_across(doc, i) else [i, i + 1]
         for k in taken:
             if (_v.rule if (_v := verdicts[k]) else None) in _BYLINE_VERDICTS:
@@ -314,16 +315,16 @@ def _opener_byline_author(doc: Document, anchor: int) -> bool:
     texts = [seg.text.replace("\n", " ") if len(seg.text) <= _MAX_FAR_BYLINE else "" for seg in segs[lo:hi]]
     starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
     joined = "\n".join(texts)
-    lines = {lo + bisect.bisect_right(starts, m.start()) - 1 for m in text_meta.ANY_OPENER.finditer(joined)}
+    lines = {lo + bisect.bisect_right(starts, m.start()) - 1 for m in byline_lines.ANY_OPENER.finditer(joined)}
     # ("Autor:" alone, the name on the next line)
     shorts = [t if len(t) <= _MAX_OPENER_LINE else "" for t in texts]
     short_starts = list(itertools.accumulate((len(t) + 1 for t in shorts), initial=0))
     openers = {
-        lo + bisect.bisect_right(short_starts, m.start()) - 1 for m in text_meta.OPENER_LINE.finditer("\n".join(shorts))
+        lo + bisect.bisect_right(short_starts, m.start()) - 1 for m in byline_lines.OPENER_LINE.finditer("\n".join(shorts))
     }
     for i in sorted(lines | openers, key=lambda k: (k < anchor, abs(k - anchor))):
         if i in openers:
-            names = text_meta.names_after_opener(segs[i + 1].text if i + 1 < len(segs) else None)
+            names = byline_lines.names_after_opener(segs[i + 1].text if i + 1 < len(segs) else None)
             if names:
                 doc.evidence.bylines = [(i + 1, names)]
                 for k in (i, i + 1):
@@ -331,7 +332,7 @@ def _opener_byline_author(doc: Document, anchor: int) -> bool:
                         doc.label(k, "MET001", overrule=True)
                 return True
             continue
-        names = text_meta.opener_byline(segs[i].text)
+        names = byline_lines.opener_byline(segs[i].text)
         if names:
             doc.evidence.bylines = [(i, names)]
             verdict = doc.verdicts[i]
@@ -352,7 +353,7 @@ def _bare_name_author(doc: Document) -> bool:
             verdict = doc.verdicts[i]
             if i > start + 2 or (verdict is not None and verdict.rule not in EXTENT_RULES):
                 continue
-            name = text_meta.lone_name(doc.segments[i].text)
+            name = byline_lines.lone_name(doc.segments[i].text)
             if name:
                 doc.label(i, "MET001", overrule=True)
                 doc.evidence.bylines.append((i, [name]))

@@ -20,8 +20,8 @@ from urllib.parse import urljoin
 
 from ..config import CleanerConfig
 from ..text.document import Document
-from ..text.scripts import date_order
-from . import lines as text_meta
+from .locale import page_date_order
+from . import byline_lines, date_lines
 from .authors import author_claims, choose_authors
 from .claims import PageClaims
 from .dates import (header_dates, html_datetime, htmldate_date, iso_date, line_datetime, page_zone, printed_date,
@@ -58,7 +58,7 @@ class Evidence:
 
     @cached_property
     def order(self) -> str:
-        return date_order(self.doc.language, self.config.date_order)
+        return page_date_order(self.doc, self.config.date_order)
 
     @cached_property
     def zone(self) -> str | None:
@@ -239,7 +239,7 @@ def _relative(e: Evidence) -> Dated | None:
     item = _nearest(e.doc, e.doc.evidence.relative_dates)
     if item is None:
         return None
-    stamp = text_meta.relative_datetime(e.doc.segments[item[0]].text, e.reference)
+    stamp = date_lines.relative_datetime(e.doc.segments[item[0]].text, e.reference)
     return Dated(item[1], stamp if stamp and stamp[:10] == item[1] else item[1])
 
 
@@ -380,6 +380,10 @@ def _nearest(doc: Document, found: list[tuple[int, Any]], before: int = 10) -> t
     return min(found, key=lambda item: (not (start - before <= item[0] < end), abs(item[0] - start)))
 
 
+#: Lines under the headline where a line of bare names is the byline (as `authors.choose_author`).
+_BARE_NAMES_REACH = 3
+
+
 def _near_lines(e: Evidence) -> dict[str, Any]:
     """The byline under the headline (read as loosely as in text mode: "Von" + name, "Veröffentlicht
     am ... von X"), and the first date line and byline near the first kept line."""
@@ -389,10 +393,17 @@ def _near_lines(e: Evidence) -> dict[str, Any]:
     if headline is not None:
         for i in range(headline + 1, min(len(doc.segments), headline + _HEADLINE_REACH + 1)):
             following = doc.segments[i + 1].text if i + 1 < len(doc.segments) else None
-            names = text_meta.author_line(doc.segments[i].text, following, order)
+            names = byline_lines.author_line(doc.segments[i].text, following, order)
             if names:
                 found["headline_authors"] = names
                 break
+        else:
+            # A line listing people's names under the headline ("Clara Löw, Siddharth Prakash & Klaus
+            # Jacob": the names are links, the line a link list to the markup). Two names at least: one
+            # "name" of capitalised words may be a row of tabs ("Präparat Wirkstoff Preise").
+            found["headline_authors"] = next(
+                (names for i in range(headline + 1, min(len(doc.segments), headline + _BARE_NAMES_REACH + 1))
+                 if len(names := byline_lines.names_line(doc.segments[i].text) or []) >= 2), None)
     kept = [i for i, v in enumerate(doc.verdicts) if v is None]
     first = kept[0] if kept else 0
     lo, hi = max(0, first - 25), min(len(doc.segments), first + 15)
@@ -400,8 +411,8 @@ def _near_lines(e: Evidence) -> dict[str, Any]:
         text = doc.segments[i].text
         if len(text) > 160:
             continue
-        if "date" not in found and (iso := text_meta.dateline(text, order)):
+        if "date" not in found and (iso := date_lines.dateline(text, order)):
             found["date"] = iso
-        if "authors" not in found and (names := text_meta.byline(text)):
+        if "authors" not in found and (names := byline_lines.byline(text)):
             found["authors"] = names
     return found

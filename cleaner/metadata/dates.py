@@ -2,7 +2,7 @@
 dates printed with its headline, and the date a page's address carries.
 
 One reader of ISO stamps (`iso_datetime`, `iso_date`) for every claim; one reader of the address
-(`url_date`); the lines' date finders are `metadata.lines`. The precedence between sources is
+(`url_date`); the lines' date finders are `metadata.date_lines`. The precedence between sources is
 `metadata.choose.DATE_PRECEDENCE`.
 
 `Article.date` stays the day ("2025-05-08"), as it always was; `Article.datetime` and
@@ -20,7 +20,7 @@ import regex
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..text.document import Document
-from . import lines as text_meta
+from . import byline_lines, date_lines
 from .patterns import ISO_STAMP
 from .claims import PageClaims
 
@@ -90,7 +90,7 @@ def iso_datetime(value: object, zone: str | None = None) -> str | None:
         return None
     m = _STAMP.match(value)
     if m:
-        day = text_meta._valid(int(m[1]), int(m[2]), int(m[3]))
+        day = date_lines._valid(int(m[1]), int(m[2]), int(m[3]))
         if day is None:
             return None
         if m[4] is None:
@@ -110,7 +110,7 @@ def iso_datetime(value: object, zone: str | None = None) -> str | None:
     try:
         stamp = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
-        hit = text_meta.find_date(value)
+        hit = date_lines.find_date(value)
         return hit.iso if hit else None
     return _format(stamp)
 
@@ -142,7 +142,7 @@ def line_datetime(text: str, day: str) -> str:
     2:30 pm EDT"), and its zone when one is named; `day` alone when the line gives no time."""
     if _MAYBE_TIME.search(text) is None:
         return day
-    hit = text_meta.find_date(text)
+    hit = date_lines.find_date(text)
     if hit is not None:  # (the date's own numbers are no time: "08.05.2025")
         stamp = iso_datetime(text[hit.start : hit.end])
         if stamp is not None and stamp[:10] == day and has_time(stamp):
@@ -201,7 +201,7 @@ def url_date(url: str | None) -> str | None:
     for m in _URL_DATE.finditer(path):
         year = int(m[1])
         month, day = (int(m[3]), int(m[4])) if m[2] else (int(m[5]), int(m[6]))
-        if year >= _FIRST_WEB_YEAR and (iso := text_meta._valid(year, month, day)):
+        if year >= _FIRST_WEB_YEAR and (iso := date_lines._valid(year, month, day)):
             return iso
     return None
 
@@ -225,9 +225,9 @@ def header_dates(doc: Document, headline: int, date_order: str = "DMY") -> list[
     lines = []
     for i in order:
         text = doc.segments[i].text
-        if text_meta.EMBEDDED_POST.search(text) or _EVENT_LINE.match(text) or not text_meta.dateline(text, date_order):
+        if byline_lines.EMBEDDED_POST.search(text) or _EVENT_LINE.match(text) or not date_lines.dateline(text, date_order):
             continue
-        first, readings, revision = text_meta.dates_in(text, date_order)
+        first, readings, revision = date_lines.dates_in(text, date_order)
         if first:
             lines.append((first, readings, revision))
     return lines
@@ -241,7 +241,7 @@ def printed_date(date: str, claim: str, header: list[tuple[str, set[str], bool]]
     wins: the claim is then often the modified date, a UTC stamp
     that is another day where the readers live, or a template's default. A claim written with its
     day and month in doubt ("11/01/2023") is read as the printed line reads it ("01.11.2023")."""
-    readings = {date} if _STAMP.match(claim) else text_meta.dates_in(claim)[1] | {date}
+    readings = {date} if _STAMP.match(claim) else date_lines.dates_in(claim)[1] | {date}
     for first, line, _ in header:
         if readings & line:
             return (first if first in readings else date), False
@@ -282,7 +282,7 @@ def choose_date(doc: Document, order: str = "DMY") -> None:
     found = [(i, iso) for i, iso in doc.evidence.dates if title - _DATE_BEFORE <= i <= title + _DATE_AFTER]
     if not any(i > title for i, _ in found):
         for i in range(title + 1, min(len(doc.segments), title + _DATE_AFTER + 1)):
-            hit = text_meta.find_date(doc.segments[i].text[:_DATE_LEAD_CHARS], order)
+            hit = date_lines.find_date(doc.segments[i].text[:_DATE_LEAD_CHARS], order)
             if hit is not None:
                 found.append((i, hit.iso))
                 break

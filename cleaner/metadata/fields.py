@@ -20,7 +20,7 @@ import regex
 from ..article import Removal, collapse_spaces
 from ..text.document import Document
 from ..text.scripts import ANY as ANY_SCRIPT
-from . import lines as text_meta
+from . import date_lines
 from .dates import has_time, iso_datetime, line_datetime
 
 #: At most this many links are kept per article (a link farm is no article's business).
@@ -167,7 +167,7 @@ def text_modified(doc: Document, order: str) -> tuple[str | None, int | None]:
         m = _UPDATED.search(text)
         if m is None:
             continue
-        hit = text_meta.find_date(text[m.end():], order)
+        hit = date_lines.find_date(text[m.end():], order)
         if hit is not None:
             return line_datetime(text[m.end():], hit.iso), i
     return None, None

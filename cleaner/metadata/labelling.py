@@ -13,10 +13,11 @@ import regex
 from ..config import CleanerConfig
 from ..rules import RuleSet
 from ..text.document import Document
-from ..text.scripts import byline_names, date_order
-from . import lines as metadata
+from ..text.scripts import byline_names
+from . import byline_lines, date_lines
+from .locale import settle_date_order
 
-#: What every date `metadata.find_date` knows has: a year of four digits or two numbers joined by a
+#: What every date `date_lines.find_date` knows has: a year of four digits or two numbers joined by a
 #: separator ("19.10.19"). A line without it holds no date, whatever digits it has (prices, counts).
 _MAYBE_DATE = regex.compile(r"(?:19|20)\d\d|\d[./-]\d")
 
@@ -26,13 +27,13 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
     evidence = doc.evidence
     # A document's own reference date (a WARC record's WARC-Date) before the configured one.
     reference = doc.reference_date or config.reference_date
-    order = date_order(doc.language, config.date_order)
+    order = settle_date_order(doc, config.date_order)
     names: list[str] | None
     for i, seg in enumerate(doc.segments):
         verdict = doc.verdicts[i]
         if verdict is not None:
             if verdict.rule == "RDM001":
-                site = metadata.site_from_readmore(seg.text)
+                site = date_lines.site_from_readmore(seg.text)
                 if site:
                     evidence.publishers.append((i, site))
             elif verdict.rule == "MET006":
@@ -40,26 +41,26 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
                 if names:
                     evidence.bylines.append((i, names))
             elif verdict.rule in ("TIM001", "TIM004"):
-                resolved = metadata.resolve_relative(seg.text, reference)
+                resolved = date_lines.resolve_relative(seg.text, reference)
                 if resolved:
                     evidence.relative_dates.append((i, resolved))
             continue
         text = doc.kept_text(i) if doc.spans[i] else seg.text
-        if len(text) > 160 or not text or metadata.EMBEDDED_POST.search(text):
+        if len(text) > 160 or not text or byline_lines.EMBEDDED_POST.search(text):
             continue
         # (a Thai date is of the Buddhist era: "8 พฤษภาคม 2568")
         dated = _MAYBE_DATE.search(text) is not None or (doc.language == "th" and "25" in text)
         if dated:
-            found = metadata.publisher_date(text, order)
+            found = date_lines.publisher_date(text, order)
             if found and rules.enabled("MET003"):
                 doc.label(i, "MET003")
                 evidence.publishers.append((i, found[0]))
                 evidence.dates.append((i, found[1]))
                 continue
-            names, iso = metadata.dated_byline(text, order)
+            names, iso = byline_lines.dated_byline(text, order)
         else:
             # No date: only a plain byline ("By X") is possible.
-            names, iso = metadata.byline_without_date(text), None
+            names, iso = byline_lines.byline_without_date(text), None
         if names and rules.enabled("MET001"):
             doc.label(i, "MET001")
             evidence.bylines.append((i, names))
@@ -67,10 +68,10 @@ def label_metadata_lines(doc: Document, rules: RuleSet, config: CleanerConfig) -
                 evidence.dates.append((i, iso))
             continue
         if dated:
-            iso = metadata.dateline(text, order)
+            iso = date_lines.dateline(text, order)
             if iso and rules.enabled("MET002"):
                 doc.label(i, "MET002")
                 evidence.dates.append((i, iso))
                 continue
-        if metadata.contributor_line(text) and rules.enabled("MET004"):
+        if byline_lines.contributor_line(text) and rules.enabled("MET004"):
             doc.label(i, "MET004")

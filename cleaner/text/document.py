@@ -76,6 +76,9 @@ class Document:
     evidence: LineEvidence = field(default_factory=LineEvidence)
     #: The article region chosen by the heuristics: [start, end) segment indices.
     region: tuple[int, int] | None = None
+    #: The order of all-numeric dates the page's locale says ("MDY" on an American page, "DMY"), None
+    #: when nothing has said it (`metadata.locale`: the markup stage, then the printed dates).
+    date_order: str | None = None
     #: HTML mode: the page's structure beyond the segments (`html.blocks.PageLayout`), for the
     #: structured outputs only.
     layout: Any = None
