@@ -48,6 +48,8 @@ class Stats:
     date_from: str | None = None
     publisher_from: str | None = None
     metadata_errors: dict[str, str] | None = None
+    #: Any other note the chooser leaves (a key it writes that has no field here yet), kept in its order.
+    other_notes: dict[str, Any] = field(default_factory=dict)
     #: Metadata field -> where its value came from (`metadata.choose`'s precedence tables).
     sources: dict[str, str] = field(default_factory=dict)
     #: Whether the input was read as HTML (then `html_container` is written even when null).
@@ -61,6 +63,8 @@ class Stats:
             value = getattr(self, name)
             if name in _ALWAYS or (name == "html_container" and self.html):
                 out[name] = value
+            elif name == "other_notes":
+                out.update(value)
             elif name in _IF_TRUE:
                 if value:
                     out[name] = value
@@ -69,13 +73,17 @@ class Stats:
         return out
 
     def add_chooser_notes(self, notes: dict[str, Any]) -> None:
-        """The metadata chooser's `stats` entries (`metadata.choose.Metadata.stats`)."""
-        self.date_from = notes.get("date_from", self.date_from)
-        self.publisher_from = notes.get("publisher_from", self.publisher_from)
-        self.metadata_errors = notes.get("metadata_errors", self.metadata_errors)
-        unknown = set(notes) - {"date_from", "publisher_from", "metadata_errors"}
-        if unknown:
-            raise ValueError(f"unknown stats entries from the metadata chooser: {sorted(unknown)}")
+        """The metadata chooser's `stats` entries (`metadata.choose.Metadata.stats`): its typed fields,
+        and any other key as it is (`tests/test_code_layout.py` checks that the chooser writes none)."""
+        for key, value in notes.items():
+            if key in CHOOSER_NOTES:
+                setattr(self, key, value)
+            else:
+                self.other_notes[key] = value
+
+
+#: The chooser's notes that are fields here.
+CHOOSER_NOTES = frozenset({"date_from", "publisher_from", "metadata_errors"})
 
 
 #: Written on every article, even when zero or empty.

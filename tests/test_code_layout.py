@@ -174,3 +174,17 @@ def test_every_rule_id_written_in_the_code_is_registered():
                 if node.value not in RULES_BY_ID:
                     unknown.setdefault(path.relative_to(PACKAGE).as_posix(), []).append(node.value)
     assert not unknown, f"rule ids the registry does not know: {unknown}"
+
+
+def test_every_stats_entry_the_metadata_chooser_writes_is_a_typed_field():
+    # metadata/choose.py notes what it did in its own `stats` dict (`out.stats["date_from"] = ...`);
+    # the engine reads those notes into `Stats` fields. A new key still reaches Article.stats
+    # (`Stats.other_notes`), but it should get its field: this names it.
+    from cleaner.stats import CHOOSER_NOTES
+
+    written = set()
+    for node in ast.walk(ast.parse((PACKAGE / "metadata" / "choose.py").read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "stats" and isinstance(node.slice, ast.Constant)):
+            written.add(node.slice.value)
+    assert written and written <= CHOOSER_NOTES, sorted(written - CHOOSER_NOTES)
