@@ -26,7 +26,7 @@ from .text.decode import to_text
 from .text.sanitize import printable_article, replace_surrogates
 from .text.document import Document
 from .html.parse import HtmlPage, parse_html, render_blocks
-from .html.blocks import HtmlStructure
+from .html.blocks import HtmlBlocks
 from .html.fields import paragraphs as read_container_paragraphs
 from .html.recovery import Recovery, recover
 from .html.labels import kept_chars
@@ -227,7 +227,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], stats: Stats, html: str 
         kind=doc.kind,
         stats=stats.to_dict(),
         normalized_input=doc.normalized,
-        structure=HtmlStructure(doc.segments, doc.layout) if doc.layout is not None else None,
+        blocks=HtmlBlocks(doc.segments, doc.layout) if doc.layout is not None else None,
     )
 
 
