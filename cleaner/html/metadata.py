@@ -193,7 +193,9 @@ def _tags(tree: LexborHTMLParser, meta: dict[str, Any], tags: dict[str, str], re
     meta["canonical"] = (canonical.attributes.get("href") if canonical else None) or first("og:url")
     meta["image"] = first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
     html_node = tree.css_first("html")
-    meta["lang"] = ((html_node.attributes.get("lang") or "").strip() or None) if html_node else None
+    # (XHTML pages may carry only xml:lang: <html xml:lang="en-GB">)
+    attributes = html_node.attributes if html_node else {}
+    meta["lang"] = ((attributes.get("lang") or attributes.get("xml:lang") or "").strip() or None)
     meta["locale"] = first("og:locale")
 
 

@@ -9,7 +9,7 @@ from ..rules import RuleSet
 from ..rules.pipeline_rules import EXTENT_RULES
 from ..text.scripts import LANGUAGES as SCRIPT_LANGUAGES, is_sentence, weighted_length, word_count
 from ..text.structure import heading_like
-from .navigation import in_menu_run, menu_word
+from .navigation import is_navigation
 from .site import TITLE_SEPARATORS as _TITLE_SEPARATORS, compact as _compact, host_labels
 
 #: Verdicts that do not stop a line from being the headline (they only say "outside the body").
@@ -86,12 +86,6 @@ def _dated_below(doc: Document, i: int) -> bool:
         if v is None and len(doc.segments[k].text) >= _PROSE_CHARS:
             return False
     return False
-
-
-def _navigation(doc: Document, i: int) -> bool:
-    """Line i is a menu entry: it stands in a run of short lines or carries a menu word
-    (`metadata.navigation`)."""
-    return menu_word(doc.segments[i].text) or in_menu_run(doc, i)
 
 
 def _site_parts(title: str, parts: list[str], url: str | None) -> set[int]:
@@ -258,7 +252,7 @@ def choose_title(doc: Document, rules: RuleSet) -> None:
         scored = [
             (_candidate_score(doc, i, start, page_title, first, counts[segs[i].text] > 1), i)
             for i in top
-            if i > 0 and _usable(doc, i) and not _navigation(doc, i)
+            if i > 0 and _usable(doc, i) and not is_navigation(doc, i)
         ]
         if scored:
             score, i = max(scored)
