@@ -30,3 +30,14 @@ def test_a_note_of_the_chooser_without_a_field_is_kept_not_lost() -> None:
     stats.add_chooser_notes({"date_from": "htmldate", "new_note": 1})
     out = stats.to_dict()
     assert out["date_from"] == "htmldate" and out["new_note"] == 1
+
+
+def test_every_field_is_written_when_it_holds_something() -> None:
+    import dataclasses
+
+    full = Stats(layout="markdown", html_elements=1, html_blocks=1, html_collapsed=0, retry="noscript",
+                 fallback="trafilatura", body_from="json-ld", html_container=3, truncated="max_html_nodes",
+                 capped={"max_lines": 1}, date_from="htmldate", publisher_from="title",
+                 metadata_errors={"date": "ValueError"}, sources={"title": "h1"}, html=True)
+    names = [f.name for f in dataclasses.fields(Stats) if f.name not in ("html", "other_notes")]
+    assert list(full.to_dict()) == names  # declaration order
