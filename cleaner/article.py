@@ -69,9 +69,9 @@ class Article:
     stats: dict[str, Any] = field(default_factory=dict)
     #: Written by `to_dict` only when asked for (`include_input`).
     normalized_input: str = field(default="", repr=False, metadata={"record": False})
-    #: HTML mode: the block structure of the segments (headings, lists, tables, quotes, code, links,
-    #: images), read only by the structured outputs; None for text input. Not part of `to_dict`.
-    structure: Any = field(default=None, repr=False, compare=False, metadata={"record": False})
+    #: HTML mode: the blocks of the segments (headings, lists, tables, quotes, code, links, images),
+    #: read only by the structured outputs; None for text input. Not part of `to_dict`.
+    blocks: Any = field(default=None, repr=False, compare=False, metadata={"record": False})
 
     @property
     def paragraphs(self) -> list[str]:

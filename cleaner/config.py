@@ -15,6 +15,17 @@ from typing import Any
 from .errors import ConfigError
 
 
+#: The HTML recovery strategies' own triggers, in the order they are tried (`html.recovery.STRATEGIES`).
+RECOVERY_TRIGGERS = ("soft_boxes_chars", "noscript_chars", "trafilatura_chars", "json_ld_body_chars")
+
+#: Fields a config once had, and why each is gone. Passing one is a ConfigError that says so (not the
+#: plain "unknown field"): a setting that silently does nothing misleads whoever relies on it.
+REMOVED_FIELDS: dict[str, str] = {
+    "max_rule_line_chars": "removed: it was never read (the line rules skip lines over 700 characters, "
+                           "rules._MAX_LINE_RULE_CHARS, whatever it said); drop it from the config",
+}
+
+
 @dataclass(frozen=True)
 class CleanerConfig:
     """Settings for a `Cleaner`. Build with `CleanerConfig(...)`, `.replace(...)` or `.from_toml(path)`."""
@@ -34,8 +45,6 @@ class CleanerConfig:
     disabled_stages: frozenset[str] = field(default_factory=frozenset)
     #: Inputs larger than this many bytes (or characters) are refused with InputTooLargeError.
     max_input_bytes: int = 16 * 1024 * 1024
-    #: Lines longer than this are never matched against boilerplate patterns (they are prose).
-    max_rule_line_chars: int = 400
     #: Heuristics: a line with at least this many characters and enough stopwords is "good" prose.
     length_good: int = 70
     #: Heuristics: a line shorter than this is "short" and takes its class from its neighbours.
@@ -74,6 +83,15 @@ class CleanerConfig:
     #: trafilatura.extract chooses which segments stay (about 8% of the development set's pages at 700;
     #: 0 switches the fallback off).
     html_fallback_chars: int = 700
+    #: HTML recovery, each strategy's own trigger (`html/recovery.py`): the body, in characters, below
+    #: which it is tried (0 switches that one off; None: `html_fallback_chars`). The relabelling that
+    #: trusts soft boxes and the noscript re-read are cheap and may fire at a longer body than
+    #: trafilatura (about 30 ms a call); the JSON-LD body replaces the markup's only when that holds
+    #: less than this and the structured data at least twice as much.
+    soft_boxes_chars: int | None = None
+    noscript_chars: int | None = None
+    trafilatura_chars: int | None = None
+    json_ld_body_chars: int | None = None
     #: Batch runs: a document still being cleaned after this many seconds gets a "timeout" error
     #: record and the worker moves on (enforced by `cleaner.batch.pool`, not by `Cleaner.clean`).
     max_seconds: float = 30.0
@@ -93,6 +111,10 @@ class CleanerConfig:
         for name in ("max_html_nodes", "max_html_depth", "max_lines"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        for name in ("html_fallback_chars",) + RECOVERY_TRIGGERS:
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise ConfigError(f"{name} must be a whole number of characters, 0 or more (not {value!r})")
         for name in ("disabled_rules", "disabled_stages"):
             value = getattr(self, name)
             if not isinstance(value, frozenset):
@@ -102,6 +124,9 @@ class CleanerConfig:
         """A copy with some fields changed (unknown names raise ConfigError)."""
         known = {f.name for f in dataclasses.fields(self)}
         unknown = set(overrides) - known
+        removed = sorted(unknown & REMOVED_FIELDS.keys())
+        if removed:
+            raise ConfigError("; ".join(f"{name}: {REMOVED_FIELDS[name]}" for name in removed))
         if unknown:
             raise ConfigError(f"unknown config field(s): {', '.join(sorted(unknown))}")
         return dataclasses.replace(self, **overrides)
@@ -115,6 +140,11 @@ class CleanerConfig:
             raise ConfigError(f"cannot read config file {path}: {exc}") from exc
         data = data.get("cleaner", data)
         return cls().replace(**{**data, **overrides})
+
+    def recovery_chars(self, trigger: str) -> int:
+        """The body length below which one HTML recovery strategy is tried (`RECOVERY_TRIGGERS`)."""
+        value = getattr(self, trigger)
+        return self.html_fallback_chars if value is None else value
 
     def rule_enabled(self, rule_id: str) -> bool:
         """False when the rule or its family prefix is in `disabled_rules`."""

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from .metadata.access import assess
 from .article import Article
 from .ledger import Removal, replay
+from .stats import Stats
 from .config import CleanerConfig
 from .errors import InputTooLargeError
 from .metadata.fields import (LIST_RULES, body_links, comment_text, html_modified, licence_name, may_have_comments,
@@ -25,11 +26,11 @@ from .text.decode import to_text
 from .text.sanitize import printable_article, replace_surrogates
 from .text.document import Document
 from .html.parse import HtmlPage, parse_html, render_blocks
-from .html.blocks import HtmlStructure
+from .html.blocks import HtmlBlocks
 from .html.fields import paragraphs as read_container_paragraphs
 from .html.recovery import Recovery, recover
 from .html.labels import kept_chars
-from .text.layout import undo_layout
+from .text.converters import undo_layout
 from .text.normalize import normalize_text
 from .metadata.choose import choose_metadata
 from .metadata.dates import page_zone
@@ -99,15 +100,15 @@ class Cleaner:
         return self._step("assemble", _assemble, doc, {}, stats, None, config)
 
     def _text_document(self, text: str, url: str | None, reference_date: str | None = None
-                       ) -> tuple[Document, dict[str, Any]]:
+                       ) -> tuple[Document, Stats]:
         """Text mode's document before any label: the first `max_lines` lines, a converter's layout
         undone, normalized, segmented; with the stats that say what was done."""
         text, cut = self._step("cap on lines", first_lines, text, self.config.max_lines)
         text, layout = self._step("converter layout undone", undo_layout, text)
         normalized = self._step("normalize", normalize_text, text)
-        stats: dict[str, Any] = {"layout": layout} if layout != "plain" else {}
+        stats = Stats(layout=layout if layout != "plain" else None)
         if cut:
-            stats["capped"] = {"max_lines": self.config.max_lines}
+            stats.capped["max_lines"] = self.config.max_lines
         segments = self._step("segment", segment_text, normalized)
         return Document(normalized, segments, url=url, kind="text", reference_date=reference_date), stats
 
@@ -159,16 +160,14 @@ class Cleaner:
             label=lambda d, p, soft_boxes: self._label(d, HTML_STAGES, p, soft_boxes),
             label_lines=lambda d: self._label(d, LINE_STAGES),
             read=lambda p: self._page_document(p, url, reference_date),
-            step=self._step, helpers=helpers, stats=dict(page.stats), capped=capped,
+            step=self._step, helpers=helpers, stats=Stats(html=True, capped=capped, **page.stats),
         )
         doc = recover(doc, recovery)
         stats = recovery.stats
-        stats["html_container"] = doc.evidence.container
+        stats.html_container = doc.evidence.container
         if page.truncated:
-            stats["truncated"] = "max_html_nodes"
+            stats.truncated = "max_html_nodes"
             capped["max_html_nodes"] = config.max_html_nodes
-        if capped:
-            stats["capped"] = capped
         if page.truncated and not kept_chars(doc):
             # The cap stopped the walk before any article text: an empty body would look like a page
             # without an article. Say what was lost instead.
@@ -178,7 +177,7 @@ class Cleaner:
         return self._step("assemble", _assemble, doc, page.meta, stats, html if helpers else None, config)
 
 
-def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, Any], html: str | None = None,
+def _assemble(doc: Document, page_meta: dict[str, Any], stats: Stats, html: str | None = None,
               config: CleanerConfig | None = None) -> Article:
     config = config or CleanerConfig()
     removed = doc.removals()
@@ -190,7 +189,7 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         if bucket is not None and r.text not in bucket:
             bucket.append(r.text)
     chosen = choose_metadata(doc, page_meta, html, config)
-    extra_stats = {**extra_stats, **chosen.stats}
+    stats.add_chooser_notes(chosen.stats)
     sources = dict(chosen.sources)
     extra = page_meta.get("fields") or {}
     zone = page_zone(page_meta.get("lang"))
@@ -203,17 +202,12 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
     more["access"], more["truncated"], evidence = assess(doc, text, extra.get("ld_free"), kept)
     if evidence:
         sources["access"] = evidence
-    stats = {
-        "input_chars": len(doc.normalized),
-        "output_chars": len(text),
-        "segments": len(doc.segments),
-        "kept_segments": len(kept),
-        "removed_by_rule": dict(by_rule),
-    }
-    stats.update(extra_stats)
-    if "body_from" in extra_stats:
-        sources["body"] = extra_stats["body_from"]
-    stats["sources"] = sources
+    stats.input_chars, stats.output_chars = len(doc.normalized), len(text)
+    stats.segments, stats.kept_segments = len(doc.segments), len(kept)
+    stats.removed_by_rule = dict(by_rule)
+    if stats.body_from is not None:
+        sources["body"] = stats.body_from
+    stats.sources = sources
     return Article(
         text=text,
         title=chosen.title,
@@ -231,9 +225,9 @@ def _assemble(doc: Document, page_meta: dict[str, Any], extra_stats: dict[str, A
         **more,
         removed=removed,
         kind=doc.kind,
-        stats=stats,
+        stats=stats.to_dict(),
         normalized_input=doc.normalized,
-        structure=HtmlStructure(doc.segments, doc.layout) if doc.layout is not None else None,
+        blocks=HtmlBlocks(doc.segments, doc.layout) if doc.layout is not None else None,
     )
 
 

@@ -2,7 +2,7 @@
 it) and `replay`, which rebuilds the body from the normalized input and the ledger.
 
 A leaf module (it imports nothing of the package): the stages write the ledger (`text.document`), the
-outputs walk it (`output.structure`) and the result type holds it (`article`, which re-exports these
+outputs walk it (`output.body_blocks`) and the result type holds it (`article`, which re-exports these
 names), without any of them importing the others.
 
 >>> replay("Hello world\\nAdvertisement", [Removal(12, 25, "advert", "ADV001", "an advert", "Advertisement")])

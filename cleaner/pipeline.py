@@ -38,7 +38,7 @@ from .metadata.headline import page_headline
 from .metadata.titles import choose_title
 from .rules import REGISTRY, RuleSet
 from .rules.pipeline_rules import EXTENT_RULES
-from .scoring.heuristics import find_region
+from .scoring.line_model import find_region
 from .text.document import Document
 from .text.labelling import apply_rules
 from .text.language import LanguageModel
@@ -90,8 +90,10 @@ Hook = Callable[[str, Callable[[], Any]], Any]
 
 
 def run_stages(doc: Document, stages: tuple[Stage, ...], context: Context, hook: Hook | None = None) -> Document:
-    """Run `stages` in order on `doc`, skipping the groups the config switches off."""
+    """Run `stages` in order on `doc`, skipping the groups the config switches off; the rules it
+    switches off give no verdict (`Document.label` checks)."""
     off = context.config.disabled_stages
+    doc.enabled = context.rules.enabled_ids if context.config.disabled_rules else None
     for stage in stages:
         if stage.group in off:
             continue

@@ -46,7 +46,7 @@ from cleaner.errors import CleanerError
 from cleaner.evaluate import (DUMP_STYLES, EXTRACTED_STYLES, dump_pages, load_dataset, read_input, snippet_line_labels,
                               split)
 from cleaner.scoring.extent import BODY, EXTENT_FEATURES, FIRST_STATES, LAST_STATES, MOVES, STATES, decode
-from cleaner.scoring.heuristics import line_evidence
+from cleaner.scoring.line_model import line_evidence
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "scoring" / "data" / "extent_model.json"
 BETA = 1.5

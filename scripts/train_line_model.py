@@ -27,7 +27,7 @@ from cleaner.errors import CleanerError
 from cleaner.evaluate import dump_pages, load_dataset, read_input, snippet_line_labels, split
 from cleaner.scoring.features import FEATURE_NAMES
 from cleaner.scoring.features_extra import SECOND_STAGE_NAMES, second_stage_rows
-from cleaner.scoring.heuristics import prepare
+from cleaner.scoring.line_model import prepare
 
 #: A line covered by a gold snippet counts this many times a line labelled by HTML mode.
 GOLD_WEIGHT = 5.0

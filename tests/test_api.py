@@ -133,6 +133,16 @@ def test_config_from_toml_and_validation(tmp_path) -> None:
         CleanerConfig(date_order="YMD")
 
 
+def test_a_removed_config_field_says_why(tmp_path) -> None:
+    # max_rule_line_chars was accepted and never read: passing it now fails, naming the reason.
+    path = tmp_path / "cleaner.toml"
+    path.write_text("max_rule_line_chars = 300\n")
+    with pytest.raises(ConfigError, match="max_rule_line_chars: removed: it was never read"):
+        CleanerConfig.from_toml(path)
+    with pytest.raises(ConfigError, match="never read"):
+        CleanerConfig().replace(max_rule_line_chars=300)
+
+
 def test_registry_ids_are_unique_and_documented() -> None:
     ids = [r.id for r in cleaner.REGISTRY]
     assert len(ids) == len(set(ids))

@@ -11,6 +11,7 @@ the name from (`cleaner._LAZY`).
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import cleaner
@@ -157,3 +158,33 @@ def test_no_module_over_500_lines():
     assert not long, f"modules over {MAX_LINES} lines: {long}"
     fits = [name for name in BEING_SPLIT if lengths.get(name, 0) <= MAX_LINES]
     assert not fits, f"{fits} fit in {MAX_LINES} lines now: take them out of BEING_SPLIT"
+
+
+def test_every_rule_id_written_in_the_code_is_registered():
+    # The stages name the rules they apply by their ids, as literals ("MET001"): the ids are the
+    # ledger's public names, and a literal costs nothing in the hot loops where a module constant
+    # would be a global lookup. What a constant would catch, a typo, this catches instead.
+    from cleaner.rules import RULES_BY_ID
+
+    shape = re.compile(r"[A-Z]{3}\d{3}")
+    unknown = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and shape.fullmatch(node.value):
+                if node.value not in RULES_BY_ID:
+                    unknown.setdefault(path.relative_to(PACKAGE).as_posix(), []).append(node.value)
+    assert not unknown, f"rule ids the registry does not know: {unknown}"
+
+
+def test_every_stats_entry_the_metadata_chooser_writes_is_a_typed_field():
+    # metadata/choose.py notes what it did in its own `stats` dict (`out.stats["date_from"] = ...`);
+    # the engine reads those notes into `Stats` fields. A new key still reaches Article.stats
+    # (`Stats.other_notes`), but it should get its field: this names it.
+    from cleaner.stats import CHOOSER_NOTES
+
+    written = set()
+    for node in ast.walk(ast.parse((PACKAGE / "metadata" / "choose.py").read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "stats" and isinstance(node.slice, ast.Constant)):
+            written.add(node.slice.value)
+    assert written and written <= CHOOSER_NOTES, sorted(written - CHOOSER_NOTES)

@@ -16,7 +16,7 @@ from cleaner import Cleaner
 from cleaner.html.extent import stretch_document, undecided_stretch
 from cleaner.pipeline import language_model
 from cleaner.scoring.extent import AFTER, BODY, GAP, LINE_FEATURES, load_extent_model
-from cleaner.scoring.heuristics import line_evidence
+from cleaner.scoring.line_model import line_evidence
 
 CASES = Path(__file__).parent.parent / "fixtures" / "cases"
 

@@ -121,7 +121,7 @@ def test_a_list_of_urls_each_yields_one_record_in_order(server: tuple[str, dict]
         f"{base}/logo.png", "http://127.0.0.1:9/refused"]
     listing = tmp_path / "urls.txt"
     listing.write_text("# the day's links\n" + "\n".join(urls) + "\n\n", encoding="utf-8")
-    result = run("clean", "--urls", str(listing), "--format", "jsonl", "--fetch-timeout", "1", "--fetch-jobs", "4",
+    result = run("clean", "--urls", str(listing), "--format", "jsonl", "--fetch-timeout", "2", "--fetch-jobs", "4",
                  "--max-input-bytes", "100000", "--user-agent", "test-agent/1.0", timeout=180)
     out = records(result.stdout)
     assert [r["source"] for r in out] == urls  # one record per URL, in the list's order

@@ -9,7 +9,7 @@ import pytest
 import cleaner
 from cleaner import CleanerConfig, replay
 from cleaner.output import strip_markdown, to_markdown
-from cleaner.output.structure import BULLET
+from cleaner.output.body_blocks import BULLET
 
 from .conftest import fixture_cases, load_case
 

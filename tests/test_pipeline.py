@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import Cleaner, CleanerConfig, ConfigError
+from cleaner.evaluate import load_dataset, read_input
 from cleaner.pipeline import HTML_STAGES, STAGE_GROUPS, TEXT_STAGES, before_extent
 from cleaner.rules import pipeline_rules, html_rules
 
@@ -79,3 +82,24 @@ def test_read_labels_nothing() -> None:
     doc = Cleaner().read(TEXT.encode(), kind="text")
     assert [s.text for s in doc.segments][0] == "Advertisement"
     assert all(v is None for v in doc.verdicts)
+
+
+def test_a_rule_switched_off_gives_no_verdict_whichever_stage_asks() -> None:
+    # The check is in Document.label / label_span, so a stage need not repeat it.
+    doc = Cleaner().read(TEXT, kind="text")
+    doc.enabled = frozenset({"ADV001"})
+    assert not doc.label(2, "SHR001") and doc.verdicts[2] is None
+    doc.label_span(2, doc.segments[2].start, doc.segments[2].end, "SHR001")
+    assert doc.spans[2] == []
+    assert doc.label(0, "ADV001") and doc.verdicts[0].rule == "ADV001"
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_switched_off_code_rules_cite_nothing(kind: str) -> None:
+    pages = load_dataset(Path(__file__).parent.parent / "fixtures" / "evalset")[:6]
+    on = [Cleaner().clean(read_input(p, kind), kind=kind, url=p.url) for p in pages]
+    cited = {r.rule for a in on for r in a.removed if r.rule[:3] in ("EXT", "HTM", "TTL", "BRD", "DUP", "HEU", "MET")}
+    assert cited  # the pages give the code rules something to do
+    off = Cleaner(CleanerConfig(disabled_rules=frozenset(cited)))
+    for page in pages:
+        assert not {r.rule for r in off.clean(read_input(page, kind), kind=kind, url=page.url).removed} & cited

@@ -79,7 +79,7 @@ def test_every_sanitized_name_is_an_article_field() -> None:
     names = {f.name for f in dataclasses.fields(Article)}
     assert set(sanitize._FIELDS) <= names
     # every str or list field holding page text, but for those built from the normalized input
-    page_text = {"text", "captions", "image_credits", "removed", "normalized_input", "stats", "structure",
+    page_text = {"text", "captions", "image_credits", "removed", "normalized_input", "stats", "blocks",
                  "kind", "access", "truncated"}
     assert names - page_text == set(sanitize._FIELDS)
 

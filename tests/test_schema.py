@@ -15,7 +15,7 @@ PAGE = ("<html><head><title>Bridge</title><link rel=canonical href='https://exam
 
 
 def test_the_record_is_every_declared_field_and_the_derived_ones() -> None:
-    declared = {f.name for f in dataclasses.fields(Article)} - {"normalized_input", "structure"}
+    declared = {f.name for f in dataclasses.fields(Article)} - {"normalized_input", "blocks"}
     assert {name for name, _ in RECORD_FIELDS} == declared | {name for name, _ in DERIVED_FIELDS}
     article = clean(PAGE, kind="html", url="https://example.org/bridge?utm=1")
     assert list(article.to_dict()) == [name for name, _ in RECORD_FIELDS]

@@ -99,7 +99,7 @@ def test_markdown_field() -> None:
     pipe, _ = pipeline(CLEANER_FIELDS=["title", "markdown"])
     item = pipe.process_item({"url": "http://127.0.0.1/harbour.html", "html": page("harbour.html")})
     assert item["markdown"] == cleaner.clean(page("harbour.html"), url="http://127.0.0.1/harbour.html").markdown
-    assert "structure" not in item and item["markdown"]
+    assert "blocks" not in item and item["markdown"]
 
 
 def test_fields_read_when_asked_for_include_the_new_ones() -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import cleaner
-from cleaner import CleanerConfig, replay
+from cleaner import CleanerConfig, ConfigError, replay
+from cleaner.config import RECOVERY_TRIGGERS
 from cleaner.output import to_markdown
 from cleaner.rules import RULES_BY_ID
 
@@ -128,3 +131,16 @@ def test_the_json_ld_body_passes_the_same_rules_as_every_other_line() -> None:
     assert replay(article.normalized_input, article.removed) == article.text
     text_mode = cleaner.clean(body, kind="text")
     assert {r.text for r in text_mode.removed} >= {"Advertisement", "Read more: Our newsletter"}
+
+
+def test_each_recovery_strategy_has_its_own_trigger() -> None:
+    html = _page(f"<h1>{HEADLINE}</h1>", _ld("\n".join(PARAGRAPHS)))
+    # Trafilatura off alone: the JSON-LD body still comes in; the JSON-LD body off alone: it does not.
+    assert cleaner.clean(html, kind="html", config=CleanerConfig(trafilatura_chars=0)).stats.get("body_from") == "json-ld"
+    assert "body_from" not in cleaner.clean(html, kind="html", config=CleanerConfig(json_ld_body_chars=0)).stats
+    # Each defaults to html_fallback_chars; 0 there switches every one off, unless one is set.
+    config = CleanerConfig(html_fallback_chars=0, json_ld_body_chars=700)
+    assert [config.recovery_chars(t) for t in RECOVERY_TRIGGERS] == [0, 0, 0, 700]
+    assert cleaner.clean(html, kind="html", config=config).stats.get("body_from") == "json-ld"
+    with pytest.raises(ConfigError, match="noscript_chars"):
+        CleanerConfig(noscript_chars=-1)

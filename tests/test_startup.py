@@ -44,6 +44,6 @@ def test_cleaning_one_file_loads_no_pool_archive_reader_downloader_or_report() -
     assert "cleaner.engine" in modules
     unneeded = {m for m in modules if m.split(".")[0] in ("warcio", "urllib3", "trafilatura", "rich", "multiprocessing")
                 or m.startswith(("concurrent.futures.process", "cleaner.explain", "cleaner.evaluate"))
-                or m in ("cleaner.output.markdown", "cleaner.output.html", "cleaner.output.tei", "cleaner.output.structure")}
+                or m in ("cleaner.output.markdown", "cleaner.output.html", "cleaner.output.tei", "cleaner.output.body_blocks")}
     assert not unneeded, sorted(unneeded)
     assert cpu_seconds("clean", str(SAMPLES[0])) < 1.5

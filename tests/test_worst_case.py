@@ -14,7 +14,7 @@ import cleaner
 from bench.worst_cases import ARTICLE, CASES, CASES_BY_NAME, Case
 from cleaner import CleanerConfig
 from cleaner.html.limits import estimated_depth, limit_depth, limit_tags
-from cleaner.text.layout import _join_fragments, _unwrap_markdown
+from cleaner.text.converters import _join_fragments, _unwrap_markdown
 from cleaner.text.segment import first_lines
 
 from .batch_helpers import records, run

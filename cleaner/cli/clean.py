@@ -11,8 +11,9 @@ from typing import Optional
 import typer
 
 from .common import (
-    CONFIG_OPTION, INPUT_FORMAT_HELP, INPUTS_HELP, REFDATE_OPTION, Favor, InputFormat, Kind, OutputFormat, documents,
-    escape, load_config, reading_options, stderr, usage,
+    CONFIG_OPTION, GLOB_OPTION, HTML_FIELD_OPTION, INPUT_FORMAT_OPTION, INPUTS_HELP, REFDATE_OPTION, TEXT_FIELD_OPTION,
+    URL_FIELD_OPTION, Favor, InputFormat, Kind, OutputFormat, documents, escape, load_config, reading_options, stderr,
+    usage,
 )
 
 
@@ -30,11 +31,11 @@ def clean_command(
     output_dir: Optional[Path] = typer.Option(None, "--output-dir", help="Write one file per document here, mirroring the input tree."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default: all cores)."),
     unordered: bool = typer.Option(False, "--unordered", help="Write records as they finish, not in input order."),
-    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help=INPUT_FORMAT_HELP),
+    input_format: InputFormat = INPUT_FORMAT_OPTION,
     glob: str = typer.Option("*", "--glob", help="Only files matching this pattern inside folders (e.g. '*.html.gz')."),
     text_field: str = typer.Option("text", "--text-field", help="JSON records: field holding the text (HTML in it is read as HTML)."),
     html_field: str = typer.Option("html", "--html-field", help="JSON records: field holding HTML (preferred when present)."),
-    url_field: str = typer.Option("url", "--url-field", help="JSON records: field holding the URL."),
+    url_field: str = URL_FIELD_OPTION,
     id_field: str = typer.Option("id", "--id-field", help="JSON records: field holding the document id."),
     urls: Optional[str] = typer.Option(None, "--urls", help="Also clean the URLs in this file, one per line ('-': standard input)."),
     fetch_jobs: int = typer.Option(8, "--fetch-jobs", min=1, help="URLs downloaded at a time (at most 2 per host)."),
@@ -161,11 +162,11 @@ def learn_command(
     min_share: float = typer.Option(0.3, "--min-share", min=0.0, max=1.0, help="... and in at least this share of the site's documents."),
     cap: int = typer.Option(20_000, "--cap", min=100, help="Line hashes kept per site (bounded memory)."),
     url: Optional[str] = typer.Option(None, "--url", help="URL for inputs that have none (all of them count as one site)."),
-    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help=INPUT_FORMAT_HELP),
-    glob: str = typer.Option("*", "--glob", help="Only files matching this pattern inside folders."),
-    text_field: str = typer.Option("text", "--text-field", help="JSON records: field holding the text."),
-    html_field: str = typer.Option("html", "--html-field", help="JSON records: field holding HTML."),
-    url_field: str = typer.Option("url", "--url-field", help="JSON records: field holding the URL."),
+    input_format: InputFormat = INPUT_FORMAT_OPTION,
+    glob: str = GLOB_OPTION,
+    text_field: str = TEXT_FIELD_OPTION,
+    html_field: str = HTML_FIELD_OPTION,
+    url_field: str = URL_FIELD_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
     """Learn site boilerplate: lines that recur on many pages of the same site (host of the URL)."""

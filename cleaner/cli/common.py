@@ -92,6 +92,13 @@ CONFIG_OPTION = typer.Option(None, "--config", "-c", help="TOML config file (see
 REFDATE_OPTION = typer.Option(None, "--reference-date", help="ISO date to resolve relative times ('5 hours ago').")
 INPUTS_HELP = "Files, folders (walked recursively), http(s) URLs, or '-' for standard input."
 INPUT_FORMAT_HELP = "Force the input format: text, html, json, jsonl or warc (default: by name and content)."
+# The options the commands that read documents share (`clean` has its own wording of some).
+KIND_OPTION = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto, text or html.")
+INPUT_FORMAT_OPTION = typer.Option(InputFormat.auto, "--input-format", help=INPUT_FORMAT_HELP)
+GLOB_OPTION = typer.Option("*", "--glob", help="Only files matching this pattern inside folders.")
+TEXT_FIELD_OPTION = typer.Option("text", "--text-field", help="JSON records: field holding the text.")
+HTML_FIELD_OPTION = typer.Option("html", "--html-field", help="JSON records: field holding HTML.")
+URL_FIELD_OPTION = typer.Option("url", "--url-field", help="JSON records: field holding the URL.")
 
 
 def reading_options(input_format: InputFormat, glob: str, text_field: str, html_field: str, url_field: str,

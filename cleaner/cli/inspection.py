@@ -11,8 +11,9 @@ from typing import Optional
 import typer
 
 from .common import (
-    CONFIG_OPTION, INPUT_FORMAT_HELP, INPUTS_HELP, REFDATE_OPTION, Favor, InputFormat, Kind, documents, escape,
-    load_config, reading_options, stderr, usage,
+    CONFIG_OPTION, GLOB_OPTION, HTML_FIELD_OPTION, INPUT_FORMAT_OPTION, INPUTS_HELP, KIND_OPTION, REFDATE_OPTION,
+    TEXT_FIELD_OPTION, URL_FIELD_OPTION, Favor, InputFormat, Kind, documents, escape, load_config, reading_options,
+    stderr, usage,
 )
 
 
@@ -21,12 +22,12 @@ def explain_command(
     html: Optional[Path] = typer.Option(None, "--html", help="Write one self-contained HTML report for all inputs here."),
     only: list[str] = typer.Option([], "--only", help="Show only removals with this label (repeatable)."),
     rule: list[str] = typer.Option([], "--rule", help="Show only removals by this rule id or family, e.g. CRD (repeatable)."),
-    kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto, text or html."),
-    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help=INPUT_FORMAT_HELP),
-    glob: str = typer.Option("*", "--glob", help="Only files matching this pattern inside folders."),
-    text_field: str = typer.Option("text", "--text-field", help="JSON records: field holding the text."),
-    html_field: str = typer.Option("html", "--html-field", help="JSON records: field holding HTML."),
-    url_field: str = typer.Option("url", "--url-field", help="JSON records: field holding the URL."),
+    kind: Kind = KIND_OPTION,
+    input_format: InputFormat = INPUT_FORMAT_OPTION,
+    glob: str = GLOB_OPTION,
+    text_field: str = TEXT_FIELD_OPTION,
+    html_field: str = HTML_FIELD_OPTION,
+    url_field: str = URL_FIELD_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
     reference_date: Optional[str] = REFDATE_OPTION,
 ) -> None:
@@ -174,12 +175,12 @@ def diff_command(
     rules_a: Optional[Path] = typer.Option(None, "--rules-a", help="TOML config A (default: the defaults)."),
     rules_b: Optional[Path] = typer.Option(None, "--rules-b", help="TOML config B (default: the defaults)."),
     output_format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text or json."),
-    kind: Kind = typer.Option(Kind.auto, "--kind", "-k", help="Input kind: auto, text or html."),
-    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help=INPUT_FORMAT_HELP),
-    glob: str = typer.Option("*", "--glob", help="Only files matching this pattern inside folders."),
-    text_field: str = typer.Option("text", "--text-field", help="JSON records: field holding the text."),
-    html_field: str = typer.Option("html", "--html-field", help="JSON records: field holding HTML."),
-    url_field: str = typer.Option("url", "--url-field", help="JSON records: field holding the URL."),
+    kind: Kind = KIND_OPTION,
+    input_format: InputFormat = INPUT_FORMAT_OPTION,
+    glob: str = GLOB_OPTION,
+    text_field: str = TEXT_FIELD_OPTION,
+    html_field: str = HTML_FIELD_OPTION,
+    url_field: str = URL_FIELD_OPTION,
     limit: int = typer.Option(50, "--limit", min=1, help="Show at most this many changed segments per document (text)."),
 ) -> None:
     """Show which documents and segments change label between two configs (review a rule change).

@@ -122,8 +122,8 @@ class PageLayout:
     code: dict[int, str] = field(default_factory=dict)
 
 
-class HtmlStructure:
-    """What an HTML-mode `Article` carries for the structured outputs (`Article.structure`): its
+class HtmlBlocks:
+    """What an HTML-mode `Article` carries for the structured outputs (`Article.blocks`): its
     segments (tags, ancestor ids) and the page's layout. A plain class: built for every HTML page."""
 
     __slots__ = ("segments", "layout")
@@ -136,7 +136,7 @@ class HtmlStructure:
         return iter((self.segments, self.layout))
 
     def __reduce__(self) -> Any:
-        return (HtmlStructure, (self.segments, self.layout))
+        return (HtmlBlocks, (self.segments, self.layout))
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Menus, footers and everything outside the article container are labelled before the extent stage
 runs; scoring them again only to find they are labelled costs most of the extent's time. The extent
-model (`scoring.heuristics.find_region`) sees the lines from the first to the last undecided one,
+model (`scoring.line_model.find_region`) sees the lines from the first to the last undecided one,
 with a few lines of context on each side, and its verdicts and region are copied back.
 `scripts/train_extent_model.py` trains on the same stretch.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..config import CleanerConfig
 from ..rules import RuleSet
-from ..scoring.heuristics import find_region
-from ..text.document import Document, Evidence
+from ..scoring.line_model import find_region
+from ..text.document import Document, LineEvidence
 
 #: Lines of context kept on each side of the undecided lines (the line scorer's window features look
 #: three lines either way; 8 was best of 0, 3, 5, 8 and 20 on the tune half).
@@ -38,8 +38,8 @@ def stretch_document(doc: Document, lo: int, hi: int) -> Document:
     page's lists by copy), with what the extent reads of the page: its markers and container flags."""
     return Document(doc.normalized, doc.segments[lo:hi], url=doc.url, kind=doc.kind, language=doc.language,
                     verdicts=doc.verdicts[lo:hi], spans=doc.spans[lo:hi],
-                    markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi],
-                    evidence=Evidence(in_container=_slice(doc.evidence.in_container, lo, hi)))
+                    markers=[(i - lo, rule) for i, rule in doc.markers if lo <= i < hi], enabled=doc.enabled,
+                    evidence=LineEvidence(in_container=_slice(doc.evidence.in_container, lo, hi)))
 
 
 def find_region_within(doc: Document, stopwords: frozenset[str], config: CleanerConfig, rules: RuleSet) -> None:

@@ -116,7 +116,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
             rule_id = "HTM017"
         elif seg.link_density >= LINK_LIST and not seg.tag.startswith("h"):
             rule_id = "HTM012"
-        if rule_id is not None and rules.enabled(rule_id):
+        if rule_id is not None:
             doc.label(i, rule_id)
         n = len(seg.text)
         if rule_id is not None:
@@ -169,7 +169,7 @@ def label_html(doc: Document, page: HtmlPage, rules: RuleSet, soft_boxes: bool =
             for element, names in blocks[i].soft:
                 if element not in chain:
                     rule_id = next((r for name, r in CONTEXT_RULES if name in names), None)
-                    if rule_id is not None and rules.enabled(rule_id):
+                    if rule_id is not None:
                         doc.label(i, rule_id)
                     break
             continue

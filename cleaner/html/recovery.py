@@ -14,8 +14,9 @@ labelled by the same stages:
    (`script_body`); its paragraphs are appended as lines of their own, which pass the line stages
    (pattern rules, site lines, metadata lines, structure) like every other line.
 
-A strategy that does not apply, or finds no more body, returns None. `html_fallback_chars` (0 switches
-recovery off) is what "too little" means for each of them.
+A strategy that does not apply, or finds no more body, returns None. What "too little" means is each
+strategy's own setting (`soft_boxes_chars`, `noscript_chars`, `trafilatura_chars`, `json_ld_body_chars`;
+`CleanerConfig.recovery_chars`), by default all `html_fallback_chars` (0 switches one off).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any, Callable
 
 from ..config import CleanerConfig
 from ..rules import RuleSet
+from ..stats import Stats
 from ..text.document import Document
 from .blocks import HtmlPage
 from .labels import REST_FACTOR, fallback_html, kept_chars, short_of_body
@@ -38,7 +40,7 @@ FALLBACK_STEP = "HTML: trafilatura fallback"
 @dataclass
 class Recovery:
     """One page's recovery: what the strategies read, the engine's means to label a document with the
-    mode's stages, and what they report (`stats`, `capped`: the Article's stats)."""
+    mode's stages, and what they report (`stats`: `Article.stats` in the making)."""
 
     html: str
     page: HtmlPage
@@ -56,25 +58,24 @@ class Recovery:
     step: Callable[..., Any]
     #: Whether the page is small enough for the helpers (trafilatura, htmldate).
     helpers: bool = True
-    stats: dict[str, Any] = field(default_factory=dict)
-    capped: dict[str, int] = field(default_factory=dict)
+    stats: Stats = field(default_factory=Stats)
 
 
 def soft_boxes(doc: Document, r: Recovery) -> Document | None:
-    min_chars = r.config.html_fallback_chars
+    min_chars = r.config.recovery_chars("soft_boxes_chars")
     if not (min_chars and any(b.soft for b in r.page.blocks) and short_of_body(doc, min_chars)):
         return None
     retry = r.label(Document(doc.normalized, doc.segments, url=doc.url, kind="html",
                              reference_date=r.reference_date), r.page, False)
     if kept_chars(retry) <= kept_chars(doc):
         return None
-    r.stats["retry"] = "soft boxes"
+    r.stats.retry = "soft boxes"
     return retry
 
 
 def noscript(doc: Document, r: Recovery) -> Document | None:
     config = r.config
-    min_chars = config.html_fallback_chars
+    min_chars = config.recovery_chars("noscript_chars")
     if not min_chars or kept_chars(doc) >= min_chars:
         return None
     page = r.step("HTML: noscript second parse", noscript_page, r.html, int(REST_FACTOR * min_chars),
@@ -85,19 +86,20 @@ def noscript(doc: Document, r: Recovery) -> Document | None:
     retry = r.label(r.read(page), page, True)
     if kept_chars(retry) <= kept_chars(doc):
         return None
-    r.stats["retry"] = "noscript"
-    r.capped.update(page.capped)
+    r.stats.retry = "noscript"
+    r.stats.capped.update(page.capped)
     return retry
 
 
 def trafilatura(doc: Document, r: Recovery) -> Document | None:
     config = r.config
+    min_chars = config.recovery_chars("trafilatura_chars")
     if len(doc.segments) > config.fallback_max_lines:
-        if config.html_fallback_chars and short_of_body(doc, config.html_fallback_chars):
-            r.capped["fallback_max_lines"] = config.fallback_max_lines
+        if min_chars and short_of_body(doc, min_chars):
+            r.stats.capped["fallback_max_lines"] = config.fallback_max_lines
         return None
-    if r.helpers and r.step(FALLBACK_STEP, fallback_html, doc, r.html, r.rules, config.html_fallback_chars):
-        r.stats["fallback"] = "trafilatura"
+    if r.helpers and r.step(FALLBACK_STEP, fallback_html, doc, r.html, r.rules, min_chars):
+        r.stats.fallback = "trafilatura"
         return doc
     return None
 
@@ -105,15 +107,16 @@ def trafilatura(doc: Document, r: Recovery) -> Document | None:
 def json_ld_body(doc: Document, r: Recovery) -> Document | None:
     """After the markup's passes and trafilatura: a body found in the markup is not replaced."""
     config = r.config
-    if not config.html_fallback_chars or "ld_bodies" not in r.page.meta:
+    min_chars = config.recovery_chars("json_ld_body_chars")
+    if not min_chars or "ld_bodies" not in r.page.meta:
         return None
     kept = kept_chars(doc)
-    if kept >= config.html_fallback_chars:
+    if kept >= min_chars:
         return None
-    blocks = script_article(r.page.meta, kept, config.html_fallback_chars, config.max_html_nodes, config.max_lines)
+    blocks = script_article(r.page.meta, kept, min_chars, config.max_html_nodes, config.max_lines)
     if blocks is None:
         return None
-    r.stats["body_from"] = "json-ld"
+    r.stats.body_from = "json-ld"
     merged = use_script_body(doc, blocks, r.rules)
     n = len(doc.segments)
     # The appended lines as a document of their own (offsets into the merged text), read in the page's

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urljoin, urlsplit
 
 from ..html.blocks import clean_text
-from .structure import HtmlStructure, Line, element_attr, kept_segments
+from .body_blocks import HtmlBlocks, Line, element_attr, kept_segments
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -52,9 +52,9 @@ class LinkFinder:
     def __init__(self, article: "Article") -> None:
         self.base = _base(article)
         self.by_block: dict[int, list[tuple[str, str]]] = {}
-        structure = article.structure
-        if isinstance(structure, HtmlStructure):
-            for block, raw, href in structure.layout.links:
+        html_blocks = article.blocks
+        if isinstance(html_blocks, HtmlBlocks):
+            for block, raw, href in html_blocks.layout.links:
                 url = safe_url(href, self.base)
                 text = clean_text(raw)
                 if url and text:
@@ -93,8 +93,8 @@ def images(article: "Article", lines: list[Line]) -> dict[int, list[tuple[str, s
     An image goes before the kept line of the block at or after it; an image whose block was removed
     as a figure caption or credit inside the article (between its first and last kept line) goes
     before the next kept line."""
-    structure = article.structure
-    if not isinstance(structure, HtmlStructure) or not structure.layout.images or not lines:
+    html_blocks = article.blocks
+    if not isinstance(html_blocks, HtmlBlocks) or not html_blocks.layout.images or not lines:
         return {}
     base = _base(article)
     position = {line.index: k for k, line in enumerate(lines)}
@@ -102,7 +102,7 @@ def images(article: "Article", lines: list[Line]) -> dict[int, list[tuple[str, s
     first, last = lines[0].index, lines[-1].index
     out: dict[int, list[tuple[str, str]]] = {}
     seen: set[str] = set()
-    for block, attrs in structure.layout.images:
+    for block, attrs in html_blocks.layout.images:
         src = safe_url(element_attr(attrs, "src", "data-src", "data-lazy-src", "data-original"), base)
         if src is None or src in seen or not src.lower().startswith("http"):
             continue

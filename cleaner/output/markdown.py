@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .links import LinkFinder, images as find_images, markdown_url
-from .structure import Line, body_lines, table_rows
+from .body_blocks import Line, body_lines, table_rows
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -123,7 +123,7 @@ def _inline(line: Line, finder: "LinkFinder | None") -> str:
 
 
 def _strip_bullet(text: str) -> str:
-    from .structure import BULLET
+    from .body_blocks import BULLET
 
     return BULLET.sub("", text, count=1)
 

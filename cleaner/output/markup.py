@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .links import LinkFinder, images as find_images
-from .structure import Line, body_lines, table_rows
+from .body_blocks import Line, body_lines, table_rows
 
 if TYPE_CHECKING:
     from ..article import Article

@@ -1,8 +1,10 @@
 """`Document`: the working state of one input while the stages label its segments.
 
 Every segment holds at most one whole-segment verdict plus any span verdicts (a credit glued to a
-caption, an advert marker glued to a date line). A later stage may overturn an earlier verdict;
-the previous one is kept in `history` so explanations can show the chain.
+caption, an advert marker glued to a date line). A later stage may overturn an earlier verdict (it
+says so with `overrule=True`, or gives the line back with `unlabel`); the ledger holds the last one.
+A rule switched off in the config (`disabled_rules`) gives no verdict: `label` and `label_span` check
+it, so a stage needs no check of its own unless it does more than label.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class Verdict:
 
 
 @dataclass
-class Evidence:
+class LineEvidence:
     """What the stages found on the way, each with the index of the line it came from: read by later
     stages (the headline's line anchors the byline and the date lines) and by the assembly (the
     metadata chooser, `metadata.choose`)."""
@@ -65,14 +67,13 @@ class Document:
     verdicts: list[Verdict | None] = field(default_factory=list)
     #: Per segment: (start, end, verdict) with offsets into `normalized`.
     spans: list[list[tuple[int, int, Verdict]]] = field(default_factory=list)
-    history: dict[int, list[Verdict]] = field(default_factory=dict)
     #: Section openers and end markers found by the rules: (segment index, rule id).
     markers: list[tuple[int, str]] = field(default_factory=list)
     #: The document's own reference date for relative dates (a WARC record's WARC-Date), before the
     #: configured one (`CleanerConfig.reference_date`).
     reference_date: str | None = None
     #: What the stages found so far (headline, bylines, dates, ...), with the lines it came from.
-    evidence: Evidence = field(default_factory=Evidence)
+    evidence: LineEvidence = field(default_factory=LineEvidence)
     #: The article region chosen by the heuristics: [start, end) segment indices.
     region: tuple[int, int] | None = None
     #: The order of all-numeric dates the page's locale says ("MDY" on an American page, "DMY"), None
@@ -85,6 +86,8 @@ class Document:
     #: index, href), for the field readers (the comment thread's paragraphs, the body's links).
     blocks: list[Any] = field(default_factory=list)
     hrefs: list[tuple[int, str]] = field(default_factory=list)
+    #: The rule ids the config leaves on (`RuleSet.enabled_ids`; set when the stages run); None: all.
+    enabled: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         if not self.verdicts:
@@ -111,25 +114,23 @@ class Document:
 
     # -- writing ---------------------------------------------------------------------------
     def label(self, i: int, rule_id: str, *, overrule: bool = False) -> bool:
-        """Give segment i a whole-segment verdict; an existing one stays unless `overrule`."""
-        current = self.verdicts[i]
-        if current is not None and not overrule:
+        """Give segment i a whole-segment verdict; an existing one stays unless `overrule`, and a rule
+        the config switched off gives none. Whether the verdict was given."""
+        if self.verdicts[i] is not None and not overrule:
             return False
-        if current is not None:
-            self.history.setdefault(i, []).append(current)
+        if self.enabled is not None and rule_id not in self.enabled:
+            return False
         self.verdicts[i] = Verdict.of(rule_id)
         return True
 
     def unlabel(self, i: int) -> None:
         """Give a segment back to the body (a later stage overturning an earlier one)."""
-        current = self.verdicts[i]
-        if current is not None:
-            self.history.setdefault(i, []).append(current)
-            self.verdicts[i] = None
+        self.verdicts[i] = None
 
     def label_span(self, i: int, start: int, end: int, rule_id: str) -> None:
-        """Remove [start, end) (offsets into `normalized`) from segment i."""
-        self.spans[i].append((start, end, Verdict.of(rule_id)))
+        """Remove [start, end) (offsets into `normalized`) from segment i (unless the rule is off)."""
+        if self.enabled is None or rule_id in self.enabled:
+            self.spans[i].append((start, end, Verdict.of(rule_id)))
 
     # -- result ----------------------------------------------------------------------------
     def removals(self) -> list[Removal]:

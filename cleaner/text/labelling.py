@@ -53,5 +53,4 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
             doc.label_span(i, start, end, hit.rule.id)
             if hit.rule.id == _CREDIT_SPAN and seg.text[: hit.start].strip(" .,;:-|"):
                 # What the credit signs is a caption.
-                if rules.enabled("CAP001"):
-                    doc.label(i, "CAP001")
+                doc.label(i, "CAP001")

@@ -113,8 +113,7 @@ def label_breadcrumb_title(doc: Document, rules: RuleSet) -> None:
         for j in range(i + 1, min(i + 4, len(segs))):
             other = segs[j].text
             if len(other) >= 15 and text != other and text.endswith(other) and len(text) - len(other) <= 30:
-                if rules.enabled("BRD001"):
-                    doc.label(i, "BRD001")
+                doc.label(i, "BRD001")
                 if doc.evidence.title_hint is None:
                     doc.evidence.title_hint = j
                 break
@@ -391,7 +390,7 @@ def label_above_title(doc: Document, rules: RuleSet) -> None:
     first = segs[0].text
     top = doc.verdicts[0]
     if (title > 0 and headline and (top is None or top.rule in EXTENT_RULES) and first != headline
-            and headline in first and heading_like(first) and rules.enabled("TTL002")):
+            and headline in first and heading_like(first)):
         doc.label(0, "TTL002", overrule=top is not None)
     if not rules.enabled("HEU003"):
         return

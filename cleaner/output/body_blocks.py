@@ -20,14 +20,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..ledger import collapse_spaces, replay_lines
-from ..html.blocks import HtmlStructure
+from ..html.blocks import HtmlBlocks
 from ..text.segment import Segment, segment_text
 from ..text.structure import heading_like
 
 if TYPE_CHECKING:
     from ..article import Article
 
-__all__ = ["HtmlStructure", "Line", "body_lines", "kept_segments", "table_rows"]
+__all__ = ["HtmlBlocks", "Line", "body_lines", "kept_segments", "table_rows"]
 
 
 @dataclass(slots=True)
@@ -73,10 +73,10 @@ def body_lines(article: "Article") -> list[Line]:
     """The kept lines of the body, in order, each with its role."""
     if not article.normalized_input and article.text:
         # An Article built by hand (or read back from JSON): its body is all there is.
-        article = replace(article, normalized_input=article.text, removed=[], structure=None)
-    structure = article.structure
-    if isinstance(structure, HtmlStructure):
-        return _html_lines(article, structure)
+        article = replace(article, normalized_input=article.text, removed=[], blocks=None)
+    html_blocks = article.blocks
+    if isinstance(html_blocks, HtmlBlocks):
+        return _html_lines(article, html_blocks)
     return _text_lines(article)
 
 
@@ -123,8 +123,8 @@ def data_tables(segments: list[Segment], elements: dict[int, str]) -> set[int]:
     return {t for t, ok in tables.items() if ok and columns.get(t, 0) >= 2}
 
 
-def _html_lines(article: "Article", structure: HtmlStructure) -> list[Line]:
-    segments, layout = structure
+def _html_lines(article: "Article", html_blocks: HtmlBlocks) -> list[Line]:
+    segments, layout = html_blocks
     elements = layout.elements
     tables = data_tables(segments, elements) if "table" in elements.values() else set()
     lines: list[Line] = []
@@ -219,12 +219,12 @@ def table_rows(article: "Article", cells: list[Line], render: Any) -> list[list[
     """The rows of one data table from its kept cell lines (`render(line)` gives a cell line's text),
     with the table's header row first. A cell whose text was all removed stays as an empty cell (so
     the columns keep their place); a row with nothing kept is left out."""
-    structure = article.structure
+    html_blocks = article.blocks
     table = cells[0].table
     layout: dict[int, list[int]] = {}  # row -> its cells, in order, removed ones too
-    if isinstance(structure, HtmlStructure):
-        elements = structure.layout.elements
-        for seg in structure.segments:
+    if isinstance(html_blocks, HtmlBlocks):
+        elements = html_blocks.layout.elements
+        for seg in html_blocks.segments:
             if table not in seg.ancestors:
                 continue
             path = _path(seg, elements)

@@ -1,4 +1,4 @@
-"""Converter layouts (cleaner/text/layout.py): Markdown and tag-fragmented dumps clean like plain text."""
+"""Converter layouts (cleaner/text/converters.py): Markdown and tag-fragmented dumps clean like plain text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.article import collapse_spaces
-from cleaner.text.layout import detect_layout, undo_layout
+from cleaner.text.converters import detect_layout, undo_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUT = ROOT / "fixtures" / "layout"

@@ -206,8 +206,6 @@ def find_region(doc: Document, stopwords: frozenset[str], config: CleanerConfig,
         if doc.verdicts[i] is not None:
             continue
         if state != BODY:
-            rule = STATE_RULES[state]
-            if rules.enabled(rule):
-                doc.label(i, rule)
+            doc.label(i, STATE_RULES[state])
         elif listy_ok and len(texts[i]) >= 100 and stats[i].density < 0.05 and not stats[i].terminal:
             doc.label(i, "HEU002")
