@@ -61,12 +61,12 @@ _SLUG = regex.compile(r"[\p{Ll}\d][\p{Ll}\d._-]{2,40}")
 
 def organisation(name: str) -> bool:
     """A name with a word that only organisations carry (`_ORGANISATION`)."""
-    return any(w in _ORGANISATION for w in regex.findall(r"[\p{L}]+", name.casefold()))
+    return any(w in _ORGANISATION for w in byline_lines.LETTERS.findall(name.casefold()))
 
 
 def label_name(name: str) -> bool:
     """A label or menu entry taken for a name (`_LABEL`)."""
-    return any(w in _LABEL for w in regex.findall(r"[\p{L}]+", name.casefold()))
+    return any(w in _LABEL for w in byline_lines.LETTERS.findall(name.casefold()))
 
 
 def slug(name: str) -> bool:

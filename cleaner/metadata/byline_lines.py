@@ -15,6 +15,9 @@ import regex
 from .date_lines import CLOSERS, DATE_WORD, LEFTOVER_WORD, dateline, strip_dates
 from .patterns import BYLINE_OPENERS, BYLINE_ROLES, MONTHS, PUBLISHER_ARTICLES
 
+#: A run of letters: the words of a name or a label, without digits and punctuation.
+LETTERS = regex.compile(r"\p{L}+")
+
 #: An embedded post's signature ("— Elon Musk (@elonmusk) November 4, 2023"): the post's author and
 #: date, part of the article that quotes it, not the article's byline or date line.
 EMBEDDED_POST = regex.compile(r"\(@\w{1,30}\)")
@@ -384,7 +387,7 @@ _LABEL_WORDS = frozenset("follow folgen suivre seguir last updated published mod
 def label_not_name(name: str) -> bool:
     """A claimed author that is a button or a date label ("Follow", "Last Updated: January"): every
     word is a label word, a month or a word that is never a name (`_NOT_A_NAME`)."""
-    words = [w.casefold() for w in regex.findall(r"[\p{L}]+", name)]
+    words = [w.casefold() for w in LETTERS.findall(name)]
     return bool(words) and any(w in _LABEL_WORDS for w in words) and all(
         w in _LABEL_WORDS or w in _NOT_A_NAME or w in MONTHS for w in words)
 

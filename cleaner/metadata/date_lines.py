@@ -19,7 +19,8 @@ from ..text import scripts
 from .patterns import DATE_WORDS, ISO_STAMP, MONTH_ALTERNATION, MONTHS, PUBLISHER_ARTICLES
 
 _ISO = regex.compile(r"(?<!\d)" + ISO_STAMP + r"(?!\d)")
-_NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")
+#: An all-numeric date: day and month (in either order) and a year, one separator ("01-09-17", "1/9/2017").
+NUMERIC_DATE = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d])")
 _DAY_MONTH_YEAR = regex.compile(
     rf"(?<![\p{{L}}\d])(\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?({MONTH_ALTERNATION})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{{2}})(?!\d)",
     regex.IGNORECASE,
@@ -88,7 +89,7 @@ def find_date(text: str, order: str = "DMY") -> DateHit | None:
         iso = _valid(int(m[1]), int(m[2]), int(m[3]))
         if iso:
             best = DateHit(iso, m.start(), m.end())
-    for m in _NUMERIC.finditer(text):
+    for m in NUMERIC_DATE.finditer(text):
         a, b, year = int(m[1]), int(m[3]), int(m[4])
         if year < 100:
             year += 2000 if year < 70 else 1900

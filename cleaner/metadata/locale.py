@@ -23,6 +23,7 @@ import regex
 
 from ..text.document import Document
 from ..text.scripts import date_order as script_date_order
+from .date_lines import NUMERIC_DATE
 from .patterns import MONTH_ALTERNATION
 
 #: The configured order that leaves the choice to the page.
@@ -32,8 +33,6 @@ _TAG = regex.compile(r"\s*([A-Za-z]{2,3})[-_]([A-Za-z]{2})\b")
 #: Regions that write the month first.
 _MONTH_FIRST_REGIONS = frozenset(("US",))
 
-#: A numeric date: two numbers of one or two digits and a year, one separator ("01-09-17", "1/9/2017").
-_NUMERIC = regex.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(?:(?:19|20)\d{2}|\d{2})(?!\d)")
 #: "January 9, 2017", "Jan. 9th, 2017": an English date written month first.
 _MONTH_DAY = regex.compile(
     rf"(?<!\p{{L}})(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+(?:19|20)\d{{2}}(?!\d)", regex.IGNORECASE)
@@ -71,7 +70,7 @@ def printed_date_order(text: str, language: str | None) -> str | None:
     if language != "en":
         return None  # (month first is American English; other languages' pages print day first)
     month_first = day_first = ambiguous = False
-    for m in _NUMERIC.finditer(text):
+    for m in NUMERIC_DATE.finditer(text):
         a, b = int(m[1]), int(m[3])
         if 1 <= a <= 12 and 12 < b <= 31:
             month_first = True

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from ..text.document import Document
-from .byline_lines import opener_only
+from .byline_lines import LETTERS, opener_only
 from .patterns import BYLINE_OPENERS
 
 #: Words of menus, sharing buttons, subscription offers and site services, in the languages of the
@@ -37,7 +37,6 @@ MENU_VOCABULARY = frozenset(
     # page furniture
     "portlet widget sidebar breadcrumb".split())
 
-_LETTERS = regex.compile(r"\p{L}+")
 #: A menu entry runs to a few words (more is a sentence, a headline or a teaser).
 MENU_ENTRY_WORDS = 4
 #: Lines (the line itself counted) of short lines that make a menu.
@@ -59,7 +58,7 @@ def _opens_byline(text: str) -> bool:
 
 def menu_word(text: str) -> bool:
     """A short line holding a word of menus, sharing or subscription ("NZZ abonnieren")."""
-    found = _LETTERS.findall(text.casefold())
+    found = LETTERS.findall(text.casefold())
     return 0 < len(text.split()) <= MENU_WORD_LINE and any(w in MENU_VOCABULARY for w in found)
 
 
